@@ -1,0 +1,119 @@
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+
+export type { JsonNode };
+
+/** Deeper documents are reported instead of parsed: the parser and the rule walk recurse per level. */
+export const MAX_NESTING_DEPTH = 1000;
+
+export interface SyntaxProblem {
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+}
+
+/** A document parsed once, with positions; every check of the service reads this. */
+export interface JsonDocument {
+  readonly text: string;
+  /** Absent when the text has syntax problems. */
+  readonly root: JsonNode | undefined;
+  readonly syntaxProblems: readonly SyntaxProblem[];
+}
+
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Invalid symbol: JSON allows only strings in double quotes, numbers, true, false, null, objects and arrays (no NaN, Infinity or single quotes).',
+  InvalidNumberFormat: 'Invalid number format.',
+  PropertyNameExpected: 'Property name expected: property names are strings in double quotes, and a trailing comma is not allowed.',
+  ValueExpected: 'Value expected: a trailing comma or a missing value.',
+  ColonExpected: 'Colon expected after the property name.',
+  CommaExpected: 'Comma expected between values.',
+  CloseBraceExpected: 'Closing brace } expected.',
+  CloseBracketExpected: 'Closing bracket ] expected.',
+  EndOfFileExpected: 'End of file expected: only one JSON value is allowed.',
+  InvalidCommentToken: 'Comments are not allowed in JSON.',
+  UnexpectedEndOfComment: 'Unexpected end of comment.',
+  UnexpectedEndOfString: 'Unterminated string.',
+  UnexpectedEndOfNumber: 'Unexpected end of number.',
+  InvalidUnicode: 'Invalid unicode escape sequence.',
+  InvalidEscapeCharacter: 'Invalid escape character in string.',
+  InvalidCharacter: 'Invalid character in string: control characters must be escaped.',
+};
+
+function describe(error: ParseError): SyntaxProblem {
+  const code = printParseErrorCode(error.error);
+  return { offset: error.offset, length: error.length, message: SYNTAX_MESSAGES[code] ?? code };
+}
+
+/** Offset of the bracket that opens level MAX_NESTING_DEPTH + 1, or -1. Skips strings. */
+function findExcessiveNesting(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c /* \ */) i++;
+        else if (s === 0x22) break;
+      }
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (++depth > MAX_NESTING_DEPTH) return i;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
+export function parseJsonDocument(text: string): JsonDocument {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep >= 0) {
+    return {
+      text,
+      root: undefined,
+      syntaxProblems: [{ offset: tooDeep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: no card nests this deep; the document is not analysed.` }],
+    };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, PARSE_OPTIONS);
+  if (errors.length > 0 || root === undefined) {
+    const problems = errors.length > 0 ? errors.map(describe) : [{ offset: 0, length: text.length, message: 'The document is empty: a card is a JSON object.' }];
+    return { text, root: undefined, syntaxProblems: problems };
+  }
+  return { text, root, syntaxProblems: [] };
+}
+
+/** The value node of property `name` of an object node. */
+export function propertyValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
+  if (node?.type !== 'object' || !node.children) return undefined;
+  for (const property of node.children) {
+    const key = property.children?.[0];
+    if (key?.value === name) return property.children?.[1];
+  }
+  return undefined;
+}
+
+/** The key node of property `name` of an object node. */
+export function propertyKey(node: JsonNode | undefined, name: string): JsonNode | undefined {
+  if (node?.type !== 'object' || !node.children) return undefined;
+  for (const property of node.children) {
+    const key = property.children?.[0];
+    if (key?.value === name) return key;
+  }
+  return undefined;
+}
+
+/** The string value of property `name`, or undefined when absent or not a string. */
+export function stringProperty(node: JsonNode | undefined, name: string): string | undefined {
+  const value = propertyValue(node, name);
+  return value?.type === 'string' ? (value.value as string) : undefined;
+}
+
+/** Spec § 0 "Missing": absent or null; for strings, also empty or whitespace-only. */
+export function isMissing(value: JsonNode | undefined): boolean {
+  return value === undefined || value.type === 'null' || (value.type === 'string' && (value.value as string).trim() === '');
+}
+
+export function arrayItems(node: JsonNode | undefined): readonly JsonNode[] {
+  return node?.type === 'array' ? node.children ?? [] : [];
+}

@@ -1,0 +1,3 @@
+import type { AdaptiveRule } from '../index';
+
+export const outlookActionRules: readonly AdaptiveRule[] = [];

@@ -1,0 +1,3 @@
+import type { AdaptiveRule } from '../index';
+
+export const rootRules: readonly AdaptiveRule[] = [];

@@ -1,0 +1,36 @@
+import type { Finding, Severity } from './finding';
+import { parseJsonDocument, type JsonDocument, type JsonNode } from './json-document';
+import { RULES, type RuleId } from './rules/catalog';
+import { checkRoot } from './rules/index';
+import type { ServiceSettings } from './settings';
+
+export interface Validation {
+  readonly document: JsonDocument;
+  readonly findings: readonly Finding[];
+}
+
+/** The severity a finding of `rule` gets under `settings`, or undefined when the rule is turned off. */
+export function severityOf(rule: RuleId, settings: ServiceSettings): Severity | undefined {
+  const override = settings.severities?.[rule];
+  if (override === 'off') return undefined;
+  return override ?? RULES[rule].severity;
+}
+
+/** Parses `text` once and runs the Outlook rules on it (spec § 0: a syntax error stops every other rule). */
+export function validateText(text: string, settings: ServiceSettings): Validation {
+  const document = parseJsonDocument(text);
+  const findings: Finding[] = [];
+  const add = (rule: RuleId, offset: number, length: number, message: string): void => {
+    const severity = severityOf(rule, settings);
+    if (severity !== undefined) findings.push({ rule, severity, message, offset, length });
+  };
+  if (document.root === undefined) {
+    for (const problem of document.syntaxProblems) add('syntax', problem.offset, problem.length, problem.message);
+    return { document, findings };
+  }
+  checkRoot(document.root, {
+    settings,
+    report: (rule: RuleId, node: JsonNode, message: string) => add(rule, node.offset, node.length, message),
+  });
+  return { document, findings };
+}

@@ -1,0 +1,22 @@
+import type { Finding } from '../../server/src/service/finding';
+import type { ServiceSettings } from '../../server/src/service/settings';
+import { validateText } from '../../server/src/service/validate';
+
+/** The sorted set of distinct rule ids reported for `text` (how spec § 8 compares results). */
+export function ruleIds(text: string, settings: ServiceSettings = {}): string[] {
+  return [...new Set(validateText(text, settings).findings.map((f) => f.rule))].sort();
+}
+
+export function findings(text: string, settings: ServiceSettings = {}): readonly Finding[] {
+  return validateText(text, settings).findings;
+}
+
+/** The text a finding covers. */
+export function covered(text: string, finding: Finding): string {
+  return text.slice(finding.offset, finding.offset + finding.length);
+}
+
+/** A card at `version` with the example provider id, `body` and optional `actions`. */
+export function card(version: string, body: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ type: 'AdaptiveCard', version, originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', body, ...extra });
+}
