@@ -3,6 +3,7 @@ import { parseJsonDocument, type JsonDocument, type JsonNode } from './json-docu
 import { RULES, type RuleId } from './rules/catalog';
 import { checkRoot } from './rules/index';
 import type { ServiceSettings } from './settings';
+import { rawOffsetInString } from './string-offsets';
 
 export interface Validation {
   readonly document: JsonDocument;
@@ -31,6 +32,10 @@ export function validateText(text: string, settings: ServiceSettings): Validatio
   checkRoot(document.root, {
     settings,
     report: (rule: RuleId, node: JsonNode, message: string) => add(rule, node.offset, node.length, message),
+    reportInString: (rule: RuleId, node: JsonNode, start: number, length: number, message: string) => {
+      const from = rawOffsetInString(node, text, start);
+      add(rule, from, rawOffsetInString(node, text, start + length) - from, message);
+    },
   });
   return { document, findings };
 }

@@ -10,4 +10,15 @@ import type { RuleId } from './catalog';
 export interface RuleContext {
   readonly settings: ServiceSettings;
   report(rule: RuleId, node: JsonNode, message: string): void;
+  /**
+   * Reports `length` characters from `start` of the decoded value of string node `node` (one token in a URL, say);
+   * the context maps them past escape sequences onto the JSON text. Contexts that cannot do that leave it out.
+   */
+  reportInString?(rule: RuleId, node: JsonNode, start: number, length: number, message: string): void;
+}
+
+/** Reports part of a string value where the context supports it, else the whole string node. */
+export function reportSubstring(ctx: RuleContext, rule: RuleId, node: JsonNode, start: number, length: number, message: string): void {
+  if (ctx.reportInString) ctx.reportInString(rule, node, start, length, message);
+  else ctx.report(rule, node, message);
 }
