@@ -1,0 +1,49 @@
+import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command';
+import { lintCommand } from './lint';
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  lint: lintCommand,
+};
+
+function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return ['Usage: amcard <command> [options]', '', 'Commands:', ...lines, '', 'Run "amcard <command> --help" for the options of a command.', ''].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(overview());
+    return EXIT_OK;
+  }
+  if (name === undefined) {
+    process.stderr.write(overview());
+    return EXIT_USAGE;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    process.stderr.write(`amcard: unknown command "${name}".\n\n${overview()}`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.usage);
+    return EXIT_OK;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+// exitCode rather than process.exit(): large outputs to a pipe are flushed before the process ends.
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    process.stderr.write(`amcard: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  },
+);

@@ -1,0 +1,85 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import fastGlob from 'fast-glob';
+import { UsageError } from './command';
+
+/** The default of the actionableMessages.files setting; a directory argument is searched with these. */
+export const DEFAULT_FILE_PATTERNS: readonly string[] = ['**/*.card.json', '**/card.json'];
+
+const IGNORED_WHEN_SEARCHING: readonly string[] = ['**/node_modules/**'];
+
+export interface InputFile {
+  /** As shown in the output: relative to the working directory. */
+  readonly name: string;
+  readonly text: string;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (error as Error).message;
+}
+
+function search(patterns: readonly string[], cwd: string): string[] {
+  return fastGlob.sync([...patterns], { cwd, absolute: true, onlyFiles: true, ignore: [...IGNORED_WHEN_SEARCHING] });
+}
+
+/**
+ * Expands command-line arguments into absolute file paths: globs with fast-glob, directories with `filePatterns`,
+ * anything else as a file path. Every argument that yields no file is reported, together, as a UsageError.
+ */
+export function expandArguments(args: readonly string[], cwd: string, filePatterns: readonly string[]): string[] {
+  const files: string[] = [];
+  const problems: string[] = [];
+  for (const arg of args) {
+    if (fastGlob.isDynamicPattern(arg)) {
+      const matches = fastGlob.sync(arg, { cwd, absolute: true, onlyFiles: true });
+      if (matches.length === 0) problems.push(`${arg}: no files match this pattern`);
+      files.push(...matches);
+      continue;
+    }
+    const absolute = path.resolve(cwd, arg);
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch (error) {
+      problems.push(`${arg}: ${describeFsError(error)}`);
+      continue;
+    }
+    if (!isDirectory) {
+      files.push(absolute);
+      continue;
+    }
+    const matches = search(filePatterns, absolute);
+    if (matches.length === 0) problems.push(`${arg}: directory has no files matching ${filePatterns.join(', ')}`);
+    files.push(...matches);
+  }
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  return files;
+}
+
+/** The `files` globs of a config file, relative to its directory. */
+export function expandConfigFiles(patterns: readonly string[], configFile: string): string[] {
+  const matches = search(patterns, path.dirname(path.resolve(configFile)));
+  if (matches.length === 0) throw new UsageError(`${configFile}: no files match "files" (${patterns.join(', ')})`);
+  return matches;
+}
+
+/** Reads every file (de-duplicated, sorted by name); unreadable ones are reported together as a UsageError. */
+export function readInputs(absolutePaths: readonly string[], cwd: string): InputFile[] {
+  const names = [...new Set(absolutePaths.map((file) => path.relative(cwd, file) || file))].sort();
+  const inputs: InputFile[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    try {
+      // The editor hides a byte order mark too, so columns match what the user sees there.
+      inputs.push({ name, text: readFileSync(path.resolve(cwd, name), 'utf8').replace(/^\uFEFF/, '') });
+    } catch (error) {
+      problems.push(`${name}: cannot read: ${describeFsError(error)}`);
+    }
+  }
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  return inputs;
+}

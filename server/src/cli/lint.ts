@@ -1,0 +1,83 @@
+import type { ServiceSettings, SeverityOverride } from '../service/settings';
+import { validateText } from '../service/validate';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
+import { checkRuleOverride, loadConfig, type LintConfig } from './config';
+import { DEFAULT_FILE_PATTERNS, expandArguments, expandConfigFiles, readInputs } from './inputs';
+import { formatHuman, formatJson, locateFindings } from './lint-report';
+
+const USAGE = `Usage: amcard lint [options] <files, directories or globs...>
+
+Checks Outlook actionable-message cards (Adaptive Card, MessageCard, signed-card JSON) against the Outlook rules.
+
+A directory is searched with the "files" patterns (default: ${DEFAULT_FILE_PATTERNS.join(', ')}), skipping
+node_modules. Without arguments, the "files" patterns of --config are used, relative to the config file.
+
+Options:
+  --json                 Print a JSON array of {file, findings: [{rule, severity, message, range}]};
+                         ranges are zero-based {line, character}, as in the Language Server Protocol.
+  --config <file>        JSON file with the keys of the actionableMessages settings:
+                         originator, sender, targetUrls, rules, files. Flags override it.
+  --originator <guid>    Provider id from the Actionable Email Developer Dashboard.
+  --sender <address>     The From address of the mails (enables AM094).
+  --target-url <url>     A registered target URL (repeatable; replaces targetUrls of --config).
+  --rule <ID=severity>   Override a rule's severity: error, warning, info, hint or off (repeatable),
+                         e.g. --rule AM010=off.
+  -h, --help             Show this help.
+
+Exit status: 0 when there is no error-severity finding, 1 when there is one, 2 when the command line,
+an input file or the config file is wrong (nothing is checked then).
+`;
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  config: { type: 'string' },
+  originator: { type: 'string' },
+  sender: { type: 'string' },
+  'target-url': { type: 'string', multiple: true },
+  rule: { type: 'string', multiple: true },
+} as const;
+
+function parseRuleFlags(flags: readonly string[]): Record<string, SeverityOverride> {
+  const overrides: Record<string, SeverityOverride> = {};
+  for (const flag of flags) {
+    const match = /^([^=]+)=(.*)$/.exec(flag);
+    if (!match) throw new UsageError(`amcard lint: --rule expects <ID>=<severity>, e.g. AM010=off; got "${flag}".`);
+    const rule = match[1]!.trim();
+    overrides[rule] = checkRuleOverride(rule, match[2]!.trim(), `amcard lint: --rule ${flag}`);
+  }
+  return overrides;
+}
+
+function settingsFrom(config: LintConfig, values: { originator?: string; sender?: string; 'target-url'?: string[]; rule?: string[] }): ServiceSettings {
+  return {
+    originator: values.originator ?? config.originator,
+    sender: values.sender ?? config.sender,
+    targetUrls: values['target-url'] ?? config.targetUrls,
+    severities: { ...config.rules, ...parseRuleFlags(values.rule ?? []) },
+  };
+}
+
+async function runLint(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('lint', args, OPTIONS);
+  const config = values.config === undefined ? {} : loadConfig(values.config);
+  const settings = settingsFrom(config, values);
+  const cwd = process.cwd();
+  let files: string[];
+  if (positionals.length > 0) {
+    files = expandArguments(positionals, cwd, config.files ?? DEFAULT_FILE_PATTERNS);
+  } else if (values.config !== undefined && config.files !== undefined) {
+    files = expandConfigFiles(config.files, values.config);
+  } else {
+    throw new UsageError('amcard lint: no input files. Pass files, directories or globs, or a --config with "files".\nRun "amcard lint --help" for the options.');
+  }
+  const results = readInputs(files, cwd).map((input) => locateFindings(input, validateText(input.text, settings).findings));
+  process.stdout.write(values.json ? formatJson(results) : formatHuman(results));
+  const failed = results.some((result) => result.findings.some((finding) => finding.severity === 'error'));
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const lintCommand: Command = {
+  summary: 'Check card JSON files against the Outlook rules',
+  usage: USAGE,
+  run: runLint,
+};
