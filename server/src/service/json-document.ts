@@ -114,6 +114,12 @@ export function isMissing(value: JsonNode | undefined): boolean {
   return value === undefined || value.type === 'null' || (value.type === 'string' && (value.value as string).trim() === '');
 }
 
+/** The value of property `name`, or undefined when it is absent or `null` (spec § 0 "Missing"). */
+export function presentValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
+  const value = propertyValue(node, name);
+  return value?.type === 'null' ? undefined : value;
+}
+
 export function arrayItems(node: JsonNode | undefined): readonly JsonNode[] {
   return node?.type === 'array' ? node.children ?? [] : [];
 }
