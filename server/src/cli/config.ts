@@ -5,6 +5,7 @@ import { PositionLocator } from '../service/positions';
 import { isRuleId } from '../service/rules/catalog';
 import type { SeverityOverride } from '../service/settings';
 import { UsageError } from './command';
+import { describeFsError } from './inputs';
 
 /** The JSON file of `--config`: the keys of the actionableMessages.* VS Code settings. */
 export interface LintConfig {
@@ -37,7 +38,7 @@ export function loadConfig(file: string): LintConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new UsageError(`Cannot read config file ${file}: ${describeFsError(error)}.`);
   }
   const document = parseJsonDocument(text.replace(/^\uFEFF/, ''));
   if (document.root === undefined) {

@@ -1,0 +1,282 @@
+// `amcard` as users run it: the bundled dist/cli.js in a child process, on files in a temporary directory.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const CLI = path.join(__dirname, '../../../dist/cli.js');
+const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
+
+const CLEAN = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', originator: ORIGINATOR, body: [{ type: 'TextBlock', text: 'Hi' }] });
+// AM010 (warning) on the "type" value at 2:11, AM030 (error) on the Action.Submit "type" value at 4:24.
+const SUBMIT = [
+  '{',
+  '  "type": "AdaptiveCard", "version": "1.0",',
+  '  "body": [{"type": "TextBlock", "text": "Hi"}],',
+  '  "actions": [{"type": "Action.Submit", "title": "Send"}]',
+  '}',
+].join('\n');
+const NO_ORIGINATOR = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Hi' }] });
+const HTTP_ACTION = JSON.stringify({
+  type: 'AdaptiveCard', version: '1.0', originator: ORIGINATOR, body: [{ type: 'TextBlock', text: 'Hi' }],
+  actions: [{ type: 'Action.Http', title: 'Go', method: 'GET', url: 'https://api.contoso.example/go' }],
+});
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+let dir: string;
+
+function amcard(args: readonly string[], cwd = dir): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(relative: string, text: string): string {
+  const file = path.join(dir, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return relative;
+}
+
+interface JsonResult {
+  file: string;
+  findings: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+function json(run: Run): JsonResult[] {
+  return JSON.parse(run.stdout) as JsonResult[];
+}
+
+function rulesOf(run: Run): string[] {
+  return json(run).flatMap((result) => result.findings.map((finding) => finding.rule)).sort();
+}
+
+before(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'amcard-cli-'));
+  write('clean.card.json', CLEAN);
+  write('submit.card.json', SUBMIT);
+  write('no-originator.card.json', NO_ORIGINATOR);
+  write('http.card.json', HTTP_ACTION);
+  write('nested/deeper/card.json', SUBMIT);
+  write('nested/other.json', CLEAN);
+  write('broken.card.json', '{"type": "AdaptiveCard",}');
+});
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('amcard dispatcher', () => {
+  it('--help lists the lint command and exits 0', () => {
+    const run = amcard(['--help']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /Usage: amcard <command>/);
+    assert.match(run.stdout, /^\s+lint\s+\S/m);
+  });
+
+  it('lint --help describes the options and exit status and exits 0', () => {
+    const run = amcard(['lint', '--help']);
+    assert.equal(run.status, 0);
+    for (const option of ['--json', '--config', '--originator', '--sender', '--target-url', '--rule']) assert.ok(run.stdout.includes(option), option);
+    assert.match(run.stdout, /Exit status/);
+  });
+
+  it('an unknown command exits 2 and names it', () => {
+    const run = amcard(['frobnicate']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown command "frobnicate"/);
+    assert.equal(run.stdout, '');
+  });
+
+  it('no command at all exits 2 with the usage on stderr', () => {
+    const run = amcard([]);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /Usage: amcard/);
+  });
+});
+
+describe('amcard lint: exit status and human output', () => {
+  it('exits 0 and says so when a card has no findings', () => {
+    const run = amcard(['lint', 'clean.card.json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'No problems in 1 file.\n');
+  });
+
+  it('exits 0 when the only findings are warnings, and still prints them', () => {
+    const run = amcard(['lint', 'no-originator.card.json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^no-originator\.card\.json:1:9: warning AM010 /m);
+    assert.match(run.stdout, /1 problem \(1 warning\) in 1 of 1 file\.\n$/);
+  });
+
+  it('exits 1 with an error finding; lines are path:line:col (1-based), sorted, then a summary', () => {
+    const run = amcard(['lint', 'submit.card.json']);
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.match(lines[0]!, /^submit\.card\.json:2:11: warning AM010 \S/);
+    assert.match(lines[1]!, /^submit\.card\.json:4:24: error AM030 \S/);
+    assert.equal(lines[2], '');
+    assert.equal(lines[3], '2 problems (1 error, 1 warning) in 1 of 1 file.');
+  });
+
+  it('reports a syntax error as the `syntax` rule with exit 1', () => {
+    const run = amcard(['lint', 'broken.card.json']);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /^broken\.card\.json:1:\d+: error syntax /m);
+  });
+
+  it('counts columns after a byte order mark and lines after CRLF as an editor shows them', () => {
+    write('crlf.card.json', `\uFEFF${SUBMIT.replaceAll('\n', '\r\n')}`);
+    const run = amcard(['lint', 'crlf.card.json']);
+    assert.match(run.stdout, /^crlf\.card\.json:4:24: error AM030 /m);
+  });
+});
+
+describe('amcard lint --json', () => {
+  it('prints one entry per file with rule, severity, message and a zero-based range', () => {
+    const run = amcard(['lint', '--json', 'submit.card.json', 'clean.card.json']);
+    assert.equal(run.status, 1);
+    const results = json(run);
+    assert.deepEqual(results.map((result) => result.file), ['clean.card.json', 'submit.card.json']);
+    assert.deepEqual(results[0]!.findings, []);
+    const submit = results[1]!.findings.find((finding) => finding.rule === 'AM030')!;
+    assert.equal(submit.severity, 'error');
+    assert.match(submit.message, /Action\.Submit/);
+    assert.deepEqual(submit.range, { start: { line: 3, character: 23 }, end: { line: 3, character: 38 } });
+    assert.deepEqual(Object.keys(submit).sort(), ['message', 'range', 'rule', 'severity']);
+  });
+
+  it('exits 0 with --json when nothing is at error severity', () => {
+    const run = amcard(['lint', '--json', 'clean.card.json']);
+    assert.equal(run.status, 0);
+    assert.deepEqual(json(run), [{ file: 'clean.card.json', findings: [] }]);
+  });
+});
+
+describe('amcard lint: flags', () => {
+  it('--rule turns a rule off or changes its severity, and the exit status follows', () => {
+    const off = amcard(['lint', '--json', '--rule', 'AM030=off', 'submit.card.json']);
+    assert.equal(off.status, 0);
+    assert.deepEqual(rulesOf(off), ['AM010']);
+    const raised = amcard(['lint', '--json', '--rule', 'AM010=error', 'no-originator.card.json']);
+    assert.equal(raised.status, 1);
+    assert.equal(json(raised)[0]!.findings[0]!.severity, 'error');
+    const both = amcard(['lint', '--json', '--rule', 'AM030=off', '--rule', 'AM010=off', 'submit.card.json']);
+    assert.deepEqual(rulesOf(both), []);
+  });
+
+  it('--rule with an unknown id, a bad severity or no "=" exits 2 and names the problem', () => {
+    const unknown = amcard(['lint', '--rule', 'AM999=off', 'clean.card.json']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown rule id "AM999"/);
+    const severity = amcard(['lint', '--rule', 'AM010=loud', 'clean.card.json']);
+    assert.equal(severity.status, 2);
+    assert.match(severity.stderr, /AM010 must be one of error, warning, info, hint, off/);
+    const shape = amcard(['lint', '--rule', 'AM010', 'clean.card.json']);
+    assert.equal(shape.status, 2);
+    assert.match(shape.stderr, /--rule expects <ID>=<severity>/);
+  });
+
+  it('--target-url registers target URLs: an Action.Http URL outside them gets AM096', () => {
+    assert.deepEqual(rulesOf(amcard(['lint', '--json', 'http.card.json'])), []);
+    const outside = amcard(['lint', '--json', '--target-url', 'https://elsewhere.example/', '--target-url', 'https://other.example/', 'http.card.json']);
+    assert.deepEqual(rulesOf(outside), ['AM096']);
+    const inside = amcard(['lint', '--json', '--target-url', 'https://api.contoso.example/', 'http.card.json']);
+    assert.deepEqual(rulesOf(inside), []);
+  });
+
+  it('--originator and --sender are accepted', () => {
+    const run = amcard(['lint', '--originator', ORIGINATOR, '--sender', 'alerts@contoso.example', 'clean.card.json']);
+    assert.equal(run.status, 0, run.stderr);
+  });
+
+  it('an unknown option exits 2 and names it', () => {
+    const run = amcard(['lint', '--fix', 'clean.card.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--fix/);
+  });
+});
+
+describe('amcard lint: files, directories and globs', () => {
+  it('expands a glob, relative to the working directory, sorted', () => {
+    const run = amcard(['lint', '--json', '**/card.json', 'nested/*.json']);
+    assert.deepEqual(json(run).map((result) => result.file), [path.join('nested', 'deeper', 'card.json'), path.join('nested', 'other.json')]);
+  });
+
+  it('searches a directory with the default card patterns only', () => {
+    const run = amcard(['lint', '--json', 'nested']);
+    assert.deepEqual(json(run).map((result) => result.file), [path.join('nested', 'deeper', 'card.json')]);
+  });
+
+  it('lints a file named twice once', () => {
+    const run = amcard(['lint', '--json', 'clean.card.json', './clean.card.json', '*.card.json']);
+    assert.equal(json(run).filter((result) => result.file === 'clean.card.json').length, 1);
+  });
+
+  it('a glob that matches nothing exits 2 and names the pattern', () => {
+    const run = amcard(['lint', 'clean.card.json', 'missing/**/*.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /missing\/\*\*\/\*\.json: no files match/);
+    assert.equal(run.stdout, '', 'nothing is checked when an input is wrong');
+  });
+
+  it('a missing file exits 2 and names the file', () => {
+    const run = amcard(['lint', 'clean.card.json', 'absent.card.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /absent\.card\.json: no such file or directory/);
+  });
+
+  it('no inputs at all exits 2', () => {
+    const run = amcard(['lint']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /no input files/);
+  });
+});
+
+describe('amcard lint --config', () => {
+  it('applies rules, targetUrls and files of the config file; flags win over it', () => {
+    write('configs/am.json', JSON.stringify({
+      originator: ORIGINATOR,
+      rules: { AM010: 'off' },
+      targetUrls: ['https://elsewhere.example/'],
+      files: ['../*.card.json'],
+    }));
+    const fromConfig = amcard(['lint', '--json', '--config', 'configs/am.json']);
+    const byFile = Object.fromEntries(json(fromConfig).map((result) => [result.file, result.findings.map((f) => f.rule).sort()]));
+    assert.deepEqual(byFile['no-originator.card.json'], []);
+    assert.deepEqual(byFile['submit.card.json'], ['AM030']);
+    assert.deepEqual(byFile['http.card.json'], ['AM096']);
+    assert.ok(!('nested/other.json' in byFile));
+
+    const overridden = amcard(['lint', '--json', '--config', 'configs/am.json', '--rule', 'AM010=warning', '--target-url', 'https://api.contoso.example/', 'no-originator.card.json', 'http.card.json']);
+    assert.deepEqual(rulesOf(overridden), ['AM010']);
+  });
+
+  it('a config file that is not valid JSON exits 2 naming the file and the position', () => {
+    write('bad-config.json', '{\n  "rules": {"AM010": "off"},\n}');
+    const run = amcard(['lint', '--config', 'bad-config.json', 'clean.card.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^bad-config\.json:3:1: config file is not valid JSON/);
+  });
+
+  it('a config with an unknown key, a wrong type or a bad rule exits 2 naming the file and the key', () => {
+    write('typo-config.json', JSON.stringify({ rule: { AM010: 'off' } }));
+    assert.match(amcard(['lint', '--config', 'typo-config.json', 'clean.card.json']).stderr, /typo-config\.json: unknown key "rule"/);
+    write('type-config.json', JSON.stringify({ targetUrls: 'https://a.example/' }));
+    assert.match(amcard(['lint', '--config', 'type-config.json', 'clean.card.json']).stderr, /type-config\.json: "targetUrls" must be an array of strings/);
+    write('rule-config.json', JSON.stringify({ rules: { AM010: 'silent' } }));
+    const run = amcard(['lint', '--config', 'rule-config.json', 'clean.card.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /rule-config\.json: "rules": severity of AM010/);
+  });
+
+  it('a missing config file exits 2 naming it', () => {
+    const run = amcard(['lint', '--config', 'nowhere.json', 'clean.card.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /Cannot read config file nowhere\.json: no such file or directory/);
+  });
+});
