@@ -1,0 +1,77 @@
+// URL helpers for the Action.Http, Action.OpenUrl and image rules (AM042, AM043, AM058, AM059, AM070, AM096).
+
+/** WHATWG URL preprocessing: browsers drop surrounding spaces/controls and inner tabs/newlines ("java\tscript:"). */
+function preprocess(url: string): string {
+  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+}
+
+/** The lower-case scheme of an absolute URL, or undefined for a relative reference. */
+export function urlScheme(url: string): string | undefined {
+  return /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(preprocess(url))?.[1]?.toLowerCase();
+}
+
+/** The host as written in the authority (`scheme://[user@]host[:port]`), '' when empty, undefined without `//`. */
+function writtenHost(url: string): string | undefined {
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1];
+  if (authority === undefined) return undefined;
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  return hostAndPort.startsWith('[') ? hostAndPort.replace(/\].*$/, ']') : hostAndPort.replace(/:[^:]*$/, '');
+}
+
+/** True for `http://host…` and `https://host…` with a non-empty host. */
+export function isHttpUrlWithHost(url: string): boolean {
+  const scheme = urlScheme(url);
+  return (scheme === 'http' || scheme === 'https') && !!writtenHost(preprocess(url));
+}
+
+/** Spec AM042: starts, case-insensitively and exactly as written, with `https://` followed by a host. */
+export function isHttpsUrl(url: string): boolean {
+  return /^https:\/\//i.test(url) && !!writtenHost(url);
+}
+
+/** The host a browser would connect to, lower case, without IPv6 brackets or a trailing dot; undefined when unparsable. */
+export function urlHost(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const host = parsed.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host === '' ? undefined : host;
+}
+
+function ipv4Octets(host: string): number[] | undefined {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(host)) return undefined;
+  const octets = host.split('.').map(Number);
+  return octets.every((octet) => octet <= 255) ? octets : undefined;
+}
+
+/**
+ * Spec AM043: localhost, loopback, unspecified, private and link-local hosts. `host` is normalised by urlHost, so
+ * the numeric spellings the URL parser accepts (`0x7f.1`, `2130706433`) arrive here as dotted quads.
+ */
+export function isPrivateHost(host: string): boolean {
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  const octets = ipv4Octets(host);
+  if (octets === undefined) return false;
+  const [a, b] = octets as [number, number, number, number];
+  return a === 127 || a === 10 || octets.every((octet) => octet === 0) ||
+    (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+}
+
+/**
+ * The host of a registered target URL setting entry. Entries may be full URLs or bare domains, with or without a
+ * port, path or `*.` wildcard prefix ("https://api.contoso.com/v1", "contoso.com", "*.contoso.com").
+ */
+export function registeredHost(entry: string): string | undefined {
+  const trimmed = entry.trim();
+  if (trimmed === '') return undefined;
+  const host = urlHost(/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`);
+  return host?.replace(/^\*\./, '');
+}
+
+/** True when `host` is `registered` or one of its subdomains. */
+export function isHostWithin(host: string, registered: string): boolean {
+  return host === registered || host.endsWith(`.${registered}`);
+}
