@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { registeredHost } from '../../server/src/service/rules/urls';
+import { card, ruleIds } from './helpers';
+import { messages, reportedRanges } from './rule-assertions';
+
+const TEXT = { type: 'TextBlock', text: 'Hi' };
+
+/** A 1.0 card with a comment input and one action (an Action.Http POST unless `action` says otherwise). */
+function httpCard(action: Record<string, unknown>, extra: Record<string, unknown> = {}): string {
+  const http = { type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/c', body: '{}', ...action };
+  return card('1.0', [{ type: 'Input.Text', id: 'comment' }], { actions: [http], ...extra });
+}
+
+/** A 1.0 card whose autoInvokeAction is `auto`. */
+function autoInvokeCard(auto: unknown): string {
+  return card('1.0', [TEXT], { autoInvokeAction: auto });
+}
+
+describe('AM040 Action.Http method', () => {
+  it('reports a method other than GET/POST on the method value', () => {
+    assert.deepEqual(reportedRanges(httpCard({ method: 'PATCH' }), 'AM040'), ['"PATCH"']);
+    assert.match(messages(httpCard({ method: 'PATCH' }), 'AM040')[0]!, /"GET" or "POST".*PATCH/);
+  });
+  it('reports a missing or non-string method on the type', () => {
+    assert.deepEqual(reportedRanges(httpCard({ method: undefined, body: undefined }), 'AM040'), ['"Action.Http"']);
+    assert.deepEqual(reportedRanges(httpCard({ method: 1 }), 'AM040'), ['1']);
+  });
+  it('compares the method case-insensitively', () => {
+    assert.deepEqual(ruleIds(httpCard({ method: 'post' })), []);
+    assert.deepEqual(ruleIds(httpCard({ method: 'Get', body: undefined })), []);
+  });
+});
+
+describe('AM041/AM042/AM043 Action.Http url', () => {
+  it('AM041: a missing url on the type, an empty one on the value', () => {
+    assert.deepEqual(reportedRanges(httpCard({ url: undefined }), 'AM041'), ['"Action.Http"']);
+    assert.deepEqual(reportedRanges(httpCard({ url: '' }), 'AM041'), ['""']);
+    assert.deepEqual(ruleIds(httpCard({ url: '  ' })), ['AM041']);
+    assert.deepEqual(ruleIds(httpCard({ url: 42 })), ['AM041']);
+  });
+  it('AM042: http, relative, token-first and host-less URLs', () => {
+    assert.deepEqual(reportedRanges(httpCard({ url: 'http://api.contoso.example/c' }), 'AM042'), ['"http://api.contoso.example/c"']);
+    assert.match(messages(httpCard({ url: 'http://api.contoso.example/c' }), 'AM042')[0]!, /https:\/\//);
+    for (const url of ['/api/c', 'api.contoso.example/c', '{{comment.value}}/c', 'https://', 'https:///c', 'ftp://a.example/c']) {
+      assert.deepEqual(ruleIds(httpCard({ url })), ['AM042'], url);
+    }
+  });
+  it('AM042: accepts https in any case and tokens after the host', () => {
+    assert.deepEqual(ruleIds(httpCard({ url: 'HTTPS://api.contoso.example/c/{{comment.value}}?x={{Comment.value}}' })), []);
+  });
+  it('AM043: loopback, private and link-local hosts', () => {
+    const internal = ['https://localhost/c', 'https://api.localhost:8443/c', 'https://127.0.0.1:8443/ping', 'https://127.9.9.9/',
+      'https://0.0.0.0/', 'https://[::1]/', 'https://10.1.2.3/', 'https://172.16.0.1/', 'https://172.31.255.255/',
+      'https://192.168.1.10/', 'https://169.254.169.254/', 'https://2130706433/', 'https://LOCALHOST./'];
+    for (const url of internal) assert.deepEqual(ruleIds(httpCard({ url })), ['AM043'], url);
+    assert.deepEqual(reportedRanges(httpCard({ url: 'https://10.0.0.1/c' }), 'AM043'), ['"https://10.0.0.1/c"']);
+  });
+  it('AM043: public hosts and neighbouring ranges are fine', () => {
+    for (const url of ['https://172.32.0.1/', 'https://172.15.0.1/', 'https://11.0.0.1/', 'https://192.169.0.1/', 'https://localhost.contoso.example/']) {
+      assert.deepEqual(ruleIds(httpCard({ url })), [], url);
+    }
+  });
+});
+
+describe('AM044 POST body', () => {
+  it('reports a POST without body on the type', () => {
+    assert.deepEqual(reportedRanges(httpCard({ body: undefined }), 'AM044'), ['"Action.Http"']);
+    assert.deepEqual(ruleIds(httpCard({ body: null })), ['AM044']);
+    assert.deepEqual(ruleIds(httpCard({ method: 'Post', body: undefined })), ['AM044']);
+  });
+  it('accepts an empty body and a GET without body', () => {
+    assert.deepEqual(ruleIds(httpCard({ body: '' })), []);
+    assert.deepEqual(ruleIds(httpCard({ method: 'GET', body: undefined })), []);
+  });
+});
+
+describe('AM045 headers', () => {
+  it('reports headers that are not an array', () => {
+    assert.deepEqual(reportedRanges(httpCard({ headers: { 'Content-Type': 'application/json' } }), 'AM045'), ['{"Content-Type":"application/json"}']);
+  });
+  it('reports each malformed header on the header or the bad value', () => {
+    const text = httpCard({ headers: [{ name: 'Content-Type' }, 'X-A: b', { name: '', value: 'x' }, { name: 'X-N', value: 5 }] });
+    assert.deepEqual(reportedRanges(text, 'AM045'), ['{"name":"Content-Type"}', '"X-A: b"', '""', '5']);
+    assert.match(messages(text, 'AM045')[0]!, /"value"/);
+  });
+  it('accepts an empty header value (switching to Action-Authorization)', () => {
+    assert.deepEqual(ruleIds(httpCard({ headers: [{ name: 'Authorization', value: '' }, { name: 'Content-Type', value: 'application/json' }] })), []);
+  });
+});
+
+describe('AM046 unknown input in a token', () => {
+  it('reports the token range in body, url and header values', () => {
+    const text = httpCard({
+      url: 'https://api.contoso.example/c?t={{title.value}}',
+      body: '{"c": "{{comment.value}}", "x": "{{other.value}}"}',
+      headers: [{ name: 'X-Id', value: 'id {{missing.value}}' }],
+    });
+    assert.deepEqual(reportedRanges(text, 'AM046'), ['{{title.value}}', '{{other.value}}', '{{missing.value}}']);
+    assert.match(messages(text, 'AM046')[0]!, /title/);
+  });
+  it('maps the range past escape sequences in the JSON text', () => {
+    const text = String.raw`{"type": "AdaptiveCard", "version": "1.0", "originator": "8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a", "body": [{"type": "Input.Text", "id": "comment"}], "actions": [{"type": "Action.Http", "title": "Send", "method": "POST", "url": "https://api.contoso.example/c", "body": "{\"a\": \"\u00e9\", \"t\": \"{{\u0074itle.value}}\"}"}]}`;
+    assert.deepEqual(reportedRanges(text, 'AM046'), [String.raw`{{\u0074itle.value}}`]);
+  });
+  it('matches ids case-insensitively, card-wide, including Input.Time and ShowCard inputs', () => {
+    const showCard = { type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Date', id: 'due' }] } };
+    const text = card('1.0', [{ type: 'Input.Text', id: 'Comment' }, { type: 'Input.Time', id: 'start' }], {
+      actions: [showCard, { type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/c', body: '{{COMMENT.value}} {{start.VALUE}} {{due.value}}' }],
+    });
+    assert.deepEqual(ruleIds(text), ['AM031']);
+  });
+});
+
+describe('AM047 malformed token', () => {
+  it('reports a token without .value, with a hint', () => {
+    const text = httpCard({ body: 'c={{comment}}' });
+    assert.deepEqual(reportedRanges(text, 'AM047'), ['{{comment}}']);
+    assert.match(messages(text, 'AM047')[0]!, /\{\{comment\.value\}\}/);
+  });
+  it('reports ids that can never be substituted and does not also report AM046', () => {
+    const text = httpCard({ url: 'https://api.contoso.example/c?s={{shirt-size.value}}&n={{first name.value}}' });
+    assert.deepEqual(reportedRanges(text, 'AM047'), ['{{shirt-size.value}}', '{{first name.value}}']);
+    assert.deepEqual(ruleIds(text), ['AM047']);
+  });
+  it('matches tokens non-greedily and covers an escaped token exactly', () => {
+    assert.deepEqual(reportedRanges(httpCard({ body: '{{a}} and {{comment.value}}' }), 'AM047'), ['{{a}}']);
+    const text = String.raw`{"type": "AdaptiveCard", "version": "1.0", "originator": "8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a", "body": [{"type": "Input.Text", "id": "name"}], "actions": [{"type": "Action.Http", "title": "Send", "method": "POST", "url": "https://api.contoso.example/n", "body": "{\"n\": \"{{n\"ame}}\"}"}]}`;
+    assert.deepEqual(reportedRanges(text, 'AM047'), [String.raw`{{n\"ame}}`]);
+  });
+  it('leaves {{DATE(…)}} / {{TIME(…)}} alone, and never scans TextBlock text', () => {
+    assert.deepEqual(ruleIds(httpCard({ body: 'due {{DATE(2024-06-03T12:00:00Z, SHORT)}} at {{TIME(2024-06-03T12:00:00Z)}}' })), []);
+    assert.deepEqual(ruleIds(card('1.0', [{ type: 'TextBlock', text: 'Hello {{name}} on {{DATE(2024-06-03T12:00:00Z)}}' }])), []);
+  });
+});
+
+describe('AM048 autoInvokeAction', () => {
+  const auto = { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/latest', body: '' };
+  it('accepts an Action.Http POST', () => {
+    assert.deepEqual(ruleIds(autoInvokeCard(auto)), []);
+    assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, method: 'post' })), []);
+  });
+  it('reports a method other than POST on the method, and only AM048', () => {
+    assert.deepEqual(reportedRanges(autoInvokeCard({ ...auto, method: 'GET' }), 'AM048'), ['"GET"']);
+    assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, method: 'PUT' })), ['AM048']);
+    assert.deepEqual(reportedRanges(autoInvokeCard({ ...auto, method: undefined }), 'AM048'), ['"Action.Http"']);
+    assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, method: undefined })), ['AM048']);
+  });
+  it('reports another action type on its type and a non-object on the value', () => {
+    assert.deepEqual(reportedRanges(autoInvokeCard({ type: 'Action.OpenUrl', url: 'https://a.example' }), 'AM048'), ['"Action.OpenUrl"']);
+    assert.deepEqual(reportedRanges(autoInvokeCard('https://a.example'), 'AM048'), ['"https://a.example"']);
+  });
+  it('applies the other Action.Http rules to it', () => {
+    assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, body: undefined })), ['AM044']);
+    assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, url: 'http://api.contoso.example/latest' })), ['AM042']);
+    assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, body: '{{nothing.value}}' })), ['AM046']);
+  });
+});
+
+describe('AM096 registered target URLs', () => {
+  const targetUrls = ['https://api.contoso.example/actions', 'fabrikam.example'];
+  it('is silent without registered target URLs', () => {
+    assert.deepEqual(ruleIds(httpCard({ url: 'https://elsewhere.example/c' }), { targetUrls: [] }), []);
+  });
+  it('accepts registered hosts and their subdomains, whatever the path', () => {
+    for (const url of ['https://api.contoso.example/other', 'https://eu.api.contoso.example/', 'https://FABRIKAM.example/x', 'https://a.fabrikam.example:8443/x']) {
+      assert.deepEqual(ruleIds(httpCard({ url }), { targetUrls }), [], url);
+    }
+  });
+  it('reports other hosts on the url, for actions and autoInvokeAction', () => {
+    const text = httpCard({ url: 'https://contoso.example/c' }, { autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://evilfabrikam.example/', body: '' } });
+    assert.deepEqual(reportedRanges(text, 'AM096', { targetUrls }), ['"https://contoso.example/c"', '"https://evilfabrikam.example/"']);
+    assert.match(messages(text, 'AM096', { targetUrls })[0]!, /contoso\.example.*registered/);
+  });
+  it('parses target URL entries liberally', () => {
+    assert.equal(registeredHost('https://API.Contoso.example/v1?x=1'), 'api.contoso.example');
+    assert.equal(registeredHost(' contoso.example:443/path '), 'contoso.example');
+    assert.equal(registeredHost('*.contoso.example'), 'contoso.example');
+    assert.equal(registeredHost('http://contoso.example.'), 'contoso.example');
+    assert.equal(registeredHost(''), undefined);
+  });
+});
+
+describe('a corrected Action.Http card', () => {
+  it('reports nothing', () => {
+    const text = card('1.0', [{ type: 'Input.Text', id: 'comment', placeholder: 'Comment' }, { type: 'Input.Toggle', id: 'agree', title: 'Agree' }], {
+      actions: [{
+        type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/c?agree={{agree.value}}',
+        body: '{"comment": "{{comment.value}}"}', headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'Authorization', value: '' }],
+      }],
+      autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/refresh', body: '' },
+    });
+    assert.deepEqual(ruleIds(text, { targetUrls: ['api.contoso.example'] }), []);
+  });
+});
