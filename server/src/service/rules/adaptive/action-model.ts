@@ -46,12 +46,6 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   }
 }
 
-interface GatedFeature {
-  readonly node: JsonNode;
-  readonly since: Version;
-  readonly what: string;
-}
-
 const V1_1: Version = { major: 1, minor: 1 };
 const V1_2: Version = { major: 1, minor: 2 };
 const V1_3: Version = { major: 1, minor: 3 };
@@ -59,113 +53,104 @@ const V1_4: Version = { major: 1, minor: 4 };
 const V1_5: Version = { major: 1, minor: 5 };
 const V1_6: Version = { major: 1, minor: 6 };
 
-const isDataUri = (node: JsonNode | undefined): boolean => node?.type === 'string' && /^data:/i.test(node.value as string);
+// Spec § 5.3 AM022, the feature table. The Outlook 1.0 extensions of spec § 3 (ActionSet, Action.ToggleVisibility,
+// isVisible, selectAction, Column width, verticalContentAlignment, a string backgroundImage, Image
+// width/height/backgroundColor) are not in it, so they are never gated.
 
-/**
- * Spec § 5.3 AM022: the features of the table that a node uses. The Outlook 1.0 extensions of spec § 3 (ActionSet,
- * Action.ToggleVisibility, isVisible, selectAction, Column width, verticalContentAlignment, string backgroundImage,
- * Image width/height/backgroundColor) are not in the table, so they are never gated.
- */
-class FeatureCollector {
-  readonly features: GatedFeature[] = [];
-
-  property(host: JsonNode, name: string, since: Version, what = `"${name}"`): void {
-    const key = presentValue(host, name) && propertyKey(host, name);
-    if (key) this.features.push({ node: key, since, what });
-  }
-
-  node(node: JsonNode, since: Version, what: string): void {
-    this.features.push({ node, since, what });
-  }
-
-  /** `backgroundImage` as an object (1.2) or as a `data:` URI (1.2); a plain URL string is an Outlook 1.0 extension. */
-  backgroundImage(host: JsonNode): void {
-    const image = presentValue(host, 'backgroundImage');
-    if (image?.type === 'object') this.node(image, V1_2, 'A "backgroundImage" object');
-    else if (isDataUri(image)) this.node(image!, V1_2, 'A data: URI in "backgroundImage"');
+function elementPropertySince(type: string | undefined, name: string): Version | undefined {
+  switch (name) {
+    case 'height': return type === 'Image' ? undefined : V1_1;
+    case 'fallback': case 'requires': case 'minHeight': case 'bleed': return V1_2;
+    case 'style': return type === 'ColumnSet' ? V1_2 : type === 'TextBlock' ? V1_5 : undefined;
+    case 'fontType': return type === 'TextBlock' ? V1_2 : undefined;
+    case 'wrap': return type === 'Input.Toggle' || type === 'Input.ChoiceSet' ? V1_2 : undefined;
+    case 'inlineAction': return type === 'Input.Text' ? V1_2 : undefined;
+    case 'regex': return type === 'Input.Text' ? V1_3 : undefined;
+    case 'label': case 'isRequired': case 'errorMessage': return type?.startsWith('Input.') ? V1_3 : undefined;
+    case 'rtl': return type === 'Container' || type === 'Column' ? V1_5 : undefined;
+    default: return undefined;
   }
 }
 
-function collectElementFeatures(element: ElementRef, into: FeatureCollector): void {
-  const { node, type } = element;
-  if (element.kind === 'textRun') {
-    into.property(node, 'underline', V1_3, '"underline" on a TextRun');
-    return;
-  }
-  if (type === 'Media') into.node(typeNodeOf(node), V1_1, 'The Media element');
-  if (type === 'RichTextBlock') into.node(typeNodeOf(node), V1_2, 'The RichTextBlock element');
-  if (type !== 'Image') into.property(node, 'height', V1_1, `"height" on ${type}`);
-  into.property(node, 'fallback', V1_2);
-  into.property(node, 'requires', V1_2);
-  into.property(node, 'minHeight', V1_2);
-  into.property(node, 'bleed', V1_2);
-  into.backgroundImage(node);
-  switch (type) {
-    case 'ColumnSet':
-      into.property(node, 'style', V1_2, '"style" on ColumnSet');
-      break;
-    case 'TextBlock':
-      into.property(node, 'fontType', V1_2, '"fontType" on TextBlock');
-      into.property(node, 'style', V1_5, '"style" on TextBlock');
-      break;
-    case 'Image':
-      if (isDataUri(presentValue(node, 'url'))) into.node(presentValue(node, 'url')!, V1_2, 'A data: URI in Image "url"');
-      break;
-    case 'Container':
-    case 'Column':
-      into.property(node, 'rtl', V1_5);
-      break;
-    case 'Input.Toggle':
-    case 'Input.ChoiceSet':
-      into.property(node, 'wrap', V1_2, `"wrap" on ${type}`);
-      break;
-    case 'Input.Text':
-      into.property(node, 'inlineAction', V1_2, '"inlineAction" on Input.Text');
-      into.property(node, 'regex', V1_3, 'Input validation ("regex")');
-      break;
-  }
-  if (type?.startsWith('Input.')) {
-    for (const name of ['label', 'isRequired', 'errorMessage']) into.property(node, name, V1_3, `Input validation ("${name}")`);
+function actionPropertySince(name: string): Version | undefined {
+  switch (name) {
+    case 'iconUrl': return V1_1;
+    case 'fallback': case 'requires': case 'style': return V1_2;
+    case 'tooltip': case 'isEnabled': case 'mode': return V1_5;
+    default: return undefined;
   }
 }
 
-function collectActionFeatures(action: ActionRef, into: FeatureCollector): void {
-  const { node } = action;
-  const iconUrl = presentValue(node, 'iconUrl');
-  if (isDataUri(iconUrl)) into.node(iconUrl!, V1_2, 'A data: URI in "iconUrl"');
-  else into.property(node, 'iconUrl', V1_1, '"iconUrl" on actions');
-  into.property(node, 'fallback', V1_2);
-  into.property(node, 'requires', V1_2);
-  into.property(node, 'style', V1_2, '"style" on actions');
-  for (const name of ['tooltip', 'isEnabled', 'mode']) into.property(node, name, V1_5, `"${name}" on actions`);
+function cardPropertySince(name: string): Version | undefined {
+  switch (name) {
+    case 'minHeight': return V1_2;
+    case 'authentication': return V1_4;
+    case 'rtl': return V1_5;
+    case 'metadata': return V1_6;
+    default: return undefined;
+  }
 }
 
-function collectCardFeatures(card: JsonNode, into: FeatureCollector): void {
-  into.property(card, 'minHeight', V1_2);
-  into.backgroundImage(card);
-  into.property(card, 'authentication', V1_4);
-  into.property(card, 'rtl', V1_5);
-  into.property(card, 'metadata', V1_6);
+const isDataUri = (node: JsonNode): boolean => node.type === 'string' && /^data:/i.test(node.value as string);
+
+/** Reports the features of one object that need a newer version than the card's, reading its properties once. */
+class FeatureGate {
+  private readonly declared: string;
+
+  constructor(private readonly version: Version, private readonly ctx: RuleContext) {
+    this.declared = versionText(version);
+  }
+
+  /**
+   * `since(name)` gates properties by name (reported on the key). Values are gated too: an object
+   * `backgroundImage` (1.2), and a `data:` URI (1.2) in `backgroundImage` or in the property `dataUriIn`.
+   */
+  check(host: JsonNode, hostName: string, since: (name: string) => Version | undefined, dataUriIn?: string): void {
+    for (const property of host.children ?? []) {
+      const [key, value] = property.children ?? [];
+      if (key === undefined || value === undefined || value.type === 'null') continue;
+      const name = key.value as string;
+      if ((name === 'backgroundImage' || name === dataUriIn) && isDataUri(value)) {
+        this.gate(value, V1_2, `A data: URI in "${name}"`);
+      } else if (name === 'backgroundImage' && value.type === 'object') {
+        this.gate(value, V1_2, 'A "backgroundImage" object');
+      } else {
+        const version = since(name);
+        if (version) this.gate(key, version, `"${name}" on ${hostName}`);
+      }
+    }
+  }
+
+  gate(node: JsonNode, since: Version, what: string): void {
+    if (compareVersion(this.version, since.major, since.minor) >= 0) return;
+    const fix = compareVersion(since, 1, 4) > 0
+      ? 'Outlook renders at most 1.4, so remove it.'
+      : 'Remove it, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).';
+    this.ctx.report('AM022', node, `${what} needs Adaptive Cards ${versionText(since)}, but the card declares version "${this.declared}", so Outlook ignores it. ${fix}`);
+  }
 }
 
 function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
-  if (version === undefined) return;
-  const collector = new FeatureCollector();
-  for (const card of model.cards) collectCardFeatures(card.node, collector);
+  if (version === undefined || compareVersion(version, V1_6.major, V1_6.minor) >= 0) return;
+  const gate = new FeatureGate(version, ctx);
+  for (const card of model.cards) gate.check(card.node, 'AdaptiveCard', cardPropertySince);
   const refresh = presentValue(model.top, 'refresh');
-  if (refresh) collector.property(refresh, 'expires', V1_6, '"refresh.expires"');
-  for (const element of model.elements) if (!isRejectedElement(element)) collectElementFeatures(element, collector);
-  for (const action of model.actions) if (!isRejectedAction(action, version)) collectActionFeatures(action, collector);
-
-  const declared = versionText(version);
-  for (const feature of collector.features) {
-    if (compareVersion(version, feature.since.major, feature.since.minor) >= 0) continue;
-    const since = versionText(feature.since);
-    const fix = compareVersion(feature.since, 1, 4) > 0
-      ? 'Outlook renders at most 1.4, so remove it.'
-      : `Remove it, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`;
-    ctx.report('AM022', feature.node, `${feature.what} needs Adaptive Cards ${since}, but the card declares version "${declared}", so Outlook ignores it. ${fix}`);
+  if (refresh?.type === 'object') gate.check(refresh, 'refresh', (name) => (name === 'expires' ? V1_6 : undefined));
+  for (const element of model.elements) {
+    if (isRejectedElement(element) || element.node.type !== 'object') continue;
+    const { node, type } = element;
+    if (element.kind === 'textRun') {
+      gate.check(node, 'TextRun', (name) => (name === 'underline' ? V1_3 : undefined));
+      continue;
+    }
+    if (type === 'Media') gate.gate(typeNodeOf(node), V1_1, 'The Media element');
+    if (type === 'RichTextBlock') gate.gate(typeNodeOf(node), V1_2, 'The RichTextBlock element');
+    gate.check(node, type!, (name) => elementPropertySince(type, name), type === 'Image' ? 'url' : undefined);
+  }
+  for (const action of model.actions) {
+    if (isRejectedAction(action, version) || action.node.type !== 'object') continue;
+    gate.check(action.node, action.type ?? 'actions', actionPropertySince, 'iconUrl');
   }
 }
 
