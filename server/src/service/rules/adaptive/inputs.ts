@@ -1,5 +1,5 @@
 // Spec § 5.7: inputs, ids and schema-required properties (AM060–AM064).
-import { arrayItems, isMissing, propertyValue, type JsonNode } from '../../json-document';
+import { arrayItems, propertyValue, type JsonNode } from '../../json-document';
 import { typeNodeOf, type CardModel, type ElementRef } from '../card-model';
 import type { RuleContext } from '../context';
 import { describeValue } from '../formats';
@@ -38,8 +38,9 @@ const checkInputIds: AdaptiveRule = (model, ctx) => {
     if (!element.known || !SUPPORTED_INPUT_TYPES.has(element.type!)) continue;
     const id = propertyValue(element.node, 'id');
     if (isNonEmptyString(id)) continue;
-    ctx.report('AM060', isMissing(id) ? typeNodeOf(element.node) : id!,
-      `This ${element.type} has no id${isMissing(id) ? '' : ` (it is ${describeValue(id!)})`}: give it a unique non-empty string "id", which is how its value is sent ({{id.value}}).`);
+    const absent = id === undefined || id.type === 'null';
+    ctx.report('AM060', absent ? typeNodeOf(element.node) : id,
+      `This ${element.type} has no id${absent ? '' : ` (it is ${describeValue(id)})`}: give it a unique non-empty string "id", which is how its value is sent ({{id.value}}).`);
   }
 };
 
@@ -139,8 +140,8 @@ function checkTitleValueItems(ctx: RuleContext, array: JsonNode, itemName: strin
     for (const name of ['title', 'value']) {
       const value = propertyValue(item, name);
       if (isNonEmptyString(value)) continue;
-      ctx.report('AM063', isMissing(value) ? item : value!,
-        `This ${itemName} needs "${name}" as a non-empty string${isMissing(value) ? '' : `, not ${describeValue(value!)}`}.`);
+      const absent = value === undefined || value.type === 'null';
+      ctx.report('AM063', absent ? item : value, `This ${itemName} needs "${name}" as a non-empty string${absent ? '' : `, not ${describeValue(value)}`}.`);
     }
   }
 }
