@@ -1,7 +1,8 @@
 import type { Finding, Severity } from './finding';
 import { parseJsonDocument, type JsonDocument, type JsonNode } from './json-document';
 import { RULES, type RuleId } from './rules/catalog';
-import { checkRoot } from './rules/index';
+import { checkRoot, detectDocumentKind } from './rules/index';
+import { checkCardSchema } from './schema-check';
 import type { ServiceSettings } from './settings';
 import { rawOffsetInString } from './string-offsets';
 
@@ -29,13 +30,21 @@ export function validateText(text: string, settings: ServiceSettings): Validatio
     for (const problem of document.syntaxProblems) add('syntax', problem.offset, problem.length, problem.message);
     return { document, findings };
   }
+  const reportedNodes: JsonNode[] = [];
   checkRoot(document.root, {
     settings,
-    report: (rule: RuleId, node: JsonNode, message: string) => add(rule, node.offset, node.length, message),
+    report: (rule: RuleId, node: JsonNode, message: string) => {
+      reportedNodes.push(node);
+      add(rule, node.offset, node.length, message);
+    },
     reportInString: (rule: RuleId, node: JsonNode, start: number, length: number, message: string) => {
+      reportedNodes.push(node);
       const from = rawOffsetInString(node, text, start);
       add(rule, from, rawOffsetInString(node, text, start + length) - from, message);
     },
   });
+  if (severityOf('schema', settings) !== undefined && detectDocumentKind(document.root) === 'adaptiveCard') {
+    for (const problem of checkCardSchema(text, document.root, reportedNodes)) add('schema', problem.offset, problem.length, problem.message);
+  }
   return { document, findings };
 }
