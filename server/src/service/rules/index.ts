@@ -9,11 +9,12 @@ import { httpRules } from './adaptive/http';
 import { outlookActionRules } from './adaptive/outlook-actions';
 import { inputRules } from './adaptive/inputs';
 import { mediaTextRules } from './adaptive/media-text';
+import { addInRules } from './adaptive/add-in';
 
 export type AdaptiveRule = (model: CardModel, ctx: RuleContext) => void;
 
 const ADAPTIVE_RULES: readonly AdaptiveRule[] = [
-  ...rootRules, ...actionModelRules, ...httpRules, ...outlookActionRules, ...inputRules, ...mediaTextRules,
+  ...rootRules, ...actionModelRules, ...httpRules, ...outlookActionRules, ...inputRules, ...mediaTextRules, ...addInRules,
 ];
 
 /** Spec § 1, the document kinds; undefined for anything else (AM001). */
