@@ -74,7 +74,7 @@ describe('AM002 version missing or malformed', () => {
   });
 
   it('suppresses the version-dependent rules AM003, AM004, AM020, AM021 and AM022', () => {
-    const body = [{ type: 'Input.Text', id: 'comment', label: 'Comment', style: 'heading' }];
+    const body = [{ type: 'TextBlock', text: 'Title', style: 'heading' }, { type: 'Input.Text', id: 'comment', label: 'Comment' }];
     const actions = [
       { type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/c', body: '{{comment.value}}' },
       { type: 'Action.Execute', title: 'Approve', verb: 'approve' },
