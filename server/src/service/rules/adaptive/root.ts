@@ -1,9 +1,10 @@
 // Spec §§ 5.1–5.2: the top-level card's version, content, $schema and Outlook root properties.
-import { arrayItems, isMissing, presentValue, propertyValue } from '../../json-document';
+import { arrayItems, presentValue, propertyValue } from '../../json-document';
 import { compareVersion, typeNodeOf, type CardModel } from '../card-model';
 import type { RuleContext } from '../context';
-import { describeValue, isEmail, isGuid } from '../formats';
+import { describeValue } from '../formats';
 import type { AdaptiveRule } from '../index';
+import { checkOriginator, checkOutlookRootProperties } from '../root-properties';
 
 const CHOOSE_VERSION = 'Outlook renders "1.0" (Action.Http cards) and "1.4" (Action.Execute/refresh cards)';
 
@@ -45,54 +46,12 @@ function checkSchema(model: CardModel, ctx: RuleContext): void {
   }
 }
 
-function checkOriginator(model: CardModel, ctx: RuleContext): void {
-  const originator = propertyValue(model.top, 'originator');
-  const providerId = ctx.settings.originator?.trim() ? `"${ctx.settings.originator.trim()}"` : 'the provider id (a GUID) from the Actionable Email Developer Dashboard';
-  if (isMissing(originator)) {
-    if (model.payloadOriginator?.trim()) return;
-    const where = originator ?? typeNodeOf(model.top);
-    if (model.usesUam) {
-      ctx.report('AM011', where, `The card uses Action.Execute/refresh but has no "originator": Outlook does not render such a card without it. Set "originator" to ${providerId}.`);
-    } else {
-      ctx.report('AM010', where, `The card has no "originator": Outlook removes the card when the message goes to anyone but yourself. Set "originator" to ${providerId}.`);
-    }
-    return;
-  }
-  if (originator!.type === 'string' && isGuid(originator!.value as string)) return;
-  const braced = originator!.type === 'string' && /^\{.*\}$/.test(originator!.value as string);
-  ctx.report('AM012', originator!, braced
-    ? '"originator" must be a GUID without braces: remove the { and }.'
-    : `"originator" must be the provider id GUID from the Actionable Email Developer Dashboard (like 8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a), not ${describeValue(originator!)}.`);
+function checkOriginatorProperty(model: CardModel, ctx: RuleContext): void {
+  checkOriginator(model.top, typeNodeOf(model.top), ctx, model);
 }
 
-function checkOutlookRootProperties(model: CardModel, ctx: RuleContext): void {
-  const hideOriginalBody = presentValue(model.top, 'hideOriginalBody');
-  if (hideOriginalBody !== undefined && hideOriginalBody.type !== 'boolean') {
-    const unquoted = hideOriginalBody.type === 'string' && /^(true|false)$/i.test(hideOriginalBody.value as string)
-      ? `: write ${(hideOriginalBody.value as string).toLowerCase()} without quotes` : '';
-    ctx.report('AM013', hideOriginalBody, `"hideOriginalBody" must be a JSON boolean (true or false), not ${describeValue(hideOriginalBody)}${unquoted}.`);
-  }
-
-  const correlationId = presentValue(model.top, 'correlationId');
-  if (correlationId !== undefined && correlationId.type !== 'string') {
-    ctx.report('AM013', correlationId, `"correlationId" must be a string (a UUID), not ${describeValue(correlationId)}.`);
-  } else if (correlationId !== undefined && !isGuid(correlationId.value as string)) {
-    ctx.report('AM014', correlationId, `"correlationId" ${JSON.stringify(correlationId.value)} is not a UUID: Microsoft recommends setting a new UUID per sent card (e.g. crypto.randomUUID()) and logging it, to trace actions back to the message.`);
-  }
-
-  const expectedActors = presentValue(model.top, 'expectedActors');
-  if (expectedActors === undefined) return;
-  if (expectedActors.type !== 'array') {
-    ctx.report('AM013', expectedActors, `"expectedActors" must be an array of email address strings, not ${describeValue(expectedActors)}.`);
-    return;
-  }
-  for (const actor of arrayItems(expectedActors)) {
-    if (actor.type !== 'string') {
-      ctx.report('AM013', actor, `"expectedActors" entries must be email address strings, not ${describeValue(actor)}.`);
-    } else if (!isEmail(actor.value as string)) {
-      ctx.report('AM015', actor, `${JSON.stringify(actor.value)} is not an email address: "expectedActors" lists the email addresses of the users who may take Action.Http actions (e.g. "ana@contoso.com").`);
-    }
-  }
+function checkRootProperties(model: CardModel, ctx: RuleContext): void {
+  checkOutlookRootProperties(model.top, ctx);
 }
 
-export const rootRules: readonly AdaptiveRule[] = [checkVersion, checkContent, checkSchema, checkOriginator, checkOutlookRootProperties];
+export const rootRules: readonly AdaptiveRule[] = [checkVersion, checkContent, checkSchema, checkOriginatorProperty, checkRootProperties];
