@@ -123,6 +123,11 @@ describe('AM047 malformed token', () => {
     assert.deepEqual(reportedRanges(text, 'AM047'), ['{{shirt-size.value}}', '{{first name.value}}']);
     assert.deepEqual(ruleIds(text), ['AM047']);
   });
+  it('reports spaces inside the braces, suggesting the token without them', () => {
+    const text = httpCard({ body: 'c={{ comment.value }}' });
+    assert.deepEqual(reportedRanges(text, 'AM047'), ['{{ comment.value }}']);
+    assert.match(messages(text, 'AM047')[0]!, /write \{\{comment\.value\}\}/);
+  });
   it('matches tokens non-greedily and covers an escaped token exactly', () => {
     assert.deepEqual(reportedRanges(httpCard({ body: '{{a}} and {{comment.value}}' }), 'AM047'), ['{{a}}']);
     const text = String.raw`{"type": "AdaptiveCard", "version": "1.0", "originator": "8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a", "body": [{"type": "Input.Text", "id": "name"}], "actions": [{"type": "Action.Http", "title": "Send", "method": "POST", "url": "https://api.contoso.example/n", "body": "{\"n\": \"{{n\"ame}}\"}"}]}`;

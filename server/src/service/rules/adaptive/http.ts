@@ -22,6 +22,7 @@ interface HttpCheck {
 
 function malformedTokenMessage(token: string, inner: string): string {
   if (SUBSTITUTABLE_ID.test(inner)) return `${token} is not substituted: an input value is written {{${inner}.value}}.`;
+  if (INPUT_REFERENCE.test(inner.trim())) return `${token} is not substituted because of the spaces inside the braces: write {{${inner.trim()}}}.`;
   const id = /^(.*)\.value$/is.exec(inner)?.[1];
   if (id !== undefined) {
     return `${token} is never substituted: input ids in tokens may only contain letters, digits, _, $ and @. Rename the input (e.g. "${id.replace(/[^A-Za-z0-9_$@]/g, '') || 'comment'}") and the token.`;
