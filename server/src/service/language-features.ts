@@ -1,0 +1,142 @@
+// Completion and hover for Adaptive Cards, computed by vscode-json-languageservice from the project's card schema
+// (server/schema/outlook-card.schema.json), with results in the service's own types.
+import { getLocation, parseTree } from 'jsonc-parser';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  TextDocument,
+  getLanguageService,
+  type CompletionItem,
+  type MarkedString,
+  type MarkupContent,
+  type Range,
+} from 'vscode-json-languageservice';
+import { cardSchema } from './generated/card-schema';
+import { propertyValue } from './json-document';
+import { compareVersion, parseVersion, type Version } from './rules/card-model';
+
+export type CompletionKind = 'property' | 'value' | 'type' | 'snippet';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly insertText: string;
+  /** When true, insertText uses snippet syntax ($1, ${1:default}). */
+  readonly insertTextIsSnippet: boolean;
+  /** The text from replaceOffset to replaceOffset + replaceLength is replaced by insertText. */
+  readonly replaceOffset: number;
+  readonly replaceLength: number;
+  readonly filterText?: string;
+}
+
+export interface HoverInfo {
+  readonly markdown: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+const SCHEMA_URI = 'ams-schema://outlook-card.schema.json';
+const DOCUMENT_URI = 'ams-document://card.json';
+
+const jsonService = getLanguageService({});
+jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*'], schema: cardSchema }] });
+
+interface VersionRange {
+  readonly since?: Version;
+  readonly until?: Version;
+}
+
+/** The card versions each element and action type is offered for: the schema's `x-since` / `x-until`. */
+const TYPE_VERSIONS: ReadonlyMap<string, VersionRange> = new Map(
+  Object.entries((cardSchema.definitions ?? {}) as Record<string, Record<string, unknown>>).map(([name, definition]) => [
+    name,
+    { since: versionOf(definition['x-since']), until: versionOf(definition['x-until']) },
+  ]),
+);
+
+function versionOf(value: unknown): Version | undefined {
+  return typeof value === 'string' ? parseVersion({ type: 'string', value, offset: 0, length: 0 }) : undefined;
+}
+
+function offeredAt(typeName: string, version: Version | undefined): boolean {
+  const range = TYPE_VERSIONS.get(typeName);
+  if (version === undefined || range === undefined) return true;
+  if (range.since && compareVersion(version, range.since.major, range.since.minor) < 0) return false;
+  if (range.until && compareVersion(version, range.until.major, range.until.minor) > 0) return false;
+  return true;
+}
+
+/** The top-level card's version, read tolerantly: the text being edited is often incomplete. */
+function cardVersion(text: string): Version | undefined {
+  return parseVersion(propertyValue(parseTree(text), 'version'));
+}
+
+function markdownOf(content: string | MarkupContent | undefined): string | undefined {
+  if (content === undefined) return undefined;
+  return typeof content === 'string' ? content : content.value;
+}
+
+function completionKind(item: CompletionItem, isTypeValue: boolean): CompletionKind {
+  if (item.kind === CompletionItemKind.Property) return 'property';
+  if (item.kind === CompletionItemKind.Snippet) return 'snippet';
+  return isTypeValue ? 'type' : 'value';
+}
+
+function toEntry(document: TextDocument, offset: number, item: CompletionItem, isTypeValue: boolean): CompletionEntry {
+  const edit = item.textEdit;
+  const range: Range | undefined = edit === undefined ? undefined : 'range' in edit ? edit.range : edit.replace;
+  const replaceOffset = range ? document.offsetAt(range.start) : offset;
+  const documentation = markdownOf(item.documentation);
+  return {
+    label: item.label,
+    kind: completionKind(item, isTypeValue),
+    ...(item.detail !== undefined ? { detail: item.detail } : {}),
+    ...(documentation !== undefined ? { documentation } : {}),
+    insertText: edit?.newText ?? item.insertText ?? item.label,
+    insertTextIsSnippet: item.insertTextFormat === InsertTextFormat.Snippet,
+    replaceOffset,
+    replaceLength: range ? document.offsetAt(range.end) - replaceOffset : 0,
+    ...(item.filterText !== undefined ? { filterText: item.filterText } : {}),
+  };
+}
+
+/** The string a value proposal stands for: its label without JSON quotes. */
+function proposedString(label: string): string {
+  return label.length >= 2 && label.startsWith('"') && label.endsWith('"') ? label.slice(1, -1) : label;
+}
+
+/**
+ * Completion at `offset`: property names, enum values and element/action `type` values from the schema. Types
+ * are offered only for the card's version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...).
+ */
+export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
+  const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
+  const list = await jsonService.doComplete(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
+  if (!list) return [];
+  const location = getLocation(text, offset);
+  const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
+  const version = isTypeValue ? cardVersion(text) : undefined;
+  return list.items
+    .filter((item) => !isTypeValue || item.kind === CompletionItemKind.Property || offeredAt(proposedString(item.label), version))
+    .map((item) => toEntry(document, offset, item, isTypeValue));
+}
+
+function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]): string {
+  const parts = Array.isArray(contents) ? contents : [contents];
+  return parts.map((part) => (typeof part === 'string' ? part : 'kind' in part ? part.value : `\`\`\`${part.language}\n${part.value}\n\`\`\``)).join('\n\n');
+}
+
+/** The schema's documentation of the property name or value at `offset`, if any. */
+export async function hover(text: string, offset: number): Promise<HoverInfo | undefined> {
+  const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
+  const result = await jsonService.doHover(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
+  if (!result) return undefined;
+  const markdown = hoverMarkdown(result.contents).trim();
+  if (markdown === '') return undefined;
+  if (!result.range) return { markdown, offset, length: 0 };
+  const start = document.offsetAt(result.range.start);
+  return { markdown, offset: start, length: document.offsetAt(result.range.end) - start };
+}

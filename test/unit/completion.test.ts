@@ -1,0 +1,98 @@
+// Completion from the project's card schema: property names, enum values, and element/action types for the card's version.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { complete, type CompletionEntry } from '../../server/src/service/language-features';
+
+/** Completion at the `|` in `template`. */
+async function completeAt(template: string): Promise<{ text: string; entries: CompletionEntry[] }> {
+  const offset = template.indexOf('|');
+  const text = template.slice(0, offset) + template.slice(offset + 1);
+  return { text, entries: await complete(text, offset) };
+}
+
+async function labels(template: string): Promise<string[]> {
+  return (await completeAt(template)).entries.map((e) => e.label.replace(/^"|"$/g, ''));
+}
+
+const ELEMENTS_1_0 = ['ActionSet', 'ColumnSet', 'Container', 'FactSet', 'Image', 'ImageSet', 'Input.ChoiceSet', 'Input.Date', 'Input.Number', 'Input.Text', 'Input.Toggle', 'TextBlock'];
+const OUTLOOK_ACTIONS = ['Action.DisplayAppointmentForm', 'Action.DisplayMessageForm', 'Action.InvokeAddInCommand', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility'];
+
+describe('completion of element and action types', () => {
+  it('offers the 1.0 element types in a 1.0 card: no Media, no RichTextBlock, never Input.Time', async () => {
+    assert.deepEqual((await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "|"}]}')).sort(), ELEMENTS_1_0);
+  });
+
+  it('offers Media from 1.1 and RichTextBlock from 1.2', async () => {
+    const at11 = await labels('{"type": "AdaptiveCard", "version": "1.1", "body": [{"type": "|"}]}');
+    assert.ok(at11.includes('Media') && !at11.includes('RichTextBlock'));
+    const at14 = await labels('{"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "|"}]}');
+    assert.deepEqual(at14.sort(), [...ELEMENTS_1_0, 'Media', 'RichTextBlock'].sort());
+  });
+
+  it('offers Action.Http but not Action.Execute in a 1.0 card, and never Action.Submit', async () => {
+    assert.deepEqual((await labels('{"type": "AdaptiveCard", "version": "1.0", "actions": [{"type": |}]}')).sort(), ['Action.Http', ...OUTLOOK_ACTIONS].sort());
+  });
+
+  it('offers Action.Execute but not Action.Http in a 1.4 card', async () => {
+    assert.deepEqual((await labels('{"type": "AdaptiveCard", "version": "1.4", "actions": [{"type": "|"}]}')).sort(), ['Action.Execute', ...OUTLOOK_ACTIONS].sort());
+  });
+
+  it('uses the top-level version inside ShowCard cards and offers actions for selectAction', async () => {
+    const inShowCard = await labels('{"type": "AdaptiveCard", "version": "1.4", "actions": [{"type": "Action.ShowCard", "card": {"type": "AdaptiveCard", "actions": [{"type": "|"}]}}]}');
+    assert.ok(inShowCard.includes('Action.Execute') && !inShowCard.includes('Action.Http'));
+    const selectAction = await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "Container", "items": [], "selectAction": {"type": "|"}}]}');
+    assert.ok(selectAction.includes('Action.OpenUrl') && !selectAction.includes('TextBlock'));
+  });
+
+  it('offers every type when the version is missing', async () => {
+    const found = await labels('{"type": "AdaptiveCard", "actions": [{"type": "|"}]}');
+    assert.ok(found.includes('Action.Http') && found.includes('Action.Execute') && !found.includes('Action.Submit'));
+  });
+
+  it('marks types as kind "type" with documentation and replaces the whole quoted value', async () => {
+    const { text, entries } = await completeAt('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "Tex|"}]}');
+    const textBlock = entries.find((e) => e.label === '"TextBlock"');
+    assert.ok(textBlock);
+    assert.equal(textBlock.kind, 'type');
+    assert.match(textBlock.documentation ?? '', /TextBlock/);
+    assert.equal(text.slice(textBlock.replaceOffset, textBlock.replaceOffset + textBlock.replaceLength), '"Tex"');
+    assert.match(textBlock.insertText, /^"TextBlock"/);
+  });
+});
+
+describe('completion of property names and values', () => {
+  it('offers the properties of the element type, with Outlook extensions', async () => {
+    const image = await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "Image", |}]}');
+    for (const name of ['url', 'altText', 'width', 'height', 'backgroundColor', 'size', 'selectAction', 'spacing']) assert.ok(image.includes(name), name);
+    const http = await labels('{"type": "AdaptiveCard", "version": "1.0", "actions": [{"type": "Action.Http", |}]}');
+    for (const name of ['method', 'url', 'body', 'headers', 'title', 'isPrimary']) assert.ok(http.includes(name), name);
+  });
+
+  it('offers the Outlook root properties on the card', async () => {
+    const root = await labels('{"type": "AdaptiveCard", "version": "1.0", |}');
+    for (const name of ['originator', 'hideOriginalBody', 'autoInvokeAction', 'correlationId', 'expectedActors', 'refresh', 'body', 'actions']) assert.ok(root.includes(name), name);
+  });
+
+  it('returns property entries as snippets with documentation', async () => {
+    const { entries } = await completeAt('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "TextBlock", |}]}');
+    const wrap = entries.find((e) => e.label === 'wrap');
+    assert.ok(wrap);
+    assert.equal(wrap.kind, 'property');
+    assert.equal(wrap.insertTextIsSnippet, true);
+    assert.match(wrap.insertText, /^"wrap": /);
+    assert.match(wrap.documentation ?? '', /wraps/);
+    assert.ok(!(await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "TextBlock", "wrap": true, |}]}')).includes('wrap'));
+  });
+
+  it('offers enum values', async () => {
+    assert.deepEqual(await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "TextBlock", "text": "x", "size": |}]}'), ['default', 'small', 'medium', 'large', 'extraLarge']);
+    assert.deepEqual(await labels('{"type": "AdaptiveCard", "version": "1.0", "actions": [{"type": "Action.Http", "method": "|"}]}'), ['GET', 'POST']);
+    const { entries } = await completeAt('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "Container", "items": [], "style": |}]}');
+    assert.ok(entries.every((e) => e.kind === 'value'));
+  });
+
+  it('gives no entries outside any card property and does not throw on broken text', async () => {
+    assert.deepEqual(await labels('{"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "a|bc"}]}'), []);
+    assert.ok(Array.isArray(await labels('{"type": "AdaptiveCard", "body": [{"type": |')));
+  });
+});
