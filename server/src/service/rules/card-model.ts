@@ -1,4 +1,4 @@
-import { arrayItems, propertyValue, stringProperty, type JsonNode } from '../json-document';
+import { arrayItems, presentValue, propertyValue, stringProperty, type JsonNode } from '../json-document';
 
 /** Spec § 5.4: the element types Outlook renders, plus Input.Time, which AM031 reports by name. */
 export const ELEMENT_TYPES: ReadonlySet<string> = new Set([
@@ -97,7 +97,7 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
     }
     const type = stringProperty(node, 'type');
     const known = type !== undefined && ACTION_TYPES.has(type);
-    if (!known && type !== 'Action.Submit' && propertyValue(node, 'fallback') !== undefined) return;
+    if (!known && type !== 'Action.Submit' && presentValue(node, 'fallback') !== undefined) return;
     actions.push({ node, type, slot, known, card });
     if (type !== 'Action.ShowCard' || slot === 'selectAction' || slot === 'inlineAction') return;
     const shown = propertyValue(node, 'card');
@@ -129,7 +129,7 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
       kind === 'image' ? type === 'Image' :
       kind === 'textRun' ? true :
       type !== undefined && ELEMENT_TYPES.has(type);
-    if (!known && propertyValue(node, 'fallback') !== undefined) return;
+    if (!known && presentValue(node, 'fallback') !== undefined) return;
     elements.push({ node, type, kind, known, card });
     if (!known) return;
     if (kind === 'textRun') {
