@@ -1,0 +1,234 @@
+// The language server: a thin adapter of the pure service in ./service to LSP. Started by the extension over
+// node-ipc, or by any LSP client with `node dist/server.js --stdio`.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type CodeActionParams,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Range,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { carryOver } from './service/carry-over';
+import { quickFixes } from './service/code-actions';
+import { looksLikeCard, matchesCardFiles } from './service/document-selector';
+import { DEFAULT_EDITOR_SETTINGS, readEditorSettings, type EditorSettings } from './service/editor-settings';
+import type { Finding, Severity } from './service/finding';
+import { parseJsonDocument } from './service/json-document';
+import { detectDocumentKind } from './service/rules/index';
+import { severityOf, validateText } from './service/validate';
+
+const SOURCE = 'actionable-messages';
+const SETTINGS_SECTION = 'actionableMessages';
+/** Long enough to skip the keystrokes of a word, short enough to feel live. */
+const CHANGE_DEBOUNCE_MS = 120;
+/** docs/rules.md ships next to dist/, one section per rule id. */
+const RULES_DOC = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).href;
+
+const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let pullsConfiguration = false;
+let tracksWorkspaceFolders = false;
+let workspaceFolders: string[] = [];
+/** Used when the client cannot answer workspace/configuration: what it last pushed, else the defaults. */
+let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
+const settingsCache = new Map<string, Promise<EditorSettings>>();
+
+/**
+ * The last text of each card that parsed, with its rule findings. While the text has syntax errors these are
+ * shown (moved through the edits since) next to the syntax error, so the other diagnostics do not vanish and
+ * come back with every unfinished keystroke.
+ */
+const lastParsed = new Map<string, { text: string; findings: readonly Finding[] }>();
+const validatedVersions = new Map<string, number>();
+const pendingValidations = new Map<string, NodeJS.Timeout>();
+/** Documents that currently have diagnostics from this server, so leaving them alone also clears them. */
+const published = new Set<string>();
+
+function filePath(uri: string): string {
+  try {
+    const url = new URL(uri);
+    return url.protocol === 'file:' ? fileURLToPath(url) : decodeURIComponent(url.pathname);
+  } catch {
+    return uri;
+  }
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  tracksWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
+  workspaceFolders = folders.map((folder) => filePath(folder.uri));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'Actionable Message Studio' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (pullsConfiguration) {
+    // Registering for the section makes clients that push nothing by themselves tell us about changes.
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+  }
+  if (!tracksWorkspaceFolders) return;
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.map((folder) => filePath(folder.uri)));
+    workspaceFolders = [...workspaceFolders.filter((folder) => !removed.has(folder)), ...event.added.map((folder) => filePath(folder.uri))];
+    revalidateAll();
+  });
+});
+
+function settingsFor(uri: string): Promise<EditorSettings> {
+  if (!pullsConfiguration) return Promise.resolve(pushedSettings);
+  let settings = settingsCache.get(uri);
+  if (settings === undefined) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(readEditorSettings, (error: unknown) => {
+      connection.console.warn(`Could not read the ${SETTINGS_SECTION} settings (${String(error)}); using the defaults.`);
+      return DEFAULT_EDITOR_SETTINGS;
+    });
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settingsCache.clear();
+  if (!pullsConfiguration) pushedSettings = readEditorSettings((change.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
+  revalidateAll();
+});
+
+function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  return {
+    range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
+    severity: SEVERITIES[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: `${RULES_DOC}#${finding.rule.toLowerCase()}` },
+    source: SOURCE,
+    message: finding.message,
+  };
+}
+
+/** The findings to show for a document, or undefined when it is no card (or validation is off) and is left alone. */
+function findingsFor(document: TextDocument, settings: EditorSettings): readonly Finding[] | undefined {
+  const { uri } = document;
+  const text = document.getText();
+  const named = matchesCardFiles(filePath(uri), workspaceFolders, settings.files);
+  if (!settings.enable || (!named && !lastParsed.has(uri) && !looksLikeCard(text))) return undefined;
+  const validation = validateText(text, settings.service);
+  const { root } = validation.document;
+  if (root !== undefined) {
+    if (!named && detectDocumentKind(root) === undefined) return undefined;
+    lastParsed.set(uri, { text, findings: validation.findings });
+    return validation.findings;
+  }
+  const last = lastParsed.get(uri);
+  if (last === undefined) return validation.findings;
+  const carried = carryOver(last.text, text, last.findings).flatMap((finding) => {
+    const severity = severityOf(finding.rule, settings.service);
+    return severity === undefined ? [] : [{ ...finding, severity }];
+  });
+  return [...validation.findings, ...carried];
+}
+
+function forget(uri: string): void {
+  lastParsed.delete(uri);
+  if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (document === undefined) return;
+  const { version } = document;
+  validatedVersions.set(uri, version);
+  const settings = await settingsFor(uri);
+  // A newer version of the document is on its way to validation; this result would only flash by.
+  if (documents.get(uri)?.version !== version) return;
+  const findings = findingsFor(document, settings);
+  if (findings === undefined) {
+    forget(uri);
+    return;
+  }
+  published.add(uri);
+  await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+}
+
+function validateLogged(uri: string): void {
+  validate(uri).catch((error: unknown) => connection.console.error(`Validating ${uri} failed: ${error instanceof Error ? error.stack : String(error)}`));
+}
+
+function revalidateAll(): void {
+  for (const document of documents.all()) validateLogged(document.uri);
+}
+
+documents.onDidOpen((event) => {
+  lastParsed.delete(event.document.uri);
+  validateLogged(event.document.uri);
+});
+
+documents.onDidChangeContent((event) => {
+  const { uri, version } = event.document;
+  if (validatedVersions.get(uri) === version) return;
+  clearTimeout(pendingValidations.get(uri));
+  pendingValidations.set(uri, setTimeout(() => {
+    pendingValidations.delete(uri);
+    validateLogged(uri);
+  }, CHANGE_DEBOUNCE_MS));
+});
+
+documents.onDidClose((event) => {
+  const { uri } = event.document;
+  clearTimeout(pendingValidations.get(uri));
+  pendingValidations.delete(uri);
+  validatedVersions.delete(uri);
+  settingsCache.delete(uri);
+  forget(uri);
+});
+
+function rangeOf(document: TextDocument, offset: number, length: number): Range {
+  return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+}
+
+connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+  const document = documents.get(params.textDocument.uri);
+  const only = params.context.only;
+  if (document === undefined || (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind)))) return [];
+  const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
+  if (ours.length === 0) return [];
+  const settings = await settingsFor(document.uri);
+  const parsed = parseJsonDocument(document.getText());
+  return ours.flatMap((diagnostic) => {
+    const offset = document.offsetAt(diagnostic.range.start);
+    const problem = { rule: diagnostic.code as string, offset, length: document.offsetAt(diagnostic.range.end) - offset };
+    return quickFixes(parsed, problem, settings.service).map((fix) => ({
+      title: fix.title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: fix.isPreferred,
+      edit: { changes: { [document.uri]: fix.edits.map((edit) => ({ range: rangeOf(document, edit.offset, edit.length), newText: edit.newText })) } },
+    }));
+  });
+});
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,188 @@
+// A minimal LSP client for the tests: runs `node dist/server.js --stdio` as a real process and speaks JSON-RPC
+// to it, answering workspace/configuration from a settings object the test controls.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const SERVER = path.join(ROOT, 'dist/server.js');
+export const WORKSPACE = path.join(ROOT, 'test/lsp/workspace');
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export interface Diagnostic {
+  range: Range;
+  severity?: number;
+  code?: string | number;
+  codeDescription?: { href: string };
+  source?: string;
+  message: string;
+}
+export interface TextEdit { range: Range; newText: string }
+export interface CodeAction {
+  title: string;
+  kind?: string;
+  isPreferred?: boolean;
+  diagnostics?: Diagnostic[];
+  edit?: { changes?: Record<string, TextEdit[]> };
+}
+
+export interface ClientOptions {
+  /** The `actionableMessages` section the client answers workspace/configuration with; undefined: no pull support. */
+  settings?: Record<string, unknown>;
+  /** How long to wait for a publication before failing. */
+  timeoutMs?: number;
+}
+
+export function uriOf(fileName: string): string {
+  return pathToFileURL(path.join(WORKSPACE, fileName)).href;
+}
+
+/** Offset of `line`/`character` in `text` (LF or CRLF lines). */
+export function offsetAt(text: string, position: Position): number {
+  let offset = 0;
+  for (let line = 0; line < position.line; line++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset + position.character;
+}
+
+export function positionAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+export function textIn(text: string, range: Range): string {
+  return text.slice(offsetAt(text, range.start), offsetAt(text, range.end));
+}
+
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const located = edits.map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText }));
+  return located.sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  /** Every publishDiagnostics, oldest first. */
+  readonly publications: { uri: string; diagnostics: Diagnostic[] }[] = [];
+  /** The workspace/configuration requests the server made. */
+  readonly configurationRequests: unknown[] = [];
+  settings: Record<string, unknown> | undefined;
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly timeoutMs: number;
+  private readonly waiters: { uri: string; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
+  private stderr = '';
+  private versions = new Map<string, number>();
+
+  private constructor(options: ClientOptions) {
+    this.settings = options.settings;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
+    this.child.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+      this.publications.push(params);
+      for (const waiter of this.waiters.filter((w) => w.uri === params.uri)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(params.diagnostics);
+      }
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      this.configurationRequests.push(params);
+      return params.items.map(() => this.settings ?? null);
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  static async start(options: ClientOptions = {}): Promise<LspClient> {
+    const client = new LspClient(options);
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(WORKSPACE).href,
+      workspaceFolders: [{ uri: pathToFileURL(WORKSPACE).href, name: 'workspace' }],
+      capabilities: {
+        workspace: { configuration: options.settings !== undefined, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { codeDescriptionSupport: true }, codeAction: { isPreferredSupport: true } },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  /** Resolves with the next diagnostics published for `uri`; call it before the message that causes them. */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const waiter = { uri, resolve: (diagnostics: Diagnostic[]) => { clearTimeout(timer); resolve(diagnostics); } };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no diagnostics for ${uri} within ${this.timeoutMs} ms; server stderr: ${this.stderr || '(empty)'}`));
+      }, this.timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  publicationsFor(uri: string): Diagnostic[][] {
+    return this.publications.filter((p) => p.uri === uri).map((p) => p.diagnostics);
+  }
+
+  async open(uri: string, text: string, languageId = 'json'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  async openAndWait(uri: string, text: string, languageId = 'json'): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri);
+    await this.open(uri, text, languageId);
+    return next;
+  }
+
+  /** Replaces the whole text (a full-content change). */
+  async change(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  async changeAndWait(uri: string, text: string): Promise<Diagnostic[]> {
+    const next = this.nextDiagnostics(uri);
+    await this.change(uri, text);
+    return next;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  codeActions(uri: string, diagnostics: Diagnostic[], range: Range = diagnostics[0].range): Promise<CodeAction[]> {
+    return this.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics } });
+  }
+
+  /** The server's exit code after shutdown/exit; a crash shows up as a non-zero code or a signal. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.child.once('exit', (code) => resolve(code)));
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return this.child.exitCode;
+    await this.request('shutdown', null);
+    await this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  get serverErrors(): string {
+    return this.stderr;
+  }
+}
