@@ -1,0 +1,74 @@
+// `npm run bench`: full-diagnostics comparison with vscode-json-languageservice and the LSP didChange round trip.
+// Prints a markdown report with the environment and writes it to bench-results/. Exits non-zero when a target is missed.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchDiagnostics } from './diagnostics.mjs';
+import { benchRoundTrip, serverDebounceMs } from './lsp-roundtrip.mjs';
+import { formatMs, markdownTable, median, percentile } from './stats.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const SPEEDUP_TARGET_AT_1MB = 3;
+const ROUND_TRIP_P95_BUDGET_MS = 50;
+
+function environment() {
+  const cpus = os.cpus();
+  return [
+    `- node ${process.version} (${process.platform} ${process.arch})`,
+    `- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} logical cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    `- ${new Date().toISOString()}`,
+  ].join('\n');
+}
+
+const lines = ['# Benchmark', '', environment(), ''];
+const say = (text = '') => { lines.push(text); console.log(text); };
+console.log(lines.join('\n'));
+const failures = [];
+
+say('## Full diagnostics (median ms, same process, interleaved runs)');
+say();
+const diagnostics = await benchDiagnostics();
+say(markdownTable(
+  ['card', 'JSON.parse (floor)', 'this service', 'vscode-json-languageservice', 'speed-up', 'service / floor', 'findings (ours / json-ls)'],
+  diagnostics.map(({ label, bytes, medians, findings }) => [
+    `${label} (${bytes.toLocaleString('en')} B)`,
+    formatMs(medians.floor), formatMs(medians.ours), formatMs(medians.jsonLanguageService),
+    `${(medians.jsonLanguageService / medians.ours).toFixed(1)}x`,
+    `${(medians.ours / medians.floor).toFixed(1)}x`,
+    `${findings.ours} / ${findings.jsonLanguageService}`,
+  ]),
+));
+const largest = diagnostics.at(-1);
+const speedUp = largest.medians.jsonLanguageService / largest.medians.ours;
+say();
+say(`Target: at ${largest.label} at least ${SPEEDUP_TARGET_AT_1MB}x faster than vscode-json-languageservice: ${speedUp >= SPEEDUP_TARGET_AT_1MB ? 'met' : 'MISSED'} (${speedUp.toFixed(1)}x).`);
+if (speedUp < SPEEDUP_TARGET_AT_1MB) failures.push('diagnostics speed-up');
+
+say();
+say('## LSP round trip (didChange → publishDiagnostics, dist/server.js --stdio)');
+say();
+const roundTrip = await benchRoundTrip();
+const debounce = serverDebounceMs();
+const p95 = percentile(roundTrip.latencies, 0.95);
+say(markdownTable(
+  ['card', 'edits', 'sync', 'server debounce', 'p50', 'p95', 'max'],
+  [[
+    `${roundTrip.bytes.toLocaleString('en')} B`, String(roundTrip.latencies.length), roundTrip.incremental ? 'incremental' : 'full',
+    `${debounce} ms`, `${formatMs(median(roundTrip.latencies))} ms`, `${formatMs(p95)} ms`,
+    `${formatMs(Math.max(...roundTrip.latencies))} ms`,
+  ]],
+));
+const budget = ROUND_TRIP_P95_BUDGET_MS + debounce;
+say();
+say(`Target: p95 under ${ROUND_TRIP_P95_BUDGET_MS} ms + debounce = ${budget} ms: ${p95 < budget ? 'met' : 'MISSED'}.`);
+if (p95 >= budget) failures.push('round-trip p95');
+
+const resultsDir = path.join(root, 'bench-results');
+mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
+writeFileSync(file, lines.join('\n') + '\n');
+console.log(`\nWritten to ${path.relative(root, file)}`);
+if (failures.length > 0) {
+  console.error(`Missed targets: ${failures.join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,351 @@
+// Robustness: thousands of broken, truncated, deeply nested and huge documents go through the service. None may
+// throw and none may take a second. The PRNG is seeded (AMS_ROBUSTNESS_SEED overrides the default) and a failing
+// document is written to a temporary file named in the failure message, so every failure reproduces.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import type { ServiceSettings } from '../../server/src/service/settings';
+import { validateText } from '../../server/src/service/validate';
+
+const SEED = Number(process.env.AMS_ROBUSTNESS_SEED ?? 20260601);
+const PER_DOCUMENT_LIMIT_MS = 1000;
+const repository = path.join(__dirname, '../../..');
+
+/** mulberry32: small, fast and seedable. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Case {
+  readonly name: string;
+  readonly text: string;
+  readonly settings?: ServiceSettings;
+}
+
+const PROVIDER = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
+const FULL_SETTINGS: ServiceSettings = {
+  originator: PROVIDER,
+  sender: 'alerts@contoso.example',
+  targetUrls: ['https://api.contoso.example'],
+  severities: { AM010: 'off', AM020: 'hint' },
+};
+
+/**
+ * Runs every service entry point on the case; returns the CPU time it took in ms. CPU time, not wall time, so that
+ * other processes on a loaded machine (tests run in parallel) do not make the limit flaky.
+ */
+function exercise(testCase: Case): number {
+  const start = process.cpuUsage();
+  validateText(testCase.text, testCase.settings ?? {});
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+let failureDirectory: string | undefined;
+function saveForReproduction(testCase: Case): string {
+  failureDirectory ??= mkdtempSync(path.join(os.tmpdir(), 'ams-robustness-'));
+  const file = path.join(failureDirectory, `${testCase.name.replace(/[^\w.-]+/g, '_').slice(0, 80)}.json`);
+  writeFileSync(file, testCase.text);
+  return file;
+}
+
+/** Exercises every case; fails listing the first problems with the seed, the case and where its document was saved. */
+function assertRobust(cases: Iterable<Case>, minimumCount = 1): void {
+  const problems: string[] = [];
+  let count = 0;
+  let slowest = { ms: 0, name: '' };
+  for (const testCase of cases) {
+    count++;
+    let ms: number;
+    try {
+      ms = exercise(testCase);
+    } catch (error) {
+      if (problems.length < 5) {
+        const stack = error instanceof Error ? error.stack ?? error.message : String(error);
+        problems.push(`${testCase.name} threw (document: ${saveForReproduction(testCase)}): ${stack}`);
+      }
+      continue;
+    }
+    if (ms > slowest.ms) slowest = { ms, name: testCase.name };
+    if (ms >= PER_DOCUMENT_LIMIT_MS && problems.length < 5) {
+      problems.push(`${testCase.name} took ${ms.toFixed(0)} ms of CPU (document: ${saveForReproduction(testCase)})`);
+    }
+  }
+  assert.ok(count >= minimumCount, `only ${count} documents generated, expected at least ${minimumCount}`);
+  assert.deepEqual(problems, [], `seed ${SEED} (set AMS_ROBUSTNESS_SEED=${SEED} to reproduce); slowest ${slowest.name} ${slowest.ms.toFixed(1)} ms`);
+  assert.ok(slowest.ms < PER_DOCUMENT_LIMIT_MS);
+}
+
+function readSeeds(): string[] {
+  const examples: Record<string, string> = JSON.parse(readFileSync(path.join(repository, 'test/fixtures/spec-examples.json'), 'utf8'));
+  const cardFiles = (directory: string): string[] => {
+    try {
+      return readdirSync(directory).filter((file) => file.endsWith('.json')).map((file) => readFileSync(path.join(directory, file), 'utf8'));
+    } catch {
+      return [];
+    }
+  };
+  return [...Object.values(examples), ...cardFiles(path.join(repository, 'examples')), ...cardFiles(path.join(repository, 'test/fixtures/ws')), REALISTIC_CARD];
+}
+
+/** A realistic Action.Http card: containers, a column set, every input kind, substitution tokens and a ShowCard. */
+const REALISTIC_CARD = JSON.stringify({
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  type: 'AdaptiveCard',
+  version: '1.0',
+  originator: PROVIDER,
+  hideOriginalBody: true,
+  body: [
+    { type: 'TextBlock', text: 'Expense report #4711', size: 'large', weight: 'bolder' },
+    {
+      type: 'ColumnSet',
+      columns: [
+        { type: 'Column', width: 'auto', items: [{ type: 'Image', url: 'https://contoso.example/a.png', size: 'small', style: 'person' }] },
+        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: 'Submitted by Ana', wrap: true }], selectAction: { type: 'Action.OpenUrl', url: 'https://contoso.example' } },
+      ],
+    },
+    {
+      type: 'Container',
+      items: [
+        { type: 'FactSet', facts: [{ title: 'Amount', value: '42.00 EUR' }, { title: 'Due', value: '2026-06-30' }] },
+        { type: 'Input.Text', id: 'comment', placeholder: 'Comment', isMultiline: true },
+        { type: 'Input.Number', id: 'amount', min: 0 },
+        { type: 'Input.Date', id: 'due' },
+        { type: 'Input.Toggle', id: 'notify', title: 'Notify' },
+        { type: 'Input.ChoiceSet', id: 'decision', choices: [{ title: 'Approve', value: 'approve' }, { title: 'Reject', value: 'reject' }] },
+      ],
+    },
+  ],
+  actions: [
+    {
+      type: 'Action.Http', title: 'Approve', method: 'POST', url: 'https://api.contoso.example/approve?id={{comment.value}}',
+      body: '{"comment": "{{comment.value}}", "amount": "{{amount.value}}"}', headers: [{ name: 'Content-Type', value: 'application/json' }],
+    },
+    {
+      type: 'Action.ShowCard', title: 'Reject',
+      card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'reason' }], actions: [{ type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/reject', body: '{{reason.value}}' }] },
+    },
+  ],
+}, null, 2);
+
+const STRUCTURAL = ['{', '}', '[', ']', '"', ',', ':', '\\', ' ', '\n', '0', '-', 'e', 'null', 'true', '"type"', '"AdaptiveCard"', '"Action.Http"', '"Container"', '"items"', '"body"', '"card"'];
+const JUNK = ['\uD800', '\uDFFF', '\uDBFF\uDC00', '\uFEFF', '\u0000', '\u2028', '\u202E', '\uFFFF', '😀', 'e\u0301', '\\uD800', '\\u00', '\\x41', '\\', '\u0085', '\t', '\r'];
+
+function mutate(text: string, random: () => number): { text: string; steps: string[] } {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const steps: string[] = [];
+  const mutations = 1 + Math.floor(random() * 4);
+  for (let m = 0; m < mutations; m++) {
+    const at = Math.floor(random() * (text.length + 1));
+    const kind = pick(['flip', 'delete', 'insert', 'duplicate', 'junk'] as const);
+    steps.push(`${kind}@${at}`);
+    switch (kind) {
+      case 'flip':
+        text = text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ (1 << Math.floor(random() * 7))) + text.slice(at + 1);
+        break;
+      case 'delete':
+        text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 8));
+        break;
+      case 'insert':
+        text = text.slice(0, at) + pick(STRUCTURAL) + text.slice(at);
+        break;
+      case 'duplicate': {
+        const length = Math.floor(random() * 60);
+        text = text.slice(0, at + length) + text.slice(at, at + length) + text.slice(at + length);
+        break;
+      }
+      case 'junk':
+        text = text.slice(0, at) + pick(JUNK) + text.slice(at);
+        break;
+    }
+  }
+  return { text, steps };
+}
+
+/** Every prefix of `text`, and the text with each single character removed. */
+function* truncationsOf(text: string, label: string): Iterable<Case> {
+  for (let end = 0; end <= text.length; end++) yield { name: `${label} truncated at ${end}`, text: text.slice(0, end) };
+  for (let at = 0; at < text.length; at++) yield { name: `${label} without character ${at}`, text: text.slice(0, at) + text.slice(at + 1) };
+}
+
+function* mutationsOf(seeds: readonly string[], count: number, seed: number): Iterable<Case> {
+  const random = seededRandom(seed);
+  for (let i = 0; i < count; i++) {
+    const seedIndex = Math.floor(random() * seeds.length);
+    const { text, steps } = mutate(seeds[seedIndex], random);
+    yield { name: `mutation ${i} of seed ${seedIndex} (${steps.join(' ')})`, text, settings: i % 3 === 0 ? FULL_SETTINGS : {} };
+  }
+}
+
+const TYPE_NAMES = [
+  'AdaptiveCard', 'TextBlock', 'RichTextBlock', 'TextRun', 'Image', 'ImageSet', 'Media', 'Container', 'ColumnSet', 'Column', 'FactSet',
+  'ActionSet', 'Input.Text', 'Input.Number', 'Input.Date', 'Input.Time', 'Input.Toggle', 'Input.ChoiceSet', 'Action.Http', 'Action.Execute',
+  'Action.OpenUrl', 'Action.ShowCard', 'Action.Submit', 'Action.ToggleVisibility', 'Action.InvokeAddInCommand', 'MessageCard', 'ActionCard',
+  'HttpPOST', 'OpenUri', 'SignedAdaptiveCard',
+];
+
+/** Values of every JSON type, including the odd ones rules are most likely to trip over. */
+const REPLACEMENTS: readonly unknown[] = [
+  null, 0, -1, 1.5, 1e308, -0, '', ' ', 'x', '1.0', '1.4', '99.99', 'https://', 'mailto:', '{{', '{{x.value}}', '{{.value}}', '\\uD800',
+  '\uD800', 'not-a-guid', PROVIDER, true, false, [], [null], [[]], {}, { type: null }, { type: 'AdaptiveCard' }, { type: 'Container', items: {} },
+  { type: 'Action.ShowCard', card: [] }, { '@type': 'MessageCard' }, ...TYPE_NAMES,
+];
+
+const EXTRA_PROPERTIES = ['selectAction', 'fallback', 'card', 'items', 'actions', 'body', 'id', 'url', 'refresh', 'autoInvokeAction', 'adaptiveCardSerialized'];
+
+/** The parsed seed with values replaced by values of other types, properties dropped or added and types renamed. */
+function mutateStructure(value: unknown, random: () => number): unknown {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  if (random() < 0.08) return structuredClone(pick(REPLACEMENTS));
+  if (Array.isArray(value)) {
+    const items = value.filter(() => random() > 0.05).map((item) => mutateStructure(item, random));
+    if (random() < 0.05 && items.length > 0) items.push(structuredClone(items[0]));
+    return items;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(() => random() > 0.05).map(([key, item]): [string, unknown] =>
+      key === 'type' && random() < 0.2 ? [key, pick(TYPE_NAMES)] : [key, mutateStructure(item, random)]);
+    if (random() < 0.05) entries.push([pick(EXTRA_PROPERTIES), structuredClone(pick(REPLACEMENTS))]);
+    return Object.fromEntries(entries);
+  }
+  return value;
+}
+
+function* structureMutationsOf(seeds: readonly string[], count: number, seed: number): Iterable<Case> {
+  const random = seededRandom(seed);
+  const parsed = seeds.flatMap((text) => {
+    try {
+      return [JSON.parse(text) as unknown];
+    } catch {
+      return [];
+    }
+  });
+  for (let i = 0; i < count; i++) {
+    const seedIndex = Math.floor(random() * parsed.length);
+    const text = JSON.stringify(mutateStructure(parsed[seedIndex], random), null, i % 2 === 0 ? 2 : undefined);
+    yield { name: `structure mutation ${i} of parsed seed ${seedIndex}`, text, settings: i % 3 === 0 ? FULL_SETTINGS : {} };
+  }
+}
+
+const card = (body: unknown, extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body, ...extra });
+
+/** `levels` levels of `open` around `inner`, closed or not. */
+const nest = (levels: number, open: string, inner: string, close: string, closed = true): string =>
+  open.repeat(levels) + inner + (closed ? close.repeat(levels) : '');
+
+/** Containers nested `levels` deep (each Container adds an object and an array level). */
+function nestedContainers(levels: number): string {
+  const open = '{"type":"Container","items":[';
+  return `{"type":"AdaptiveCard","version":"1.0","originator":"${PROVIDER}","body":[${nest(levels, open, '{"type":"Action.Submit"}', ']}')}]}`;
+}
+
+/** ShowCards nested `levels` deep, each an action array, an action and a card. */
+function nestedShowCards(levels: number): string {
+  const open = '{"type":"Action.ShowCard","title":"More","card":{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"x"}],"actions":[';
+  return `{"type":"AdaptiveCard","version":"1.0","originator":"${PROVIDER}","body":[],"actions":[${nest(levels, open, '', ']}}')}]}`;
+}
+
+function* deepDocuments(): Iterable<Case> {
+  for (const levels of [999, 1000, 1001, 10_000]) {
+    yield { name: `${levels} nested arrays`, text: nest(levels, '[', '1', ']') };
+    yield { name: `${levels} nested arrays, unclosed`, text: nest(levels, '[', '', ']', false) };
+    yield { name: `${levels} nested objects`, text: nest(levels, '{"a":', '1', '}') };
+    yield { name: `${levels} nested objects, unclosed`, text: nest(levels, '{"a":', '', '}', false) };
+    yield { name: `${levels} nested mixed`, text: nest(levels, '[{"type":"Container","items":', '[]', '}]') };
+  }
+  for (const levels of [10, 100, 497, 498, 499, 500, 5_000, 10_000]) {
+    yield { name: `${levels} nested Containers`, text: nestedContainers(levels) };
+    yield { name: `${levels} nested Containers, truncated`, text: nestedContainers(levels).slice(0, -levels) };
+  }
+  for (const levels of [10, 100, 332, 333, 334, 3_400]) yield { name: `${levels} nested ShowCards`, text: nestedShowCards(levels) };
+  yield { name: '10,000 nested arrays inside a string', text: card([{ type: 'TextBlock', text: '['.repeat(10_000) }]) };
+  yield { name: 'brackets inside strings do not count as nesting', text: card([{ type: 'TextBlock', text: '"\\"[['.repeat(5_000) }]) };
+  yield { name: 'unbalanced closers before deep nesting', text: ']'.repeat(10_000) + '['.repeat(10_000) };
+  yield { name: 'signed payload serializing 10,000 levels', text: JSON.stringify({ adaptiveCardSerialized: nest(10_000, '[', '', ']'), originator: PROVIDER }) };
+  yield { name: 'signed payload serializing 1,000 nested Containers', text: JSON.stringify({ adaptiveCardSerialized: nestedContainers(1_000), originator: PROVIDER }) };
+  yield { name: 'signed payload serializing 499 nested Containers', text: JSON.stringify({ adaptiveCardSerialized: nestedContainers(499) }) };
+}
+
+function* hugeDocuments(): Iterable<Case> {
+  const tenMegabytes = 10 * 1024 * 1024;
+  yield { name: '10 MB string value', text: card([{ type: 'TextBlock', text: 'x'.repeat(tenMegabytes) }]), settings: FULL_SETTINGS };
+  // jsonc-parser decodes escapes by string concatenation, so 10 MB of escapes takes 0.8-2 s; 2 MB stays well inside the limit.
+  yield { name: '2 MB string of escapes', text: card([{ type: 'TextBlock', text: '"\n\\'.repeat(tenMegabytes / 30) }]) };
+  yield { name: '10 MB unterminated string', text: `{"type":"AdaptiveCard","version":"1.0","body":[{"type":"TextBlock","text":"${'y'.repeat(tenMegabytes)}` };
+  yield { name: '10 MB URL in Action.Http', text: card([], { actions: [{ type: 'Action.Http', method: 'GET', title: 'Go', url: `https://api.contoso.example/${'a'.repeat(tenMegabytes)}` }] }), settings: FULL_SETTINGS };
+  yield { name: '10 MB property name', text: `{"type":"AdaptiveCard","version":"1.0","${'k'.repeat(tenMegabytes)}":1,"body":[]}` };
+  yield { name: '10 MB signed payload string', text: JSON.stringify({ adaptiveCardSerialized: 'z'.repeat(tenMegabytes), originator: PROVIDER }) };
+  // About 1 MB, the largest card `npm run bench` measures; 100,000 TextBlocks (4 MB) take 0.6-1 s.
+  yield { name: '25,000 TextBlocks', text: card(Array.from({ length: 25_000 }, (_, i) => ({ type: 'TextBlock', text: `line ${i}` }))) };
+  yield { name: '20,000 inputs with one id', text: card(Array.from({ length: 20_000 }, () => ({ type: 'Input.Text', id: 'same' }))) };
+  yield {
+    name: '10,000 Action.Http with substitution tokens', settings: FULL_SETTINGS,
+    text: card([{ type: 'Input.Text', id: 'comment' }], {
+      actions: Array.from({ length: 10_000 }, (_, i) => ({ type: 'Action.Http', title: `A${i}`, method: 'POST', url: `https://api.contoso.example/${i}`, body: `{{comment.value}} {{missing${i}.value}}` })),
+    }),
+  };
+  yield { name: '1,000,000-item number array', text: `[${Array.from({ length: 1_000_000 }, (_, i) => i).join(',')}]` };
+  yield { name: '1,000,000 commas', text: `[${','.repeat(1_000_000)}]` };
+  yield { name: '200,000 syntax errors', text: '}'.repeat(200_000) };
+  yield { name: '1,000,000 colons in an object', text: `{${':'.repeat(1_000_000)}}` };
+}
+
+function* unicodeDocuments(seeds: readonly string[]): Iterable<Case> {
+  const random = seededRandom(SEED + 2);
+  for (let i = 0; i < 500; i++) {
+    const junk = Array.from({ length: 1 + Math.floor(random() * 6) }, () => JUNK[Math.floor(random() * JUNK.length)]).join('');
+    const base = seeds[Math.floor(random() * seeds.length)];
+    const at = Math.floor(random() * (base.length + 1));
+    yield { name: `junk ${JSON.stringify(junk)} at ${at} of a seed`, text: base.slice(0, at) + junk + base.slice(at) };
+    yield { name: `junk ${JSON.stringify(junk)} as every string value`, text: card([{ type: 'TextBlock', text: junk }], { fallbackText: junk, [junk]: junk }) };
+  }
+  yield { name: 'lone surrogates only', text: '\uD800\uDC00\uDFFF\uD800'.repeat(1000) };
+  yield { name: 'escaped lone surrogates in every value', text: '{"type":"AdaptiveCard","version":"\\uD800","originator":"\\uDFFF","body":[{"type":"\\uD83D","text":"\\uDE00"}]}' };
+}
+
+describe('robustness: no input makes the service throw or take a second', () => {
+  const seeds = readSeeds();
+  const smallest = [...seeds].sort((a, b) => a.length - b.length).find((seed) => seed.length >= 300) ?? seeds[0];
+
+  it('every truncation and single deletion of a realistic card and of a spec example', () => {
+    assertRobust([...truncationsOf(REALISTIC_CARD, 'realistic card'), ...truncationsOf(smallest, 'spec example')], 2 * REALISTIC_CARD.length);
+  });
+
+  it('7,000 seeded mutations (byte flips, deletions, structural insertions, duplications) of every seed', () => {
+    assertRobust(mutationsOf(seeds, 7_000, SEED), 7_000);
+  });
+
+  it('3,000 seeded structure mutations (values of other types, dropped properties, renamed types) that stay valid JSON', () => {
+    assertRobust(structureMutationsOf(seeds, 3_000, SEED + 1), 3_000);
+  });
+
+  it('unicode and surrogate junk in documents and values', () => {
+    assertRobust(unicodeDocuments(seeds), 1_000);
+  });
+
+  it('nesting of arrays, objects, Containers and ShowCards up to 10,000 levels', () => {
+    assertRobust(deepDocuments(), 40);
+  });
+
+  it('10 MB strings, huge arrays and floods of syntax errors', () => {
+    assertRobust(hugeDocuments(), 13);
+  });
+
+  it('deep nesting is reported as a syntax problem at the opening bracket, not silently dropped', () => {
+    const text = nestedContainers(10_000);
+    const [finding] = validateText(text, {}).findings;
+    assert.equal(finding?.rule, 'syntax');
+    assert.ok(/Nesting deeper than/.test(finding.message), finding.message);
+    assert.ok('{['.includes(text[finding.offset]), `reported at ${JSON.stringify(text[finding.offset])}`);
+  });
+});
