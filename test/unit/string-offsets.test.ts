@@ -46,4 +46,28 @@ describe('rawOffsetInString', () => {
     const node = stringNode(text);
     assert.equal(rawOffsetInString(node, text, 99), node.offset + node.length - 1);
   });
+
+  it('maps every offset of random escaped strings to where its character is written', () => {
+    const pieces = ['a', 'é', '\\"', '\\\\', '\\n', '\\u0041', '\\ud83d\\ude00', '{{x.value}}', '😀'];
+    let seed = 7;
+    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    for (let round = 0; round < 200; round++) {
+      const written = Array.from({ length: 1 + next(30) }, () => pieces[next(pieces.length)]);
+      const text = `{"s": "${written.join('')}"}`;
+      const node = stringNode(text);
+      // Where each decoded UTF-16 unit is written: walk the pieces, each escape decoding to one or two units.
+      const starts: number[] = [];
+      let raw = node.offset + 1;
+      for (const piece of written) {
+        for (let i = 0; i < piece.length; ) {
+          starts.push(raw + i);
+          i += piece[i] !== '\\' ? 1 : piece[i + 1] === 'u' ? 6 : 2;
+        }
+        raw += piece.length;
+      }
+      assert.equal(starts.length, (node.value as string).length);
+      starts.forEach((expected, decoded) => assert.equal(rawOffsetInString(node, text, decoded), expected, `round ${round}, offset ${decoded} of ${text}`));
+    }
+  });
 });
+

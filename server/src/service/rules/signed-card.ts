@@ -53,7 +53,9 @@ function checkRequiredClaims(payload: JsonNode, ctx: RuleContext): void {
   const cardClaims = CARD_CLAIMS.filter(({ claim }) => presentValue(payload, claim) !== undefined);
   if (cardClaims.length === 0) missing.push('"adaptiveCardSerialized" (or "messageCardSerialized" for a MessageCard)');
   if (missing.length > 0) {
-    ctx.report('AM090', payload, `The signed-card payload lacks the required claim${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: Outlook rejects a signed card without ${missing.length > 1 ? 'them' : 'it'}.`);
+    // Row 5 of spec § 1 found this payload by its card claim key, so there is always one to point at.
+    const anchor = propertyKey(payload, 'adaptiveCardSerialized') ?? propertyKey(payload, 'messageCardSerialized') ?? payload;
+    ctx.report('AM090', anchor, `The signed-card payload lacks the required claim${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: Outlook rejects a signed card without ${missing.length > 1 ? 'them' : 'it'}.`);
   }
   if (cardClaims.length > 1) {
     ctx.report('AM090', propertyKey(payload, 'messageCardSerialized')!, 'The payload has both "adaptiveCardSerialized" and "messageCardSerialized": it must carry exactly one card. Keep the claim of the card format you send and remove the other.');
