@@ -5,17 +5,23 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  InsertTextFormat,
+  MarkupKind,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type CodeActionParams,
+  type CompletionItem,
   type Diagnostic,
+  type Hover,
   type InitializeParams,
   type InitializeResult,
   type Range,
+  type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { carryOver } from './service/carry-over';
@@ -24,6 +30,7 @@ import { looksLikeCard, matchesCardFiles } from './service/document-selector';
 import { DEFAULT_EDITOR_SETTINGS, readEditorSettings, type EditorSettings } from './service/editor-settings';
 import type { Finding, Severity } from './service/finding';
 import { parseJsonDocument } from './service/json-document';
+import { complete, hover, type CompletionEntry } from './service/language-features';
 import { detectDocumentKind } from './service/rules/index';
 import { severityOf, validateText } from './service/validate';
 
@@ -46,6 +53,7 @@ const documents = new TextDocuments(TextDocument);
 
 let pullsConfiguration = false;
 let tracksWorkspaceFolders = false;
+let acceptsSnippets = false;
 let workspaceFolders: string[] = [];
 /** Used when the client cannot answer workspace/configuration: what it last pushed, else the defaults. */
 let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
@@ -74,12 +82,15 @@ function filePath(uri: string): string {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   tracksWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  acceptsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
   workspaceFolders = folders.map((folder) => filePath(folder.uri));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { triggerCharacters: ['"', ':'] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'Actionable Message Studio' },
@@ -129,11 +140,15 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
   };
 }
 
+function isNamedCard(uri: string, settings: EditorSettings): boolean {
+  return matchesCardFiles(filePath(uri), workspaceFolders, settings.files);
+}
+
 /** The findings to show for a document, or undefined when it is no card (or validation is off) and is left alone. */
 function findingsFor(document: TextDocument, settings: EditorSettings): readonly Finding[] | undefined {
   const { uri } = document;
   const text = document.getText();
-  const named = matchesCardFiles(filePath(uri), workspaceFolders, settings.files);
+  const named = isNamedCard(uri, settings);
   if (!settings.enable || (!named && !lastParsed.has(uri) && !looksLikeCard(text))) return undefined;
   const validation = validateText(text, settings.service);
   const { root } = validation.document;
@@ -228,6 +243,57 @@ connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> 
       edit: { changes: { [document.uri]: fix.edits.map((edit) => ({ range: rangeOf(document, edit.offset, edit.length), newText: edit.newText })) } },
     }));
   });
+});
+
+/** Completion and hover serve the documents validation would check, whether or not validation is on. */
+async function cardDocument(uri: string): Promise<TextDocument | undefined> {
+  const document = documents.get(uri);
+  if (document === undefined) return undefined;
+  const isCard = isNamedCard(uri, await settingsFor(uri)) || lastParsed.has(uri) || looksLikeCard(document.getText());
+  return isCard ? document : undefined;
+}
+
+const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  type: CompletionItemKind.Class,
+  snippet: CompletionItemKind.Snippet,
+};
+
+/** A snippet's text without its tab stops, for clients that insert text literally. */
+function withoutTabStops(snippet: string): string {
+  return snippet.replace(/\$\{\d+:([^}]*)\}|\$\{\d+\}|\$\d+/g, '$1').replace(/\\([$}\\])/g, '$1');
+}
+
+function toCompletionItem(document: TextDocument, entry: CompletionEntry): CompletionItem {
+  const snippet = entry.insertTextIsSnippet && acceptsSnippets;
+  return {
+    label: entry.label,
+    kind: COMPLETION_KINDS[entry.kind],
+    detail: entry.detail,
+    documentation: entry.documentation === undefined ? undefined : { kind: MarkupKind.Markdown, value: entry.documentation },
+    filterText: entry.filterText,
+    insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: {
+      range: rangeOf(document, entry.replaceOffset, entry.replaceLength),
+      newText: entry.insertTextIsSnippet && !acceptsSnippets ? withoutTabStops(entry.insertText) : entry.insertText,
+    },
+  };
+}
+
+connection.onCompletion(async (params: TextDocumentPositionParams): Promise<CompletionItem[]> => {
+  const document = await cardDocument(params.textDocument.uri);
+  if (document === undefined) return [];
+  const entries = await complete(document.getText(), document.offsetAt(params.position));
+  return entries.map((entry) => toCompletionItem(document, entry));
+});
+
+connection.onHover(async (params: TextDocumentPositionParams): Promise<Hover | null> => {
+  const document = await cardDocument(params.textDocument.uri);
+  if (document === undefined) return null;
+  const info = await hover(document.getText(), document.offsetAt(params.position));
+  if (info === undefined) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: rangeOf(document, info.offset, info.length) };
 });
 
 documents.listen(connection);
