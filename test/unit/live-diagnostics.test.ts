@@ -1,0 +1,78 @@
+// The pure parts of the language server: which documents are cards, how settings are read, and how the last
+// rule findings follow the text while it has syntax errors.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { carryOver } from '../../server/src/service/carry-over';
+import { looksLikeCard, matchesCardFiles } from '../../server/src/service/document-selector';
+import { DEFAULT_CARD_FILES, readEditorSettings } from '../../server/src/service/editor-settings';
+import type { Finding } from '../../server/src/service/finding';
+
+describe('document selector', () => {
+  it('matches the default globs at any depth, inside or outside a workspace folder, with either slash', () => {
+    assert.ok(matchesCardFiles('/w/cards/approval.card.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(matchesCardFiles('/elsewhere/card.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(matchesCardFiles('C:\\w\\a\\card.json', ['C:\\w'], DEFAULT_CARD_FILES));
+    assert.ok(!matchesCardFiles('/w/package.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(!matchesCardFiles('/w/mycard.json', ['/w'], DEFAULT_CARD_FILES));
+  });
+
+  it('matches folder-relative globs only under that folder', () => {
+    assert.ok(matchesCardFiles('/w/templates/x.json', ['/w'], ['templates/*.json']));
+    assert.ok(!matchesCardFiles('/w/other/templates/x.json', ['/w'], ['templates/*.json']));
+    assert.ok(!matchesCardFiles('/v/templates/x.json', ['/w'], ['templates/*.json']));
+  });
+
+  it('recognises every spec § 1 kind by content, also half-typed, and nothing else', () => {
+    assert.ok(looksLikeCard('{"type": "AdaptiveCard", "body": ['));
+    assert.ok(looksLikeCard('{"@type": "MessageCard",}'));
+    assert.ok(looksLikeCard('{"@type": "SignedAdaptiveCard"}'));
+    assert.ok(looksLikeCard('{"adaptiveCardSerialized": "{}"}'));
+    assert.ok(!looksLikeCard('{"name": "x", "type": "module"}'));
+    assert.ok(!looksLikeCard('[{"type": "AdaptiveCard"}]'));
+    assert.ok(!looksLikeCard(''));
+    assert.ok(!looksLikeCard('['.repeat(200_000)));
+  });
+});
+
+describe('editor settings', () => {
+  it('reads the section as VS Code sends it', () => {
+    const settings = readEditorSettings({
+      validation: { enable: false }, files: ['a/*.json'], originator: ' 8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a ',
+      sender: 'a@b.example', targetUrls: ['https://x.example'], rules: { AM010: 'off', AM036: 'error' },
+    });
+    assert.deepEqual(settings, {
+      enable: false, files: ['a/*.json'],
+      service: { originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', sender: 'a@b.example', targetUrls: ['https://x.example'], severities: { AM010: 'off', AM036: 'error' } },
+    });
+  });
+
+  it('falls back to defaults for missing or ill-typed values and skips unknown rules and severities', () => {
+    assert.deepEqual(readEditorSettings(undefined), { enable: true, files: DEFAULT_CARD_FILES, service: { severities: {} } });
+    assert.deepEqual(
+      readEditorSettings({ validation: 'no', files: 'x', originator: '  ', targetUrls: 'https://x', rules: { AM010: 'loud', AM999: 'off', syntax: 'warning' } }),
+      { enable: true, files: DEFAULT_CARD_FILES, service: { severities: { syntax: 'warning' } } },
+    );
+  });
+});
+
+describe('carrying findings over an edit', () => {
+  const finding = (offset: number, length: number): Finding => ({ rule: 'AM010', severity: 'warning', message: 'm', offset, length });
+  const before = '0123456789ABCDEFGHIJ';
+
+  it('keeps findings before the change, shifts those after it, drops those it touches', () => {
+    const after = before.replace('89', '8xyz9'); // inserts "xyz" at offset 9
+    const carried = carryOver(before, after, [finding(0, 3), finding(5, 4), finding(8, 2), finding(12, 3)]);
+    assert.deepEqual(carried.map((f) => [f.offset, f.length]), [[0, 3], [5, 4], [15, 3]]);
+    assert.equal(after.slice(15, 18), before.slice(12, 15));
+  });
+
+  it('follows deletions and handles several edits as one changed region', () => {
+    const after = before.slice(0, 2) + before.slice(4, 16) + before.slice(18);
+    assert.deepEqual(carryOver(before, after, [finding(0, 2), finding(6, 2), finding(18, 2)]).map((f) => f.offset), [0, 14]);
+  });
+
+  it('changes nothing when the text is the same', () => {
+    const findings = [finding(0, 20), finding(19, 1)];
+    assert.deepEqual(carryOver(before, before, findings), findings);
+  });
+});
