@@ -6,6 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { quickFixes, type QuickFix } from '../../server/src/service/code-actions';
+import { complete, hover } from '../../server/src/service/language-features';
 import type { ServiceSettings } from '../../server/src/service/settings';
 import { validateText } from '../../server/src/service/validate';
 
@@ -29,6 +31,8 @@ interface Case {
   readonly name: string;
   readonly text: string;
   readonly settings?: ServiceSettings;
+  /** Where completion and hover are asked for; a seeded random offset when absent. */
+  readonly cursor?: number;
 }
 
 const PROVIDER = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
@@ -39,15 +43,37 @@ const FULL_SETTINGS: ServiceSettings = {
   severities: { AM010: 'off', AM020: 'hint' },
 };
 
+/** The editor asks for the fixes of the diagnostics under the cursor, so a few per document are enough. */
+const FIXED_FINDINGS_PER_DOCUMENT = 20;
+
+/** Quick fixes promise edits inside the text and not overlapping each other. */
+function misplacedEdit(fix: QuickFix, textLength: number): string | undefined {
+  const edits = [...fix.edits].sort((a, b) => a.offset - b.offset);
+  for (const [i, edit] of edits.entries()) {
+    if (edit.offset < 0 || edit.length < 0 || edit.offset + edit.length > textLength) return `quick fix "${fix.title}" edits outside the text`;
+    const next = edits[i + 1];
+    if (next !== undefined && edit.offset + edit.length > next.offset) return `quick fix "${fix.title}" has overlapping edits`;
+  }
+  return undefined;
+}
+
 /**
- * Runs every service entry point on the case; returns the CPU time it took in ms. CPU time, not wall time, so that
- * other processes on a loaded machine (tests run in parallel) do not make the limit flaky.
+ * Runs every service entry point on the case: validation, the quick fixes of its findings, completion and hover.
+ * Returns the CPU time it took in ms (CPU time, not wall time, so that other processes on a loaded machine do not
+ * make the limit flaky) and a broken promise of the results, if any.
  */
-function exercise(testCase: Case): number {
+async function exercise(testCase: Case, cursor: number): Promise<{ ms: number; broken?: string }> {
+  const settings = testCase.settings ?? {};
   const start = process.cpuUsage();
-  validateText(testCase.text, testCase.settings ?? {});
+  const { document, findings } = validateText(testCase.text, settings);
+  let broken: string | undefined;
+  for (const finding of findings.slice(0, FIXED_FINDINGS_PER_DOCUMENT)) {
+    for (const fix of quickFixes(document, finding, settings)) broken ??= misplacedEdit(fix, testCase.text.length);
+  }
+  await complete(testCase.text, cursor);
+  await hover(testCase.text, cursor);
   const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
+  return { ms: (used.user + used.system) / 1000, broken };
 }
 
 let failureDirectory: string | undefined;
@@ -59,30 +85,28 @@ function saveForReproduction(testCase: Case): string {
 }
 
 /** Exercises every case; fails listing the first problems with the seed, the case and where its document was saved. */
-function assertRobust(cases: Iterable<Case>, minimumCount = 1): void {
+async function assertRobust(cases: Iterable<Case>, minimumCount = 1): Promise<void> {
+  const cursors = seededRandom(SEED + 3);
   const problems: string[] = [];
+  const report = (testCase: Case, cursor: number, problem: string): void => {
+    if (problems.length < 5) problems.push(`${testCase.name}, cursor ${cursor}: ${problem} (document: ${saveForReproduction(testCase)})`);
+  };
   let count = 0;
   let slowest = { ms: 0, name: '' };
   for (const testCase of cases) {
     count++;
-    let ms: number;
+    const cursor = testCase.cursor ?? Math.floor(cursors() * (testCase.text.length + 1));
     try {
-      ms = exercise(testCase);
+      const { ms, broken } = await exercise(testCase, cursor);
+      if (ms > slowest.ms) slowest = { ms, name: testCase.name };
+      if (ms >= PER_DOCUMENT_LIMIT_MS) report(testCase, cursor, `took ${ms.toFixed(0)} ms of CPU`);
+      if (broken !== undefined) report(testCase, cursor, broken);
     } catch (error) {
-      if (problems.length < 5) {
-        const stack = error instanceof Error ? error.stack ?? error.message : String(error);
-        problems.push(`${testCase.name} threw (document: ${saveForReproduction(testCase)}): ${stack}`);
-      }
-      continue;
-    }
-    if (ms > slowest.ms) slowest = { ms, name: testCase.name };
-    if (ms >= PER_DOCUMENT_LIMIT_MS && problems.length < 5) {
-      problems.push(`${testCase.name} took ${ms.toFixed(0)} ms of CPU (document: ${saveForReproduction(testCase)})`);
+      report(testCase, cursor, `threw ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     }
   }
   assert.ok(count >= minimumCount, `only ${count} documents generated, expected at least ${minimumCount}`);
   assert.deepEqual(problems, [], `seed ${SEED} (set AMS_ROBUSTNESS_SEED=${SEED} to reproduce); slowest ${slowest.name} ${slowest.ms.toFixed(1)} ms`);
-  assert.ok(slowest.ms < PER_DOCUMENT_LIMIT_MS);
 }
 
 function readSeeds(): string[] {
@@ -173,7 +197,8 @@ function mutate(text: string, random: () => number): { text: string; steps: stri
 
 /** Every prefix of `text`, and the text with each single character removed. */
 function* truncationsOf(text: string, label: string): Iterable<Case> {
-  for (let end = 0; end <= text.length; end++) yield { name: `${label} truncated at ${end}`, text: text.slice(0, end) };
+  // The cursor sits where typing stopped, as when the editor asks for completion while the card is unfinished.
+  for (let end = 0; end <= text.length; end++) yield { name: `${label} truncated at ${end}`, text: text.slice(0, end), cursor: end };
   for (let at = 0; at < text.length; at++) yield { name: `${label} without character ${at}`, text: text.slice(0, at) + text.slice(at + 1) };
 }
 
@@ -317,28 +342,28 @@ describe('robustness: no input makes the service throw or take a second', () => 
   const seeds = readSeeds();
   const smallest = [...seeds].sort((a, b) => a.length - b.length).find((seed) => seed.length >= 300) ?? seeds[0];
 
-  it('every truncation and single deletion of a realistic card and of a spec example', () => {
-    assertRobust([...truncationsOf(REALISTIC_CARD, 'realistic card'), ...truncationsOf(smallest, 'spec example')], 2 * REALISTIC_CARD.length);
+  it('every truncation and single deletion of a realistic card and of a spec example', async () => {
+    await assertRobust([...truncationsOf(REALISTIC_CARD, 'realistic card'), ...truncationsOf(smallest, 'spec example')], 2 * REALISTIC_CARD.length);
   });
 
-  it('7,000 seeded mutations (byte flips, deletions, structural insertions, duplications) of every seed', () => {
-    assertRobust(mutationsOf(seeds, 7_000, SEED), 7_000);
+  it('7,000 seeded mutations (byte flips, deletions, structural insertions, duplications) of every seed', async () => {
+    await assertRobust(mutationsOf(seeds, 7_000, SEED), 7_000);
   });
 
-  it('3,000 seeded structure mutations (values of other types, dropped properties, renamed types) that stay valid JSON', () => {
-    assertRobust(structureMutationsOf(seeds, 3_000, SEED + 1), 3_000);
+  it('3,000 seeded structure mutations (values of other types, dropped properties, renamed types) that stay valid JSON', async () => {
+    await assertRobust(structureMutationsOf(seeds, 3_000, SEED + 1), 3_000);
   });
 
-  it('unicode and surrogate junk in documents and values', () => {
-    assertRobust(unicodeDocuments(seeds), 1_000);
+  it('unicode and surrogate junk in documents and values', async () => {
+    await assertRobust(unicodeDocuments(seeds), 1_000);
   });
 
-  it('nesting of arrays, objects, Containers and ShowCards up to 10,000 levels', () => {
-    assertRobust(deepDocuments(), 40);
+  it('nesting of arrays, objects, Containers and ShowCards up to 10,000 levels', async () => {
+    await assertRobust(deepDocuments(), 40);
   });
 
-  it('10 MB strings, huge arrays and floods of syntax errors', () => {
-    assertRobust(hugeDocuments(), 13);
+  it('10 MB strings, huge arrays and floods of syntax errors', async () => {
+    await assertRobust(hugeDocuments(), 13);
   });
 
   it('deep nesting is reported as a syntax problem at the opening bracket, not silently dropped', () => {
