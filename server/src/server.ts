@@ -52,6 +52,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let pullsConfiguration = false;
+let registersForConfigurationChanges = false;
 let tracksWorkspaceFolders = false;
 let acceptsSnippets = false;
 let workspaceFolders: string[] = [];
@@ -81,6 +82,7 @@ function filePath(uri: string): string {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  registersForConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   tracksWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   acceptsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
@@ -98,7 +100,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (pullsConfiguration) {
+  if (pullsConfiguration && registersForConfigurationChanges) {
     // Registering for the section makes clients that push nothing by themselves tell us about changes.
     await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   }
@@ -129,9 +131,13 @@ connection.onDidChangeConfiguration((change) => {
   revalidateAll();
 });
 
+function rangeOf(document: TextDocument, offset: number, length: number): Range {
+  return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
+}
+
 function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
   return {
-    range: { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) },
+    range: rangeOf(document, finding.offset, finding.length),
     severity: SEVERITIES[finding.severity],
     code: finding.rule,
     codeDescription: { href: `${RULES_DOC}#${finding.rule.toLowerCase()}` },
@@ -219,10 +225,6 @@ documents.onDidClose((event) => {
   settingsCache.delete(uri);
   forget(uri);
 });
-
-function rangeOf(document: TextDocument, offset: number, length: number): Range {
-  return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
-}
 
 connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
   const document = documents.get(params.textDocument.uri);

@@ -16,13 +16,16 @@ describe('lsp: robustness', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['AM010']);
   }
 
-  it('reports syntax for binary junk, deep nesting, an empty file and a lone BOM', async () => {
+  it('reports syntax for binary junk, deep nesting, an empty file and a lone BOM, and survives completion and hover in them', async () => {
     const texts = ['\u0000\u0001\uffff{{{', '['.repeat(100_000), '{"type": "AdaptiveCard", "body": '.repeat(5000), '', '\ufeff'];
     for (const [i, text] of texts.entries()) {
       const diagnostics = await client.openAndWait(uriOf(`junk-${i}.card.json`), text);
       assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.code === 'syntax'), `junk ${i}: ${JSON.stringify(diagnostics.map((d) => d.code))}`);
     }
     await client.open(uriOf('deep.json'), '['.repeat(100_000));
+    for (const method of ['textDocument/completion', 'textDocument/hover']) {
+      await client.request(method, { textDocument: { uri: uriOf('junk-1.card.json') }, position: { line: 0, character: 50_000 } }).catch((error: Error) => error);
+    }
     await stillValidates('after-junk.card.json');
   });
 
