@@ -1,0 +1,150 @@
+// The extension inside a REAL VS Code: the VS Code server from the code-server npm package, driven by Debian's
+// headless Chromium through playwright-core (recipe: README "Tests").
+//   phase 1: test/vscode/*.test.ts (mocha) run inside the real Node extension host (extensionTestsPath)
+//   phase 2: what a person sees: a rule's squiggle in the editor and its row in the Problems panel
+// Needs `npm run build` first. Writes e2e-artifacts/{server.log,workbench-console.log,vscode-logs/,*.png}.
+// The last stdout line is "N passed, N failed" (test/run.mjs adds it up).
+// env: VSCODE_E2E_SERVER (from e2e/install-vscode-server.sh; installed when unset), CHROMIUM (default /usr/bin/chromium)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import util from 'node:util';
+import { chromium } from 'playwright-core';
+import { startVscodeServer, vscodeServerInstallDir } from './vscode-server.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const artifacts = path.join(root, 'e2e-artifacts');
+const serverLogPath = path.join(artifacts, 'server.log');
+const EXTENSION_TESTS_TIMEOUT_MS = 300_000;
+const UI_WAIT_MS = 60_000;
+const startedAt = Date.now();
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)}s`;
+
+for (const built of ['dist/extension.js', 'dist/server.js', 'out/test/vscode/index.js']) {
+  if (!fs.existsSync(path.join(root, built))) fail(`${built} is missing: run \`npm run build\` first`);
+}
+const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!fs.existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath}: \`apt-get install chromium\` (Debian) or set CHROMIUM`);
+
+fs.rmSync(artifacts, { recursive: true, force: true });
+fs.mkdirSync(artifacts, { recursive: true });
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ams-e2e-'));
+process.on('exit', () => {
+  // VS Code's logs, the language server's output channel among them (exthost1/<extension id>/)
+  try { fs.cpSync(path.join(tmp, 'user-data/logs'), path.join(artifacts, 'vscode-logs'), { recursive: true }); } catch { /* no logs yet */ }
+  fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(1)); // 'exit' kills the server's group
+
+/** A fresh copy of test/fixtures/ws per phase, so edits and settings of one phase never leak into the next. */
+function workspaceCopy(name) {
+  const folder = path.join(tmp, name);
+  fs.cpSync(path.join(root, 'test/fixtures/ws'), folder, { recursive: true });
+  return folder;
+}
+
+function fail(message) {
+  console.log(`e2e: ${message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+let passed = 0;
+let failed = 0;
+const server = await startVscodeServer({ installDir: vscodeServerInstallDir(), tmpDir: tmp, logPath: serverLogPath })
+  .catch((error) => fail(error.message));
+console.log(`${elapsed()} VS Code server up on ${server.base}`);
+const browser = await chromium.launch({
+  executablePath: chromiumPath, headless: true, timeout: 60_000,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const extensionPayload = [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']];
+
+/** Lines of server.log that explain why the extension did not load or run. */
+function serverLogHints() {
+  return fs.readFileSync(serverLogPath, 'utf8').split('\n')
+    .filter((line) => /not compatible|Cannot find module|Activating extension .* failed|Error:/i.test(line));
+}
+
+// ---- phase 1: mocha inside the extension host
+{
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const hostLog = fs.openSync(path.join(artifacts, 'workbench-console.log'), 'w');
+  let result;
+  let exited = false;
+  let resolveExit;
+  const exit = new Promise((resolve) => { resolveExit = resolve; });
+  // The workbench forwards every log line here, the extension host's console (mocha's reporter) included.
+  const noise = /^(Resolv|Creating a socket|Updating additional|Canceled|\[)|ENOTFOUND|Unable to read file/;
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = util.format(...args);
+    fs.writeSync(hostLog, `[${type}] ${line}\n`);
+    if (line.startsWith('__RESULT__ ')) result = JSON.parse(line.slice('__RESULT__ '.length));
+    else if (!exited && (type === 'info' || type === 'log') && !noise.test(line)) console.log(line);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => { exited = true; resolveExit(code); });
+  await page.goto(server.urlFor(workspaceCopy('ws-tests'), [...extensionPayload,
+    ['extensionTestsPath', server.remote(path.join(root, 'out/test/vscode/index'))]]));
+  const code = await Promise.race([exit,
+    new Promise((resolve) => setTimeout(() => resolve('timeout'), EXTENSION_TESTS_TIMEOUT_MS))]);
+  console.log(`${elapsed()} extension-host tests exited with ${code}`);
+  if (code === 'timeout') {
+    console.log(`e2e: the extension-host tests did not finish within ${EXTENSION_TESTS_TIMEOUT_MS / 1000} s; see e2e-artifacts/server.log and workbench-console.log`);
+    await page.screenshot({ path: path.join(artifacts, 'fail-extension-tests.png') }).catch(() => {});
+  }
+  if (result) {
+    passed += result.passes;
+    failed += result.failures;
+  }
+  if (!result || (code !== 0 && result.failures === 0)) {
+    failed += 1; // crashed or timed out without a mocha report
+    console.log('e2e: no complete mocha report from the extension host; see e2e-artifacts/server.log, workbench-console.log'
+      + ' and the language server\'s output in e2e-artifacts/vscode-logs/*/exthost1/actionable-message-studio.actionable-message-studio/');
+    for (const line of serverLogHints()) console.log(`server.log: ${line}`);
+  }
+  fs.closeSync(hostLog);
+  await page.close();
+}
+
+// ---- phase 2: the UI a person sees
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+page.setDefaultTimeout(UI_WAIT_MS);
+async function uiCheck(name, check) {
+  try {
+    await check();
+    passed++;
+    console.log(`${elapsed()} ✔ ui: ${name}`);
+  } catch (error) {
+    failed++;
+    const screenshot = `fail-${name.replace(/\W+/g, '-')}.png`;
+    console.log(`${elapsed()} ✘ ui: ${name}: ${error.message.split('\n')[0]} (see e2e-artifacts/${screenshot}, server.log)`);
+    await page.screenshot({ path: path.join(artifacts, screenshot) }).catch(() => {});
+  }
+}
+
+await page.goto(server.urlFor(workspaceCopy('ws-ui'), extensionPayload));
+await uiCheck('workbench loads with the extension under development', async () => {
+  await page.locator('.monaco-workbench .part.editor').waitFor();
+  await page.waitForFunction(() => document.title.includes('Extension Development Host'));
+});
+await uiCheck('Action.Submit card shows an AM030 squiggle and Problems row', async () => {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor();
+  await page.keyboard.type('submit.card.json');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'submit.card.json' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+  await page.screenshot({ path: path.join(artifacts, 'squiggle.png') });
+  await page.keyboard.press('Control+Shift+M');
+  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'AM030' }).first();
+  await row.waitFor();
+  const text = await row.innerText();
+  if (!text.includes('actionable-messages')) throw new Error(`Problems row without the source "actionable-messages": ${text}`);
+  await page.screenshot({ path: path.join(artifacts, 'problems.png') });
+});
+await browser.close();
+server.kill();
+console.log(`${elapsed()} done; artifacts in e2e-artifacts/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,81 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import {
+  diagnosticsOf, openInEditor, rangeOf, ruleId, startExtension, waitFor, waitForNoRule, waitForRule, workspaceFile,
+} from './helpers';
+
+describe('diagnostics in a real VS Code', () => {
+  before(async () => {
+    await startExtension();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reports Action.Submit as AM030 from actionable-messages on the action type', async () => {
+    const editor = await openInEditor('submit.card.json');
+    const [diagnostic] = await waitForRule(editor.document.uri, 'AM030');
+    assert.strictEqual(diagnostic.source, 'actionable-messages');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepStrictEqual(diagnostic.range, rangeOf(editor.document, '"Action.Submit"'));
+    assert.ok(typeof diagnostic.code === 'object', 'the rule id links to its documentation');
+    assert.strictEqual(diagnostic.code.target.fragment, 'am030');
+  });
+
+  it('clears AM030 when the edit replaces Action.Submit with Action.OpenUrl', async () => {
+    const editor = await openInEditor('submit.card.json');
+    const uri = editor.document.uri;
+    await waitForRule(uri, 'AM030');
+    const replaced = await editor.edit((edit) => edit.replace(
+      rangeOf(editor.document, '{ "type": "Action.Submit", "title": "Approve" }'),
+      '{ "type": "Action.OpenUrl", "title": "Approve", "url": "https://contoso.example/approve" }'));
+    assert.ok(replaced, 'the edit was applied');
+    await waitForNoRule(uri, 'AM030');
+  });
+
+  it('reports a missing originator as AM010 and drops it when actionableMessages.rules turns AM010 off', async () => {
+    const editor = await openInEditor('missing-originator.card.json');
+    const uri = editor.document.uri;
+    const [diagnostic] = await waitForRule(uri, 'AM010');
+    assert.strictEqual(diagnostic.source, 'actionable-messages');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    const settings = vscode.workspace.getConfiguration('actionableMessages', uri);
+    await settings.update('rules', { AM010: 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForNoRule(uri, 'AM010');
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForRule(uri, 'AM010');
+  });
+
+  it('leaves a JSON file outside actionableMessages.files without diagnostics', async () => {
+    const plain = workspaceFile('plain.json');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain), { preview: false });
+    // The server handles notifications in order: once a card opened afterwards has its diagnostics,
+    // the plain file's turn has passed.
+    const card = await openInEditor('missing-originator.card.json');
+    await waitForRule(card.document.uri, 'AM010');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const unexpected = vscode.languages.getDiagnostics(plain).filter((d) => d.source === 'actionable-messages');
+    assert.deepStrictEqual(unexpected.map((d) => `${ruleId(d)}: ${d.message}`), []);
+  });
+
+  it('publishes nothing while actionableMessages.validation.enable is false', async () => {
+    const editor = await openInEditor('submit.card.json');
+    const uri = editor.document.uri;
+    await waitForRule(uri, 'AM030');
+    const settings = vscode.workspace.getConfiguration('actionableMessages', uri);
+    await settings.update('validation.enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('every actionable-messages diagnostic to disappear', () =>
+        (vscode.languages.getDiagnostics(uri).some((d) => d.source === 'actionable-messages') ? undefined : true));
+    } finally {
+      await settings.update('validation.enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForRule(uri, 'AM030');
+    assert.strictEqual(diagnosticsOf(uri, 'AM030').length, 1);
+  });
+});

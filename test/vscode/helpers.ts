@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import type { ActionableMessagesApi } from '../../client/src/extension';
+
+export const EXTENSION_ID = 'actionable-message-studio.actionable-message-studio';
+const WAIT_MS = 30_000;
+
+/** Activates the extension (it is loaded from extensionDevelopmentPath) and waits for its language server. */
+export async function startExtension(): Promise<ActionableMessagesApi> {
+  const extension = vscode.extensions.getExtension<ActionableMessagesApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not loaded: check e2e-artifacts/server.log`);
+  const api = await extension.activate();
+  await api.whenReady;
+  return api;
+}
+
+/** Polls `probe` until it returns something other than undefined; fails naming `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder open: e2e/run.mjs opens a copy of test/fixtures/ws');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+export async function openInEditor(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(name));
+  return vscode.window.showTextDocument(document);
+}
+
+export function ruleId(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
+
+export function diagnosticsOf(uri: vscode.Uri, rule: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((diagnostic) => ruleId(diagnostic) === rule);
+}
+
+/** Waits until `uri` has at least one diagnostic of `rule`. */
+export function waitForRule(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic[]> {
+  return waitFor(`${rule} on ${uri.path}`, () => {
+    const found = diagnosticsOf(uri, rule);
+    return found.length > 0 ? found : undefined;
+  });
+}
+
+/** Waits until `uri` has no diagnostic of `rule` any more. */
+export function waitForNoRule(uri: vscode.Uri, rule: string): Promise<true> {
+  return waitFor(`${rule} to disappear from ${uri.path}`, () => (diagnosticsOf(uri, rule).length === 0 ? true : undefined));
+}
+
+/** The range of the first occurrence of `needle` in `document`. */
+export function rangeOf(document: vscode.TextDocument, needle: string): vscode.Range {
+  const offset = document.getText().indexOf(needle);
+  if (offset < 0) throw new Error(`${needle} not found in ${document.uri.path}`);
+  return new vscode.Range(document.positionAt(offset), document.positionAt(offset + needle.length));
+}
