@@ -46,7 +46,7 @@ function describe(error: ParseError): SyntaxProblem {
 }
 
 /** Offset of the bracket that opens level MAX_NESTING_DEPTH + 1, or -1. Skips strings. */
-function findExcessiveNesting(text: string): number {
+export function findExcessiveNesting(text: string): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -12,7 +12,7 @@ import {
   type Range,
 } from 'vscode-json-languageservice';
 import { cardSchema } from './generated/card-schema';
-import { propertyValue } from './json-document';
+import { findExcessiveNesting, propertyValue } from './json-document';
 import { compareVersion, parseVersion, type Version } from './rules/card-model';
 
 export type CompletionKind = 'property' | 'value' | 'type' | 'snippet';
@@ -111,8 +111,10 @@ function proposedString(label: string): string {
 /**
  * Completion at `offset`: property names, enum values and element/action `type` values from the schema. Types
  * are offered only for the card's version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...).
+ * Too deeply nested text gets none: vscode-json-languageservice's parser recurses per level (see MAX_NESTING_DEPTH).
  */
 export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
+  if (findExcessiveNesting(text) >= 0) return [];
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
   const list = await jsonService.doComplete(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
   if (!list) return [];
@@ -131,6 +133,7 @@ function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]):
 
 /** The schema's documentation of the property name or value at `offset`, if any. */
 export async function hover(text: string, offset: number): Promise<HoverInfo | undefined> {
+  if (findExcessiveNesting(text) >= 0) return undefined;
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
   const result = await jsonService.doHover(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
   if (!result) return undefined;
