@@ -102,7 +102,8 @@ async function assertRobust(cases: Iterable<Case>, minimumCount = 1): Promise<vo
       if (ms >= PER_DOCUMENT_LIMIT_MS) report(testCase, cursor, `took ${ms.toFixed(0)} ms of CPU`);
       if (broken !== undefined) report(testCase, cursor, broken);
     } catch (error) {
-      report(testCase, cursor, `threw ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      const stack = error instanceof Error ? error.stack ?? error.message : String(error);
+      report(testCase, cursor, `threw ${stack.split('\n').slice(0, 4).join('\n')}`);
     }
   }
   assert.ok(count >= minimumCount, `only ${count} documents generated, expected at least ${minimumCount}`);
@@ -159,7 +160,7 @@ const REALISTIC_CARD = JSON.stringify({
       card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'reason' }], actions: [{ type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/reject', body: '{{reason.value}}' }] },
     },
   ],
-}, null, 2);
+});
 
 const STRUCTURAL = ['{', '}', '[', ']', '"', ',', ':', '\\', ' ', '\n', '0', '-', 'e', 'null', 'true', '"type"', '"AdaptiveCard"', '"Action.Http"', '"Container"', '"items"', '"body"', '"card"'];
 const JUNK = ['\uD800', '\uDFFF', '\uDBFF\uDC00', '\uFEFF', '\u0000', '\u2028', '\u202E', '\uFFFF', '😀', 'e\u0301', '\\uD800', '\\u00', '\\x41', '\\', '\u0085', '\t', '\r'];
@@ -312,7 +313,7 @@ function* hugeDocuments(): Iterable<Case> {
   yield { name: '10 MB signed payload string', text: JSON.stringify({ adaptiveCardSerialized: 'z'.repeat(tenMegabytes), originator: PROVIDER }) };
   // About 1 MB, the largest card `npm run bench` measures; 100,000 TextBlocks (4 MB) take 0.6-1 s.
   yield { name: '25,000 TextBlocks', text: card(Array.from({ length: 25_000 }, (_, i) => ({ type: 'TextBlock', text: `line ${i}` }))) };
-  yield { name: '20,000 inputs with one id', text: card(Array.from({ length: 20_000 }, () => ({ type: 'Input.Text', id: 'same' }))) };
+  yield { name: '10,000 inputs with one id', text: card(Array.from({ length: 10_000 }, () => ({ type: 'Input.Text', id: 'same' }))) };
   yield {
     name: '10,000 Action.Http with substitution tokens', settings: FULL_SETTINGS,
     text: card([{ type: 'Input.Text', id: 'comment' }], {
@@ -346,12 +347,12 @@ describe('robustness: no input makes the service throw or take a second', () => 
     await assertRobust([...truncationsOf(REALISTIC_CARD, 'realistic card'), ...truncationsOf(smallest, 'spec example')], 2 * REALISTIC_CARD.length);
   });
 
-  it('7,000 seeded mutations (byte flips, deletions, structural insertions, duplications) of every seed', async () => {
-    await assertRobust(mutationsOf(seeds, 7_000, SEED), 7_000);
+  it('5,000 seeded mutations (byte flips, deletions, structural insertions, duplications) of every seed', async () => {
+    await assertRobust(mutationsOf(seeds, 5_000, SEED), 5_000);
   });
 
-  it('3,000 seeded structure mutations (values of other types, dropped properties, renamed types) that stay valid JSON', async () => {
-    await assertRobust(structureMutationsOf(seeds, 3_000, SEED + 1), 3_000);
+  it('2,500 seeded structure mutations (values of other types, dropped properties, renamed types) that stay valid JSON', async () => {
+    await assertRobust(structureMutationsOf(seeds, 2_500, SEED + 1), 2_500);
   });
 
   it('unicode and surrogate junk in documents and values', async () => {
