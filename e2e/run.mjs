@@ -1,5 +1,5 @@
 // The extension inside a REAL VS Code: the VS Code server from the code-server npm package, driven by Debian's
-// headless Chromium through playwright-core (recipe: README "Tests").
+// headless Chromium through playwright-core.
 //   phase 1: test/vscode/*.test.ts (mocha) run inside the real Node extension host (extensionTestsPath)
 //   phase 2: what a person sees: a rule's squiggle in the editor and its row in the Problems panel
 // Needs `npm run build` first. Writes e2e-artifacts/{server.log,workbench-console.log,vscode-logs/,*.png}.
@@ -15,16 +15,34 @@ import { startVscodeServer, vscodeServerInstallDir } from './vscode-server.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const artifacts = path.join(root, 'e2e-artifacts');
 const serverLogPath = path.join(artifacts, 'server.log');
+const hostLogPath = path.join(artifacts, 'workbench-console.log');
 const EXTENSION_TESTS_TIMEOUT_MS = 300_000;
 const UI_WAIT_MS = 60_000;
+const VIEWPORT = { width: 1400, height: 900 };
 const startedAt = Date.now();
 const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(1)}s`;
+let passed = 0;
+let failed = 0;
+
+function finish() {
+  console.log(`${elapsed()} done; artifacts in e2e-artifacts/`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
 
 for (const built of ['dist/extension.js', 'dist/server.js', 'out/test/vscode/index.js']) {
-  if (!fs.existsSync(path.join(root, built))) fail(`${built} is missing: run \`npm run build\` first`);
+  if (!fs.existsSync(path.join(root, built))) {
+    console.log(`e2e: ${built} is missing: run \`npm run build\` first`);
+    failed++;
+    finish();
+  }
 }
 const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!fs.existsSync(chromiumPath)) fail(`no Chromium at ${chromiumPath}: \`apt-get install chromium\` (Debian) or set CHROMIUM`);
+if (!fs.existsSync(chromiumPath)) {
+  console.log(`e2e: no Chromium at ${chromiumPath}: \`apt-get install chromium\` (Debian) or set CHROMIUM`);
+  failed++;
+  finish();
+}
 
 fs.rmSync(artifacts, { recursive: true, force: true });
 fs.mkdirSync(artifacts, { recursive: true });
@@ -43,34 +61,20 @@ function workspaceCopy(name) {
   return folder;
 }
 
-function fail(message) {
-  console.log(`e2e: ${message}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+/** Lines of the logs that explain why the extension did not load or its tests did not run. */
+function logHints() {
+  const serverLines = fs.readFileSync(serverLogPath, 'utf8').split('\n')
+    .filter((line) => /not compatible|Cannot find module|Activating extension .* failed|Error:/i.test(line))
+    .map((line) => `server.log: ${line}`);
+  const hostErrors = fs.readFileSync(hostLogPath, 'utf8').split('\n')
+    .filter((line) => line.startsWith('[error]') && !/ENOTFOUND|Service Worker|authentication provider/.test(line))
+    .map((line) => `workbench-console.log: ${line}`);
+  return [...serverLines, ...hostErrors].slice(-20);
 }
 
-let passed = 0;
-let failed = 0;
-const server = await startVscodeServer({ installDir: vscodeServerInstallDir(), tmpDir: tmp, logPath: serverLogPath })
-  .catch((error) => fail(error.message));
-console.log(`${elapsed()} VS Code server up on ${server.base}`);
-const browser = await chromium.launch({
-  executablePath: chromiumPath, headless: true, timeout: 60_000,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
-const extensionPayload = [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']];
-
-/** Lines of server.log that explain why the extension did not load or run. */
-function serverLogHints() {
-  return fs.readFileSync(serverLogPath, 'utf8').split('\n')
-    .filter((line) => /not compatible|Cannot find module|Activating extension .* failed|Error:/i.test(line));
-}
-
-// ---- phase 1: mocha inside the extension host
-{
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const hostLog = fs.openSync(path.join(artifacts, 'workbench-console.log'), 'w');
+async function runExtensionHostTests(browser, server, extensionPayload) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  const hostLog = fs.openSync(hostLogPath, 'w');
   let result;
   let exited = false;
   let resolveExit;
@@ -86,65 +90,91 @@ function serverLogHints() {
   await page.exposeFunction('codeAutomationExit', (code) => { exited = true; resolveExit(code); });
   await page.goto(server.urlFor(workspaceCopy('ws-tests'), [...extensionPayload,
     ['extensionTestsPath', server.remote(path.join(root, 'out/test/vscode/index'))]]));
+  let timer;
   const code = await Promise.race([exit,
-    new Promise((resolve) => setTimeout(() => resolve('timeout'), EXTENSION_TESTS_TIMEOUT_MS))]);
+    new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), EXTENSION_TESTS_TIMEOUT_MS); })]);
+  clearTimeout(timer);
   console.log(`${elapsed()} extension-host tests exited with ${code}`);
   if (code === 'timeout') {
-    console.log(`e2e: the extension-host tests did not finish within ${EXTENSION_TESTS_TIMEOUT_MS / 1000} s; see e2e-artifacts/server.log and workbench-console.log`);
+    console.log(`e2e: the extension-host tests did not finish within ${EXTENSION_TESTS_TIMEOUT_MS / 1000} s`);
     await page.screenshot({ path: path.join(artifacts, 'fail-extension-tests.png') }).catch(() => {});
   }
+  fs.closeSync(hostLog);
   if (result) {
     passed += result.passes;
     failed += result.failures;
   }
   if (!result || (code !== 0 && result.failures === 0)) {
-    failed += 1; // crashed or timed out without a mocha report
+    failed++; // crashed, or never ran the suite
     console.log('e2e: no complete mocha report from the extension host; see e2e-artifacts/server.log, workbench-console.log'
       + ' and the language server\'s output in e2e-artifacts/vscode-logs/*/exthost1/actionable-message-studio.actionable-message-studio/');
-    for (const line of serverLogHints()) console.log(`server.log: ${line}`);
+    for (const line of logHints()) console.log(line);
   }
-  fs.closeSync(hostLog);
   await page.close();
 }
 
-// ---- phase 2: the UI a person sees
-const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-page.setDefaultTimeout(UI_WAIT_MS);
-async function uiCheck(name, check) {
-  try {
-    await check();
-    passed++;
-    console.log(`${elapsed()} ✔ ui: ${name}`);
-  } catch (error) {
-    failed++;
-    const screenshot = `fail-${name.replace(/\W+/g, '-')}.png`;
-    console.log(`${elapsed()} ✘ ui: ${name}: ${error.message.split('\n')[0]} (see e2e-artifacts/${screenshot}, server.log)`);
-    await page.screenshot({ path: path.join(artifacts, screenshot) }).catch(() => {});
-  }
+async function runUiChecks(browser, server, extensionPayload) {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  page.setDefaultTimeout(UI_WAIT_MS);
+  const uiCheck = async (name, check) => {
+    try {
+      await check();
+      passed++;
+      console.log(`${elapsed()} ✔ ui: ${name}`);
+    } catch (error) {
+      failed++;
+      const screenshot = `fail-${name.replace(/\W+/g, '-')}.png`;
+      console.log(`${elapsed()} ✘ ui: ${name}: ${error.message.split('\n')[0]} (see e2e-artifacts/${screenshot} and server.log)`);
+      await page.screenshot({ path: path.join(artifacts, screenshot) }).catch(() => {});
+    }
+  };
+  await uiCheck('workbench loads with the extension under development', async () => {
+    await page.goto(server.urlFor(workspaceCopy('ws-ui'), extensionPayload));
+    await page.locator('.monaco-workbench .part.editor').waitFor();
+    await page.waitForFunction(() => document.title.includes('Extension Development Host'));
+  });
+  await uiCheck('Action.Submit card shows an AM030 squiggle with its message on hover', async () => {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor();
+    await page.keyboard.type('submit.card.json');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'submit.card.json' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+    await squiggle.waitFor();
+    await squiggle.hover({ force: true }); // the text layer lies above the squiggle; the mouse just has to be there
+    await page.locator('.monaco-hover', { hasText: 'AM030' }).first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'squiggle-hover.png') });
+  });
+  await uiCheck('Problems panel lists the AM030 row from actionable-messages', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'AM030' }).first();
+    await row.waitFor();
+    const text = await row.innerText();
+    if (!text.includes('actionable-messages')) throw new Error(`the Problems row does not name the source actionable-messages: ${text}`);
+    await page.screenshot({ path: path.join(artifacts, 'problems.png') });
+  });
+  await page.close();
 }
 
-await page.goto(server.urlFor(workspaceCopy('ws-ui'), extensionPayload));
-await uiCheck('workbench loads with the extension under development', async () => {
-  await page.locator('.monaco-workbench .part.editor').waitFor();
-  await page.waitForFunction(() => document.title.includes('Extension Development Host'));
-});
-await uiCheck('Action.Submit card shows an AM030 squiggle and Problems row', async () => {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type('submit.card.json');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'submit.card.json' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.monaco-editor .squiggly-error').first().waitFor();
-  await page.screenshot({ path: path.join(artifacts, 'squiggle.png') });
-  await page.keyboard.press('Control+Shift+M');
-  const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'AM030' }).first();
-  await row.waitFor();
-  const text = await row.innerText();
-  if (!text.includes('actionable-messages')) throw new Error(`Problems row without the source "actionable-messages": ${text}`);
-  await page.screenshot({ path: path.join(artifacts, 'problems.png') });
-});
-await browser.close();
-server.kill();
-console.log(`${elapsed()} done; artifacts in e2e-artifacts/`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+let server;
+let browser;
+try {
+  server = await startVscodeServer({ installDir: vscodeServerInstallDir(), tmpDir: tmp, logPath: serverLogPath });
+  console.log(`${elapsed()} VS Code server up on ${server.base}`);
+  browser = await chromium.launch({
+    executablePath: chromiumPath, headless: true, timeout: 60_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  const extensionPayload = [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']];
+  await runExtensionHostTests(browser, server, extensionPayload);
+  await runUiChecks(browser, server, extensionPayload);
+} catch (error) {
+  failed++;
+  console.log(`e2e: ${error.message.split('\n')[0]} (see e2e-artifacts/server.log)`);
+} finally {
+  await browser?.close().catch(() => {});
+  server?.kill();
+}
+finish();
