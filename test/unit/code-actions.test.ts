@@ -37,7 +37,7 @@ function titled(fixes: readonly QuickFix[], title: string | RegExp): QuickFix {
 
 function applied(text: string, fix: QuickFix): string {
   const result = applyEdits(text, fix.edits);
-  assert.deepEqual(parseJsonDocument(result).syntaxProblems, [], `not valid JSON:\n${result}`);
+  assert.equal(parseJsonDocument(result).syntaxProblem, undefined, `not valid JSON:\n${result}`);
   return result;
 }
 

@@ -1,7 +1,7 @@
 // Completion from the project's card schema: property names, enum values, and element/action types for the card's version.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, type CompletionEntry } from '../../server/src/service/language-features';
+import { complete, LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH, type CompletionEntry } from '../../server/src/service/language-features';
 
 /** Completion at the `|` in `template`. */
 async function completeAt(template: string): Promise<{ text: string; entries: CompletionEntry[] }> {
@@ -95,4 +95,18 @@ describe('completion of property names and values', () => {
     assert.deepEqual(await labels('{"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "a|bc"}]}'), []);
     assert.ok(Array.isArray(await labels('{"type": "AdaptiveCard", "body": [{"type": |')));
   });
+
+  it('offers nothing past the nesting and size limits, and still works just inside them', async () => {
+    // Depth: the card object and its body (2), two per Container (object, items), one for the TextBlock.
+    const nested = (containers: number) => '{"type": "AdaptiveCard", "version": "1.0", "body": [' +
+      '{"type": "Container", "items": ['.repeat(containers) + '{"type": "TextBlock", "text": "x", "|"}' + ']}'.repeat(containers) + ']}';
+    assert.ok((await labels(nested((LANGUAGE_FEATURES_MAX_DEPTH - 3) / 2 - 0.5))).includes('wrap'));
+    assert.deepEqual(await labels(nested((LANGUAGE_FEATURES_MAX_DEPTH - 3) / 2 + 0.5)), []);
+    assert.deepEqual(await labels(nested(5_000)), []);
+    const padding = (length: number) => `"fallbackText": "${'x'.repeat(length)}", `;
+    const sized = (length: number) => `{${padding(length)}"type": "AdaptiveCard", "version": "1.0", |}`;
+    assert.ok((await labels(sized(1000))).includes('originator'));
+    assert.deepEqual(await labels(sized(LANGUAGE_FEATURES_MAX_LENGTH)), []);
+  });
 });
+

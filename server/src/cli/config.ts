@@ -42,7 +42,7 @@ export function loadConfig(file: string): LintConfig {
   }
   const document = parseJsonDocument(text.replace(/^\uFEFF/, ''));
   if (document.root === undefined) {
-    const problem = document.syntaxProblems[0]!;
+    const problem = document.syntaxProblem!;
     const { line, character } = new PositionLocator(document.text).positionAt(problem.offset);
     throw new UsageError(`${file}:${line + 1}:${character + 1}: config file is not valid JSON: ${problem.message}`);
   }

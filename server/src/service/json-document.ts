@@ -11,13 +11,13 @@ export interface SyntaxProblem {
   readonly message: string;
 }
 
-/** A document parsed once, with positions; every check of the service reads this. */
-export interface JsonDocument {
-  readonly text: string;
-  /** Absent when the text has syntax problems. */
-  readonly root: JsonNode | undefined;
-  readonly syntaxProblems: readonly SyntaxProblem[];
-}
+/**
+ * A document parsed once, with positions; every check of the service reads this. It has a tree or, when the text
+ * is not strict JSON, its first syntax problem: spec § 0 reports one `syntax` diagnostic, whatever follows it.
+ */
+export type JsonDocument =
+  | { readonly text: string; readonly root: JsonNode; readonly syntaxProblem: undefined }
+  | { readonly text: string; readonly root: undefined; readonly syntaxProblem: SyntaxProblem };
 
 const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
@@ -45,8 +45,8 @@ function describe(error: ParseError): SyntaxProblem {
   return { offset: error.offset, length: error.length, message: SYNTAX_MESSAGES[code] ?? code };
 }
 
-/** Offset of the bracket that opens level MAX_NESTING_DEPTH + 1, or -1. Skips strings. */
-export function findExcessiveNesting(text: string): number {
+/** Offset of the bracket that opens level maxDepth + 1, or -1. Skips strings. */
+export function findExcessiveNesting(text: string, maxDepth = MAX_NESTING_DEPTH): number {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -57,7 +57,7 @@ export function findExcessiveNesting(text: string): number {
         else if (s === 0x22) break;
       }
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > MAX_NESTING_DEPTH) return i;
+      if (++depth > maxDepth) return i;
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
       depth--;
     }
@@ -71,16 +71,16 @@ export function parseJsonDocument(text: string): JsonDocument {
     return {
       text,
       root: undefined,
-      syntaxProblems: [{ offset: tooDeep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: no card nests this deep; the document is not analysed.` }],
+      syntaxProblem: { offset: tooDeep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: no card nests this deep; the document is not analysed.` },
     };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, PARSE_OPTIONS);
   if (errors.length > 0 || root === undefined) {
-    const problems = errors.length > 0 ? errors.map(describe) : [{ offset: 0, length: text.length, message: 'The document is empty: a card is a JSON object.' }];
-    return { text, root: undefined, syntaxProblems: problems };
+    const problem = errors.length > 0 ? describe(errors[0]) : { offset: 0, length: text.length, message: 'The document is empty: a card is a JSON object.' };
+    return { text, root: undefined, syntaxProblem: problem };
   }
-  return { text, root, syntaxProblems: [] };
+  return { text, root, syntaxProblem: undefined };
 }
 
 /** The value node of property `name` of an object node. */

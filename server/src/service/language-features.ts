@@ -44,6 +44,18 @@ const DOCUMENT_URI = 'ams-document://card.json';
 const jsonService = getLanguageService({});
 jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*'], schema: cardSchema }] });
 
+/**
+ * vscode-json-languageservice recurses per nesting level and matches the schema over the whole document on every
+ * request; past these limits completion and hover offer nothing rather than stall the editor. Real cards nest a
+ * few dozen levels and weigh a few kilobytes.
+ */
+export const LANGUAGE_FEATURES_MAX_DEPTH = 256;
+export const LANGUAGE_FEATURES_MAX_LENGTH = 512 * 1024;
+
+function beyondLanguageFeatureLimits(text: string): boolean {
+  return text.length > LANGUAGE_FEATURES_MAX_LENGTH || findExcessiveNesting(text, LANGUAGE_FEATURES_MAX_DEPTH) >= 0;
+}
+
 interface VersionRange {
   readonly since?: Version;
   readonly until?: Version;
@@ -111,10 +123,9 @@ function proposedString(label: string): string {
 /**
  * Completion at `offset`: property names, enum values and element/action `type` values from the schema. Types
  * are offered only for the card's version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...).
- * Too deeply nested text gets none: vscode-json-languageservice's parser recurses per level (see MAX_NESTING_DEPTH).
  */
 export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
-  if (findExcessiveNesting(text) >= 0) return [];
+  if (beyondLanguageFeatureLimits(text)) return [];
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
   const list = await jsonService.doComplete(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
   if (!list) return [];
@@ -133,7 +144,7 @@ function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]):
 
 /** The schema's documentation of the property name or value at `offset`, if any. */
 export async function hover(text: string, offset: number): Promise<HoverInfo | undefined> {
-  if (findExcessiveNesting(text) >= 0) return undefined;
+  if (beyondLanguageFeatureLimits(text)) return undefined;
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
   const result = await jsonService.doHover(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
   if (!result) return undefined;

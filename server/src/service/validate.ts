@@ -27,7 +27,8 @@ export function validateText(text: string, settings: ServiceSettings): Validatio
     if (severity !== undefined) findings.push({ rule, severity, message, offset, length });
   };
   if (document.root === undefined) {
-    for (const problem of document.syntaxProblems) add('syntax', problem.offset, problem.length, problem.message);
+    const problem = document.syntaxProblem;
+    add('syntax', problem.offset, problem.length, problem.message);
     return { document, findings };
   }
   const reportedNodes: JsonNode[] = [];

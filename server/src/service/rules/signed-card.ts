@@ -94,7 +94,7 @@ function checkRecipients(payload: JsonNode, ctx: RuleContext): void {
   }
   const text = recipients!.value as string;
   const list = parseJsonDocument(text);
-  const problem = list.syntaxProblems[0];
+  const problem = list.syntaxProblem;
   if (problem) {
     reportSubstring(ctx, 'AM092', recipients!, problem.offset, problem.length, `"recipientsSerialized" is not JSON text (${problem.message}): it must be a JSON array of the To/Cc email addresses serialized as a string, ${example}.`);
     return;
@@ -124,7 +124,7 @@ function checkSerializedCard(payload: JsonNode, cardClaim: CardClaim, ctx: RuleC
   }
   const text = serialized.value as string;
   const card = parseJsonDocument(text);
-  const problem = card.syntaxProblems[0];
+  const problem = card.syntaxProblem;
   if (problem) {
     reportSubstring(ctx, 'AM091', serialized, problem.offset, problem.length, `"${cardClaim.claim}" does not hold valid card JSON: ${problem.message}`);
     return;
@@ -170,7 +170,7 @@ function decodeEnvelopePayload(token: JsonNode, cardClaim: CardClaim, ctx: RuleC
   }
   const payload = parseJsonDocument(decoded.jws.payloadJson);
   if (payload.root === undefined) {
-    ctx.report('AM095', token, `The JWS payload cannot be analysed: ${payload.syntaxProblems[0]?.message ?? 'it is not JSON.'}`);
+    ctx.report('AM095', token, `The JWS payload cannot be analysed: ${payload.syntaxProblem?.message ?? 'it is not JSON.'}`);
     return undefined;
   }
   if (presentValue(payload.root, cardClaim.claim) === undefined) {
