@@ -51,7 +51,7 @@ describe('diagnostics in a real VS Code', () => {
     await waitForRule(uri, 'AM010');
   });
 
-  it('leaves a JSON file outside actionableMessages.files without diagnostics', async () => {
+  it('leaves a plain JSON file (no card, outside actionableMessages.files) without diagnostics', async () => {
     const plain = workspaceFile('plain.json');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(plain), { preview: false });
     // The server handles notifications in order: once a card opened afterwards has its diagnostics,
@@ -61,6 +61,28 @@ describe('diagnostics in a real VS Code', () => {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const unexpected = vscode.languages.getDiagnostics(plain).filter((d) => d.source === 'actionable-messages');
     assert.deepStrictEqual(unexpected.map((d) => `${ruleId(d)}: ${d.message}`), []);
+  });
+
+  it('checks an untitled JSON document that holds a card', async () => {
+    const submitCard = await vscode.workspace.fs.readFile(workspaceFile('submit.card.json'));
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: Buffer.from(submitCard).toString('utf8') });
+    await vscode.window.showTextDocument(document);
+    assert.strictEqual(document.uri.scheme, 'untitled');
+    const [diagnostic] = await waitForRule(document.uri, 'AM030');
+    assert.deepStrictEqual(diagnostic.range, rangeOf(document, '"Action.Submit"'));
+  });
+
+  it('keeps checking a card switched to JSON with Comments (jsonc)', async () => {
+    const editor = await openInEditor('missing-originator.card.json');
+    await waitForRule(editor.document.uri, 'AM010');
+    // A language change closes the document for the server and opens it again under the new language.
+    const document = await vscode.languages.setTextDocumentLanguage(editor.document, 'jsonc');
+    const jsoncEditor = await vscode.window.showTextDocument(document);
+    await waitForRule(document.uri, 'AM010');
+    const added = await jsoncEditor.edit((edit) => edit.insert(
+      rangeOf(document, '"version"').start, '"originator": "8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a",\n  '));
+    assert.ok(added, 'the edit was applied');
+    await waitForNoRule(document.uri, 'AM010');
   });
 
   it('publishes nothing while actionableMessages.validation.enable is false', async () => {
