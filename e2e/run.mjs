@@ -54,10 +54,14 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(1)); // 'exit' kills the server's group
 
-/** A fresh copy of test/fixtures/ws per phase, so edits and settings of one phase never leak into the next. */
+/**
+ * A fresh copy of test/fixtures/ws, with examples/ inside it, per phase, so edits and settings of one phase never
+ * leak into the next.
+ */
 function workspaceCopy(name) {
   const folder = path.join(tmp, name);
   fs.cpSync(path.join(root, 'test/fixtures/ws'), folder, { recursive: true });
+  fs.cpSync(path.join(root, 'examples'), path.join(folder, 'examples'), { recursive: true });
   return folder;
 }
 

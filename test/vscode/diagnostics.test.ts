@@ -100,4 +100,25 @@ describe('diagnostics in a real VS Code', () => {
     await waitForRule(uri, 'AM030');
     assert.strictEqual(diagnosticsOf(uri, 'AM030').length, 1);
   });
+
+  it('shows an example card clean, then AM020 on each Action.Http once its version becomes 1.4', async () => {
+    const editor = await openInEditor('examples/approval-http.card.json');
+    const uri = editor.document.uri;
+    // Notifications are handled in order: once a card opened afterwards has its diagnostics, the example's are in.
+    await openInEditor('submit.card.json');
+    await waitForRule(workspaceFile('submit.card.json'), 'AM030');
+    const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'actionable-messages');
+    assert.deepStrictEqual(ours().map((d) => `${ruleId(d)}: ${d.message}`), []);
+    const example = await vscode.window.showTextDocument(editor.document);
+    const changed = await example.edit((edit) => edit.replace(rangeOf(example.document, '"version": "1.0"'), '"version": "1.4"'));
+    assert.ok(changed, 'the edit was applied');
+    const httpActions = (example.document.getText().match(/"Action\.Http"/g) ?? []).length;
+    const reported = await waitFor(`AM020 on all ${httpActions} Action.Http`, () => {
+      const found = diagnosticsOf(uri, 'AM020');
+      return found.length === httpActions ? found : undefined;
+    });
+    const firstHttp = rangeOf(example.document, '"Action.Http"');
+    assert.ok(reported.some((d) => d.range.isEqual(firstHttp)), 'AM020 lies on the "Action.Http" type value');
+  });
 });
+
