@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { emlMessage, EmlInputError, parseMailbox } from '../../server/src/email/eml';
+
+interface ParsedMessage {
+  /** Lower-case header name -> unfolded value with RFC 2047 encoded words decoded. */
+  readonly headers: Map<string, string>;
+  readonly rawHeaders: Map<string, string>;
+  readonly body: string;
+}
+
+const ENCODED_WORD = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
+
+/** RFC 2047 decoding of B words in UTF-8; whitespace between adjacent encoded words is dropped (§ 6.2). */
+function decodeWords(value: string): string {
+  return value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(ENCODED_WORD, (_word, charset: string, encoding: string, text: string) => {
+    assert.equal(charset.toUpperCase(), 'UTF-8');
+    assert.equal(encoding.toUpperCase(), 'B');
+    // Each word must hold whole characters: fatal decoding fails on a split UTF-8 sequence.
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64'));
+  });
+}
+
+function parseMessage(message: string): ParsedMessage {
+  assert.doesNotMatch(message.replace(/\r\n/g, ''), /[\r\n]/, 'every line ends with CRLF');
+  for (const line of message.split('\r\n')) assert.ok(line.length <= 76, `line longer than 76: ${JSON.stringify(line)}`);
+  const split = message.indexOf('\r\n\r\n');
+  assert.ok(split > 0, 'headers and body are separated by an empty line');
+  const rawHeaders = new Map<string, string>();
+  for (const field of message.slice(0, split).split(/\r\n(?![ \t])/)) {
+    const colon = field.indexOf(':');
+    const name = field.slice(0, colon).toLowerCase();
+    assert.ok(!rawHeaders.has(name), `header ${name} appears once`);
+    rawHeaders.set(name, field.slice(colon + 1).replace(/\r\n/g, '').trim());
+  }
+  const headers = new Map([...rawHeaders].map(([name, value]) => [name, decodeWords(value)]));
+  assert.equal(headers.get('content-transfer-encoding'), 'base64');
+  const encoded = message.slice(split + 4);
+  assert.match(encoded, /^[A-Za-z0-9+/=\r\n]*$/);
+  return { headers, rawHeaders, body: Buffer.from(encoded.replace(/\r\n/g, ''), 'base64').toString('utf8') };
+}
+
+const HTML = '<!DOCTYPE html>\n<html>\n<head><script type="application/adaptivecard+json">{"type":"AdaptiveCard"}</script></head>\n'
+  + `<body><p>Zoë — ${'long line '.repeat(40)}</p></body>\n</html>\n`;
+const DATE = new Date(Date.UTC(2024, 5, 3, 9, 5, 7));
+const BASE = { from: 'noreply@contoso.example', to: ['ana@contoso.example'], subject: 'Expense report', html: HTML, date: DATE };
+
+function rejection(input: Partial<typeof BASE> & { cc?: string[] }): string {
+  let message: string | undefined;
+  assert.throws(() => emlMessage({ ...BASE, ...input }), (error: unknown) => {
+    assert.ok(error instanceof EmlInputError);
+    message = error.message;
+    return true;
+  });
+  return message!;
+}
+
+describe('emlMessage', () => {
+  it('writes the headers and a base64 HTML part that decodes to the HTML with CRLF line ends', () => {
+    const message = emlMessage({ ...BASE, to: ['ana@contoso.example', 'bo@contoso.example'], cc: ['cy@fabrikam.example'] });
+    const { headers, body } = parseMessage(message);
+    assert.equal(headers.get('mime-version'), '1.0');
+    assert.equal(headers.get('date'), 'Mon, 03 Jun 2024 09:05:07 +0000');
+    assert.equal(new Date(headers.get('date')!).getTime(), DATE.getTime());
+    assert.equal(headers.get('from'), 'noreply@contoso.example');
+    assert.equal(headers.get('to'), 'ana@contoso.example, bo@contoso.example');
+    assert.equal(headers.get('cc'), 'cy@fabrikam.example');
+    assert.equal(headers.get('subject'), 'Expense report');
+    assert.match(headers.get('message-id')!, /^<[0-9a-f-]{36}@contoso\.example>$/);
+    assert.equal(headers.get('content-type'), 'text/html; charset=utf-8');
+    assert.equal(body, HTML.replace(/\n/g, '\r\n'));
+  });
+
+  it('leaves out Cc when there is none, and gives every message its own Message-ID', () => {
+    const first = parseMessage(emlMessage(BASE));
+    const second = parseMessage(emlMessage(BASE));
+    assert.equal(first.headers.has('cc'), false);
+    assert.notEqual(first.headers.get('message-id'), second.headers.get('message-id'));
+  });
+
+  it('writes a non-ASCII or long subject as UTF-8 encoded words, split between whole characters', () => {
+    const subjects = ['Dépenses à valider', `Approval 🚀 ${'🙂é'.repeat(30)} end`, 'x'.repeat(200), 'Looks like =?UTF-8?B?eA==?= a word'];
+    for (const subject of subjects) {
+      const { headers, rawHeaders } = parseMessage(emlMessage({ ...BASE, subject }));
+      assert.equal(headers.get('subject'), subject);
+      assert.match(rawHeaders.get('subject')!, /^=\?UTF-8\?B\?/);
+    }
+  });
+
+  it('writes display names as atoms, quoted strings or encoded words', () => {
+    const { headers, rawHeaders } = parseMessage(emlMessage({
+      ...BASE, from: 'Contoso Expenses <noreply@contoso.example>', to: ['"Lima, Ana" <ana@contoso.example>', 'Zoë Ñ <zoe@contoso.example>'],
+    }));
+    assert.equal(rawHeaders.get('from'), 'Contoso Expenses <noreply@contoso.example>');
+    assert.match(rawHeaders.get('to')!, /^"Lima, Ana" <ana@contoso\.example>, =\?UTF-8\?B\?[^?]+\?= <zoe@contoso\.example>$/);
+    assert.equal(headers.get('to'), '"Lima, Ana" <ana@contoso.example>, Zoë Ñ <zoe@contoso.example>');
+    assert.match(headers.get('message-id')!, /@contoso\.example>$/);
+  });
+
+  it('rejects line breaks in the subject and addresses (header injection), naming the header', () => {
+    assert.match(rejection({ subject: 'Hi\r\nBcc: victim@contoso.example' }), /^The Subject contains a line break \(CR\) at position 3: .*header injection/);
+    assert.match(rejection({ subject: 'Hi\nBcc: x@y.example' }), /line break \(LF\)/);
+    assert.match(rejection({ from: 'noreply@contoso.example\r\nBcc: x@y.example' }), /^The From address contains a line break/);
+    assert.match(rejection({ to: ['ana@contoso.example', 'bo@contoso.example\nX: y'] }), /^To address 2 contains a line break \(LF\)/);
+    assert.match(rejection({ cc: ['Ana\r <ana@contoso.example>'] }), /^The Cc address contains a line break \(CR\)/);
+    assert.match(rejection({ subject: 'bell\u0007' }), /control character U\+0007 at position 5/);
+  });
+
+  it('rejects invalid addresses with the reason', () => {
+    assert.match(rejection({ from: 'noreply' }), /The From address: "noreply" is not an email address: it has no @/);
+    assert.match(rejection({ to: ['ana@contoso'] }), /domain "contoso" must be dot-separated labels/);
+    assert.match(rejection({ to: ['ana@contoso.example, bo@contoso.example'] }), /the part before @ \("ana@contoso.example, bo"\)/);
+    assert.match(rejection({ to: ['ana lima@contoso.example'] }), /part before @/);
+    assert.match(rejection({ to: ['.ana@contoso.example'] }), /part before @/);
+    assert.match(rejection({ to: ['zoë@contoso.example'] }), /non-ASCII character U\+00EB/);
+    assert.match(rejection({ to: ['Ana <>'] }), /The To address is empty/);
+    assert.match(rejection({ to: [] }), /at least one To address/);
+    assert.match(rejection({ date: new Date(Number.NaN) }), /not a valid date/);
+  });
+});
+
+describe('parseMailbox', () => {
+  it('returns the name and the address', () => {
+    assert.deepEqual(parseMailbox('  "Ana Lima" <ana@contoso.example> ', 'x'), { name: 'Ana Lima', address: 'ana@contoso.example' });
+    assert.deepEqual(parseMailbox('ana@contoso.example', 'x'), { name: '', address: 'ana@contoso.example' });
+  });
+});
