@@ -1,8 +1,12 @@
 import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command';
+import { keyCommand } from './key-convert';
+import { keygenCommand } from './keygen';
 import { lintCommand } from './lint';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   lint: lintCommand,
+  keygen: keygenCommand,
+  key: keyCommand,
 };
 
 function overview(): string {
