@@ -1,0 +1,110 @@
+// Finds the cards of an actionable message: the card scripts of spec § 7 and the signed-card sections of spec § 5.10,
+// in an HTML document or in a whole MIME message (.eml), whose HTML parts are decoded first.
+import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { htmlPartsOfMessage, looksLikeMimeMessage } from './mime';
+
+type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
+type Element = DefaultTreeAdapterTypes.Element;
+
+export interface ExtractedCard {
+  /** 'script': card JSON from a script element; 'signed': the compact JWS of a signed card. */
+  readonly kind: 'script' | 'signed';
+  /** The script's type attribute, for script cards. */
+  readonly mediaType?: string;
+  readonly text: string;
+  /** Where `text` starts in the input; only for HTML input (in an .eml the HTML is decoded first). */
+  readonly offset?: number;
+}
+
+const CARD_SCRIPT_TYPES = new Set(['application/adaptivecard+json', 'application/ld+json']);
+const SIGNED_CARD_PROPERTIES = new Set(['signedadaptivecard', 'signedmessagecard']);
+const SIGNED_ENVELOPES: Readonly<Record<string, string>> = { SignedAdaptiveCard: 'signedAdaptiveCard', SignedMessageCard: 'signedMessageCard' };
+
+function attribute(element: Element, name: string): string | undefined {
+  return element.attrs.find((attr) => attr.name === name)?.value;
+}
+
+function textContent(node: Node): { text: string; offset?: number } {
+  const parts: { text: string; offset?: number }[] = [];
+  const walk = (current: Node): void => {
+    if (current.nodeName === '#text') {
+      const text = current as DefaultTreeAdapterTypes.TextNode;
+      parts.push({ text: text.value, offset: text.sourceCodeLocation?.startOffset });
+    } else if ('childNodes' in current) {
+      for (const child of current.childNodes) walk(child);
+    }
+  };
+  walk(node);
+  return { text: parts.map((part) => part.text).join(''), offset: parts[0]?.offset };
+}
+
+function trimmedWithOffset(text: string, offset: number | undefined): { text: string; offset?: number } {
+  const leading = text.length - text.trimStart().length;
+  return offset === undefined ? { text: text.trim() } : { text: text.trim(), offset: offset + leading };
+}
+
+/**
+ * An application/ld+json script is a card when it holds a MessageCard, or a signed card in the 2018 JSON-LD envelope
+ * (then its JWS is the card). Other JSON-LD (schema.org mail markup) is not a card; unparseable JSON-LD is kept as
+ * a script card so that decoding reports it instead of it silently disappearing.
+ */
+function jsonLdCard(text: string, mediaType: string, offset: number | undefined): ExtractedCard | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { kind: 'script', mediaType, text, offset };
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const type = (value as Record<string, unknown>)['@type'];
+  if (type === 'MessageCard') return { kind: 'script', mediaType, text, offset };
+  const tokenProperty = typeof type === 'string' ? SIGNED_ENVELOPES[type] : undefined;
+  const token = tokenProperty === undefined ? undefined : (value as Record<string, unknown>)[tokenProperty];
+  return typeof token === 'string' ? { kind: 'signed', text: token.trim() } : undefined;
+}
+
+function cardsOfElement(element: Element): ExtractedCard | undefined {
+  if (element.tagName === 'script') {
+    const mediaType = (attribute(element, 'type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!CARD_SCRIPT_TYPES.has(mediaType)) return undefined;
+    const script = textContent(element);
+    const content = trimmedWithOffset(script.text, script.offset);
+    if (mediaType === 'application/ld+json') return jsonLdCard(content.text, mediaType, content.offset);
+    return { kind: 'script', mediaType, ...content };
+  }
+  const properties = (attribute(element, 'itemprop') ?? '').toLowerCase().split(/\s+/);
+  if (!properties.some((property) => SIGNED_CARD_PROPERTIES.has(property))) return undefined;
+  // Microdata (HTML § 5.2.4): a meta element's value is its content attribute, other elements' their text.
+  if (element.tagName === 'meta') return { kind: 'signed', text: (attribute(element, 'content') ?? '').trim() };
+  const content = textContent(element);
+  return { kind: 'signed', ...trimmedWithOffset(content.text, content.offset) };
+}
+
+function cardsOfHtml(html: string, withOffsets: boolean): ExtractedCard[] {
+  const cards: ExtractedCard[] = [];
+  const walk = (node: Node): void => {
+    if ('tagName' in node) {
+      const card = cardsOfElement(node);
+      if (card) {
+        const { offset, ...rest } = card;
+        cards.push(withOffsets && offset !== undefined ? { ...rest, offset } : rest);
+        return;
+      }
+    }
+    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
+    if (node.nodeName === 'template') walk((node as DefaultTreeAdapterTypes.Template).content as unknown as Node);
+  };
+  walk(parse(html, { sourceCodeLocationInfo: withOffsets }));
+  return cards;
+}
+
+/**
+ * Every card of an email, in document order: `<script type="application/adaptivecard+json">` and
+ * `application/ld+json` card scripts (kind 'script', the script's JSON text), and signed-card sections (kind 'signed',
+ * the JWS of the `signedAdaptiveCard` / `signedMessageCard` item property). `text` is an HTML document or a MIME
+ * message (.eml), whose text/html parts are decoded from quoted-printable or base64 and their charset.
+ */
+export function extractCardsFromEmail(text: string): ExtractedCard[] {
+  if (looksLikeMimeMessage(text)) return htmlPartsOfMessage(text).flatMap((html) => cardsOfHtml(html, false));
+  return cardsOfHtml(text, true);
+}
