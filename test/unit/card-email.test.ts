@@ -2,58 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompactSign, generateKeyPair } from 'jose';
-import { parse, type DefaultTreeAdapterTypes } from 'parse5';
+import { parse } from 'parse5';
 import { cardEmailHtml, CardEmailError } from '../../server/src/email/card-email';
-
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
+import { attr, elements, only, parsed, scriptCard, textOf } from './mail-parsing';
 
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
-
-function isElement(node: Node): node is Element {
-  return 'tagName' in node;
-}
-
-function elements(root: Node, tagName: string): Element[] {
-  const found: Element[] = [];
-  const visit = (node: Node): void => {
-    if (isElement(node) && node.tagName === tagName) found.push(node);
-    const children = 'childNodes' in node ? node.childNodes : [];
-    for (const child of children) visit(child);
-    if (isElement(node) && node.tagName === 'template') visit((node as DefaultTreeAdapterTypes.Template).content);
-  };
-  visit(root);
-  return found;
-}
-
-function only(root: Node, tagName: string): Element {
-  const found = elements(root, tagName);
-  assert.equal(found.length, 1, `expected one <${tagName}>, found ${found.length}`);
-  return found[0]!;
-}
-
-function textOf(node: Node): string {
-  if ('value' in node && (node as DefaultTreeAdapterTypes.TextNode).nodeName === '#text') return (node as DefaultTreeAdapterTypes.TextNode).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
-}
-
-function attr(element: Element, name: string): string | undefined {
-  return element.attrs.find((a) => a.name === name)?.value;
-}
-
-function parsed(html: string) {
-  const document = parse(html);
-  const htmlElement = only(document, 'html');
-  return { document, head: only(htmlElement, 'head'), body: only(htmlElement, 'body') };
-}
-
-/** The card as Outlook reads it: the text of the one script element, which must be in <head>. */
-function scriptCard(html: string): { type: string | undefined; value: unknown } {
-  const { document, head } = parsed(html);
-  const script = only(document, 'script');
-  assert.equal(elements(head, 'script').length, 1, 'the script is in <head>');
-  return { type: attr(script, 'type'), value: JSON.parse(textOf(script)) };
-}
 
 function card(body: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: 'AdaptiveCard', version: '1.0', originator: ORIGINATOR, ...extra, body };

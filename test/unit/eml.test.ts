@@ -1,44 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emlMessage, EmlInputError, parseMailbox } from '../../server/src/email/eml';
-
-interface ParsedMessage {
-  /** Lower-case header name -> unfolded value with RFC 2047 encoded words decoded. */
-  readonly headers: Map<string, string>;
-  readonly rawHeaders: Map<string, string>;
-  readonly body: string;
-}
-
-const ENCODED_WORD = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
-
-/** RFC 2047 decoding of B words in UTF-8; whitespace between adjacent encoded words is dropped (§ 6.2). */
-function decodeWords(value: string): string {
-  return value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(ENCODED_WORD, (_word, charset: string, encoding: string, text: string) => {
-    assert.equal(charset.toUpperCase(), 'UTF-8');
-    assert.equal(encoding.toUpperCase(), 'B');
-    // Each word must hold whole characters: fatal decoding fails on a split UTF-8 sequence.
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(text, 'base64'));
-  });
-}
-
-function parseMessage(message: string): ParsedMessage {
-  assert.doesNotMatch(message.replace(/\r\n/g, ''), /[\r\n]/, 'every line ends with CRLF');
-  for (const line of message.split('\r\n')) assert.ok(line.length <= 76, `line longer than 76: ${JSON.stringify(line)}`);
-  const split = message.indexOf('\r\n\r\n');
-  assert.ok(split > 0, 'headers and body are separated by an empty line');
-  const rawHeaders = new Map<string, string>();
-  for (const field of message.slice(0, split).split(/\r\n(?![ \t])/)) {
-    const colon = field.indexOf(':');
-    const name = field.slice(0, colon).toLowerCase();
-    assert.ok(!rawHeaders.has(name), `header ${name} appears once`);
-    rawHeaders.set(name, field.slice(colon + 1).replace(/\r\n/g, '').trim());
-  }
-  const headers = new Map([...rawHeaders].map(([name, value]) => [name, decodeWords(value)]));
-  assert.equal(headers.get('content-transfer-encoding'), 'base64');
-  const encoded = message.slice(split + 4);
-  assert.match(encoded, /^[A-Za-z0-9+/=\r\n]*$/);
-  return { headers, rawHeaders, body: Buffer.from(encoded.replace(/\r\n/g, ''), 'base64').toString('utf8') };
-}
+import { parseMessage } from './mail-parsing';
 
 const HTML = '<!DOCTYPE html>\n<html>\n<head><script type="application/adaptivecard+json">{"type":"AdaptiveCard"}</script></head>\n'
   + `<body><p>Zoë — ${'long line '.repeat(40)}</p></body>\n</html>\n`;
