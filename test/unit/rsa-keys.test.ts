@@ -95,12 +95,14 @@ describe('private key formats round-trip', () => {
   });
 
   it('keeps leading zero bytes in XML parts that JWK strips', () => {
-    // With a short d, .NET's FromXmlString still needs D padded to the modulus length.
-    let key = privateKey;
-    while (Buffer.from(key.export({ format: 'jwk' }).d!, 'base64url').length === 256) key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    // A test key whose d is 255 bytes and qi 127: .NET's FromXmlString still needs D and InverseQ padded.
+    const key = readPrivateKey(readFileSync(path.join(__dirname, '../../../test/fixtures/rsa-2048-short-d-and-qi.pem'), 'utf8'));
+    const jwk = key.export({ format: 'jwk' });
+    assert.equal(Buffer.from(jwk.d!, 'base64url').length, 255);
+    assert.equal(Buffer.from(jwk.qi!, 'base64url').length, 127);
     const xml = writePrivateKey(key, 'xml');
-    assert.equal(xmlPart(xml, 'D').length, 256);
-    assert.equal(xmlPart(xml, 'D')[0], 0);
+    assert.deepEqual([xmlPart(xml, 'D').length, xmlPart(xml, 'D')[0]], [256, 0]);
+    assert.deepEqual([xmlPart(xml, 'InverseQ').length, xmlPart(xml, 'InverseQ')[0]], [128, 0]);
     assert.ok(readPrivateKey(xml).equals(key));
   });
 });
