@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
+import { cardEmailHtml } from '../../server/src/email/card-email';
 import { emlMessage, EmlInputError, parseMailbox } from '../../server/src/email/eml';
+import { extractCardsFromEmail } from '../../server/src/email/extract';
+import { signCard } from '../../server/src/jws/sign';
+import { decodeSignedCard } from '../../server/src/jws/verify';
 import { parseMessage } from './mail-parsing';
 
 const HTML = '<!DOCTYPE html>\n<html>\n<head><script type="application/adaptivecard+json">{"type":"AdaptiveCard"}</script></head>\n'
@@ -86,5 +91,29 @@ describe('parseMailbox', () => {
   it('returns the name and the address', () => {
     assert.deepEqual(parseMailbox('  "Ana Lima" <ana@contoso.example> ', 'x'), { name: 'Ana Lima', address: 'ana@contoso.example' });
     assert.deepEqual(parseMailbox('ana@contoso.example', 'x'), { name: '', address: 'ana@contoso.example' });
+  });
+});
+
+describe('email round trip through the project\'s own readers', () => {
+  it('extractCardsFromEmail finds the card of a message made by cardEmailHtml and emlMessage', () => {
+    const card = { type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Zoë </script> \u2028' }] };
+    const { html } = cardEmailHtml({ cardText: JSON.stringify(card), subject: 'Über' });
+    const found = extractCardsFromEmail(emlMessage({ ...BASE, subject: 'Über', html }));
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.kind, 'script');
+    assert.equal(found[0]!.mediaType, 'application/adaptivecard+json');
+    assert.deepEqual(JSON.parse(found[0]!.text), card);
+  });
+
+  it('decodeSignedCard verifies the JWS that extractCardsFromEmail finds in a signed message', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const cardText = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', body: [{ type: 'TextBlock', text: 'Hi' }] });
+    const { jws } = await signCard({ cardText, sender: BASE.from, recipients: BASE.to }, privateKey);
+    const { html } = cardEmailHtml({ cardText, signedJws: jws });
+    const found = extractCardsFromEmail(emlMessage({ ...BASE, html }));
+    assert.deepEqual(found.map((card) => [card.kind, card.text]), [['signed', jws]]);
+    const decoded = await decodeSignedCard(found[0]!.text, { publicKeys: [publicKey], sender: BASE.from });
+    assert.equal(decoded.verified, true, JSON.stringify(decoded.problems));
+    assert.deepEqual(JSON.parse(decoded.cardText!), JSON.parse(cardText));
   });
 });

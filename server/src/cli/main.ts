@@ -1,4 +1,6 @@
 import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command';
+import { emlCommand } from './eml';
+import { htmlCommand } from './html';
 import { keyCommand } from './key-convert';
 import { keygenCommand } from './keygen';
 import { lintCommand } from './lint';
@@ -7,6 +9,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   lint: lintCommand,
   keygen: keygenCommand,
   key: keyCommand,
+  html: htmlCommand,
+  eml: emlCommand,
 };
 
 function overview(): string {

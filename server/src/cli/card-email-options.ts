@@ -1,0 +1,109 @@
+// What `amcard html` and `amcard eml` share: reading the card and body, signing with a key file, writing the result.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cardEmailHtml, CardEmailError, type CardEmail } from '../email/card-email';
+import { EmlInputError } from '../email/eml';
+import { signCard, SigningInputError } from '../jws/sign';
+import { KeyFormatError, readPrivateKey } from '../keys/rsa-keys';
+import { EXIT_OK, UsageError } from './command';
+import { describeFsError } from './inputs';
+
+/** Reads a file named on the command line, `-` for standard input; a byte order mark is dropped. */
+export function readArgumentFile(file: string, what: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new UsageError(`Cannot read the ${what} ${file === '-' ? 'from standard input' : file}: ${describeFsError(error)}.`);
+  }
+}
+
+/**
+ * Addresses from repeatable flags, each a comma-separated list. Commas inside double quotes or angle brackets
+ * belong to a display name or address (`"Lima, Ana" <ana@contoso.example>`).
+ */
+export function addressList(values: readonly string[] | undefined): string[] {
+  const addresses: string[] = [];
+  for (const value of values ?? []) {
+    let current = '';
+    let quoted = false;
+    let angled = false;
+    for (const character of value) {
+      if (character === '"') quoted = !quoted;
+      else if (character === '<' && !quoted) angled = true;
+      else if (character === '>' && !quoted) angled = false;
+      if (character === ',' && !quoted && !angled) {
+        addresses.push(current);
+        current = '';
+      } else {
+        current += character;
+      }
+    }
+    addresses.push(current);
+  }
+  return addresses.map((address) => address.trim()).filter((address) => address !== '');
+}
+
+export interface SigningRequest {
+  readonly keyFile: string;
+  readonly sender: string;
+  readonly recipients: readonly string[];
+  readonly originator?: string;
+}
+
+/** The compact JWS of the card's signed-card payload (spec § 5.10), signed RS256 with the private key in `keyFile`. */
+async function signCardWithKeyFile(cardText: string, request: SigningRequest): Promise<string> {
+  const privateKey = readPrivateKey(readArgumentFile(request.keyFile, 'private key'), request.keyFile);
+  const { sender, recipients, originator } = request;
+  return (await signCard({ cardText, sender, recipients, originator }, privateKey)).jws;
+}
+
+/** Bad keys, signing input, JWS or header values are the user's input: reported like a bad command line (exit 2). */
+export async function asUsageErrors<T>(command: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof KeyFormatError || error instanceof SigningInputError || error instanceof CardEmailError || error instanceof EmlInputError) {
+      throw new UsageError(`amcard ${command}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+export interface CardEmailFiles {
+  readonly cardFile: string;
+  readonly bodyFile?: string;
+  readonly subject?: string;
+  readonly signing?: SigningRequest;
+}
+
+/** Reads the card (and body) files, signs the card when asked, and makes the email HTML. */
+export async function cardEmailFromFiles(command: string, files: CardEmailFiles): Promise<CardEmail> {
+  const cardText = readArgumentFile(files.cardFile, 'card');
+  const bodyHtml = files.bodyFile === undefined ? undefined : readArgumentFile(files.bodyFile, 'body HTML');
+  return asUsageErrors(command, async () => {
+    const signedJws = files.signing === undefined ? undefined : await signCardWithKeyFile(cardText, files.signing);
+    return cardEmailHtml({ cardText, signedJws, bodyHtml, subject: files.subject });
+  });
+}
+
+/** Warnings to standard error; the result to `--out <file>` when given, else to standard output. */
+export function writeResult(command: string, text: string, warnings: readonly string[], out: string | undefined): number {
+  for (const warning of warnings) process.stderr.write(`amcard ${command}: warning: ${warning}\n`);
+  if (out === undefined) {
+    process.stdout.write(text);
+    return EXIT_OK;
+  }
+  try {
+    writeFileSync(out, text);
+  } catch (error) {
+    throw new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
+  }
+  return EXIT_OK;
+}
+
+/** Exactly one card argument. */
+export function cardArgument(command: string, positionals: readonly string[]): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(`amcard ${command}: expected one card file (or - for standard input), got ${positionals.length}.\nRun "amcard ${command} --help" for the options.`);
+  }
+  return positionals[0]!;
+}

@@ -1,0 +1,56 @@
+import { UsageError, parseCommandArgs, type Command } from './command';
+import { addressList, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
+
+const USAGE = `Usage: amcard html <card> [options]
+
+Writes the HTML document of an actionable message for a card file (- reads standard input):
+the card in a <script type="application/adaptivecard+json"> in <head> (application/ld+json for a MessageCard),
+or, with --sign-with, the signed card in a SignedAdaptiveCard (SignedMessageCard) section of the body.
+The body is a readable version of the card's text, for mail clients that show no card, unless --body is given.
+
+Options:
+  --sign-with <key file>   Sign the card with this RSA private key (PKCS#8 or PKCS#1 PEM, JWK, RSAKeyValue XML);
+                           needs --sender and --recipients.
+  --sender <address>       The From address the mail is sent with (the "sender" claim).
+  --recipients <a,b>       All To and Cc addresses, comma-separated (repeatable).
+  --originator <guid>      Provider id, when the card has no "originator" (they must agree otherwise).
+  --body <html file>       Body HTML (a fragment or a whole document) instead of the card's text.
+  --subject <text>         Document title.
+  --out <file>             Write the HTML to this file instead of standard output.
+  -h, --help               Show this help.
+
+Warnings (invalid card JSON, hideOriginalBody on an empty card, ...) go to standard error.
+Exit status: 0 when the HTML is written, 2 when the command line, a file, the key or the signing input is wrong.
+`;
+
+const OPTIONS = {
+  'sign-with': { type: 'string' },
+  sender: { type: 'string' },
+  recipients: { type: 'string', multiple: true },
+  originator: { type: 'string' },
+  body: { type: 'string' },
+  subject: { type: 'string' },
+  out: { type: 'string' },
+} as const;
+
+async function runHtml(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('html', args, OPTIONS);
+  const cardFile = cardArgument('html', positionals);
+  const keyFile = values['sign-with'];
+  const recipients = addressList(values.recipients);
+  if (keyFile === undefined) {
+    const signingFlags = (['sender', 'recipients', 'originator'] as const).filter((flag) => values[flag] !== undefined);
+    if (signingFlags.length > 0) throw new UsageError(`amcard html: ${signingFlags.map((flag) => `--${flag}`).join(', ')} only apply with --sign-with <key file>.`);
+  } else if (values.sender === undefined || recipients.length === 0) {
+    throw new UsageError('amcard html: --sign-with needs --sender <address> and --recipients <a,b> (all To and Cc addresses).');
+  }
+  const signing = keyFile === undefined ? undefined : { keyFile, sender: values.sender!, recipients, originator: values.originator };
+  const { html, warnings } = await cardEmailFromFiles('html', { cardFile, bodyFile: values.body, subject: values.subject, signing });
+  return writeResult('html', html, warnings, values.out);
+}
+
+export const htmlCommand: Command = {
+  summary: 'Write the email HTML of a card (script in <head>, or the signed-card section)',
+  usage: USAGE,
+  run: runHtml,
+};
