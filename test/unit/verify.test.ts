@@ -5,27 +5,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { base64url, CompactSign } from 'jose';
+import { base64url } from 'jose';
 import { decodeSignedCard, MAX_TOKEN_LENGTH, type DecodedSignedCard } from '../../server/src/jws/verify';
-
-const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
-const SENDER = 'noreply@contoso.example';
-const CARD = { type: 'AdaptiveCard', version: '1.0', originator: ORIGINATOR, body: [{ type: 'TextBlock', text: 'Hi' }] };
-const PAYLOAD = {
-  sender: SENDER,
-  originator: ORIGINATOR,
-  recipientsSerialized: JSON.stringify(['ana@contoso.example']),
-  adaptiveCardSerialized: JSON.stringify(CARD),
-  iat: 1717430400,
-};
-
-const encodeJson = (value: unknown): string => base64url.encode(JSON.stringify(value));
+import { CARD, encodeJson, ORIGINATOR, PAYLOAD, SENDER, signWithJose } from './signed-card-fixtures';
 
 let signer: { privateKey: KeyObject; publicKey: KeyObject };
 let stranger: { privateKey: KeyObject; publicKey: KeyObject };
 
-async function sign(payload: unknown = PAYLOAD, privateKey = signer.privateKey, header: Record<string, unknown> = { alg: 'RS256' }): Promise<string> {
-  return new CompactSign(new TextEncoder().encode(JSON.stringify(payload))).setProtectedHeader(header as { alg: string }).sign(privateKey);
+function sign(payload: unknown = PAYLOAD, privateKey = signer.privateKey, header?: Record<string, unknown>): Promise<string> {
+  return signWithJose(payload, privateKey, header);
 }
 
 /** Signs with node:crypto directly, for headers jose refuses to produce. */

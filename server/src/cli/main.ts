@@ -1,4 +1,5 @@
 import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command';
+import { decodeCommand } from './decode';
 import { emlCommand } from './eml';
 import { htmlCommand } from './html';
 import { keyCommand } from './key-convert';
@@ -11,6 +12,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   key: keyCommand,
   html: htmlCommand,
   eml: emlCommand,
+  decode: decodeCommand,
 };
 
 function overview(): string {
