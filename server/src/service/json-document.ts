@@ -1,4 +1,5 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { buildStrictTree } from './strict-tree';
 
 export type { JsonNode };
 
@@ -65,15 +66,20 @@ export function findExcessiveNesting(text: string, maxDepth = MAX_NESTING_DEPTH)
   return -1;
 }
 
+function tooDeep(text: string, offset: number): JsonDocument {
+  return {
+    text,
+    root: undefined,
+    syntaxProblem: { offset, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: no card nests this deep; the document is not analysed.` },
+  };
+}
+
 export function parseJsonDocument(text: string): JsonDocument {
-  const tooDeep = findExcessiveNesting(text);
-  if (tooDeep >= 0) {
-    return {
-      text,
-      root: undefined,
-      syntaxProblem: { offset: tooDeep, length: 1, message: `Nesting deeper than ${MAX_NESTING_DEPTH} levels: no card nests this deep; the document is not analysed.` },
-    };
-  }
+  const strict = buildStrictTree(text, MAX_NESTING_DEPTH);
+  if (strict !== undefined) return 'root' in strict ? { text, root: strict.root, syntaxProblem: undefined } : tooDeep(text, strict.tooDeepAt);
+  // Not strict JSON: parseTree names the first problem. It recurses per level, so the depth is checked first.
+  const tooDeepAt = findExcessiveNesting(text);
+  if (tooDeepAt >= 0) return tooDeep(text, tooDeepAt);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, PARSE_OPTIONS);
   if (errors.length > 0 || root === undefined) {
