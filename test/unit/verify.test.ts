@@ -142,6 +142,18 @@ describe('decodeSignedCard: the attack suite', () => {
     assert.match(onlyProblem(await decode(`${header}.${payload}.${signature!.slice(0, 5)}`), 'jws-syntax'), /signature segment \(5 characters\) is not valid base64url/);
   });
 
+  it('duplicate member names in the header or payload are refused, naming them, even when correctly signed', async () => {
+    const payloadJson = JSON.stringify(PAYLOAD).replace('{', '{"sender":"attacker@evil.example",');
+    const signingInput = `${encodeJson({ alg: 'RS256' })}.${base64url.encode(payloadJson)}`;
+    const twoSenders = `${signingInput}.${base64url.encode(rsaSign('sha256', Buffer.from(signingInput), signer.privateKey))}`;
+    assert.match(onlyProblem(await decode(twoSenders), 'jws-duplicate-name'), /The JWS payload has the member name "sender" more than once.*RFC 7515 § 5\.2/);
+    const headerInput = `${base64url.encode('{"alg":"RS256","kid":"a","kid":"b"}')}.${encodeJson(PAYLOAD)}`;
+    const twoKids = `${headerInput}.${base64url.encode(rsaSign('sha256', Buffer.from(headerInput), signer.privateKey))}`;
+    assert.match(onlyProblem(await decode(twoKids), 'jws-duplicate-name'), /The JWS header has the member name "kid" more than once/);
+    const nested = await sign({ ...PAYLOAD, extra: [{ a: 1 }, { a: 2 }] });
+    assert.equal((await decode(nested)).verified, true, 'the same name in sibling objects is no duplicate');
+  });
+
   it('an oversized token is refused before decoding, with its size and the limit', async () => {
     const huge = await sign({ ...PAYLOAD, padding: 'x'.repeat(MAX_TOKEN_LENGTH) });
     const message = onlyProblem(await decode(huge), 'jws-size');

@@ -2,6 +2,7 @@
 // verified with jose against the configured public keys, and its payload is run through the signed-card rules.
 import { constants, createHash, createPublicKey, publicDecrypt, type KeyObject } from 'node:crypto';
 import { base64url, compactVerify, errors } from 'jose';
+import { visit } from 'jsonc-parser';
 import type { Severity } from '../service/finding';
 import { validateText } from '../service/validate';
 import { decodeCompactJws } from './compact';
@@ -13,7 +14,7 @@ export const MAX_TOKEN_LENGTH = 256 * 1024;
 export const ACCEPTED_ALGORITHM = 'RS256';
 
 /** Codes of the problems found before the claims are checked; claim problems carry their rule id (AM090…) instead. */
-export type TokenProblemCode = 'jws-size' | 'jws-syntax' | 'jws-algorithm' | 'jws-header' | 'jws-signature' | 'jws-key';
+export type TokenProblemCode = 'jws-size' | 'jws-syntax' | 'jws-algorithm' | 'jws-header' | 'jws-signature' | 'jws-key' | 'jws-duplicate-name';
 
 export interface DecodeProblem {
   /** A TokenProblemCode, or the id of the rule that found the problem in the payload (AM090, AM094, …). */
@@ -154,6 +155,41 @@ async function verifySignature(token: string, signature: string, keys: readonly 
   return { verified: false, problem: tokenProblem(signatureMismatch ? 'jws-signature' : 'jws-key', `The signature does not verify: ${reasons.join('; ')}.`) };
 }
 
+/** Member names that occur twice in one object of `json`, quoted; those of nested objects say so. */
+function duplicateNames(json: string): string[] {
+  const objects: Set<string>[] = [];
+  const duplicates: string[] = [];
+  visit(json, {
+    onObjectBegin: () => {
+      objects.push(new Set());
+    },
+    onObjectEnd: () => {
+      objects.pop();
+    },
+    onObjectProperty: (name) => {
+      const names = objects[objects.length - 1]!;
+      if (names.has(name)) duplicates.push(objects.length === 1 ? `"${name}"` : `"${name}" (in a nested object)`);
+      names.add(name);
+    },
+  });
+  return duplicates;
+}
+
+/**
+ * RFC 7515 § 5.2 lets a JWS with duplicate names be rejected; it must be here, because readers disagree on which
+ * duplicate counts (JSON.parse takes the last, the rules look at the first), so a claim could pass the checks
+ * while Outlook reads the other value.
+ */
+function duplicateNameProblem(headerJson: string, payloadJson: string): DecodeProblem | undefined {
+  for (const [segment, json] of [['header', headerJson], ['payload', payloadJson]] as const) {
+    const names = duplicateNames(json);
+    if (names.length > 0) {
+      return tokenProblem('jws-duplicate-name', `The JWS ${segment} has the member name${names.length > 1 ? 's' : ''} ${names.join(', ')} more than once: readers disagree on which value counts, so the token is refused (RFC 7515 § 5.2). Sign a ${segment} with each name once.`);
+    }
+  }
+  return undefined;
+}
+
 /** The card a payload carries, pretty-printed, when its claim holds a JSON object. */
 function innerCard(payload: Record<string, unknown>): Pick<DecodedSignedCard, 'cardText' | 'cardKind'> {
   const claims = [['adaptiveCardSerialized', 'adaptiveCard'], ['messageCardSerialized', 'messageCard']] as const;
@@ -191,11 +227,11 @@ export async function decodeSignedCard(token: string, options: DecodeOptions): P
   if (trimmed.length > MAX_TOKEN_LENGTH) return rejected(sizeProblem(trimmed));
   const decoded = decodeCompactJws(trimmed);
   if (!decoded.ok) return rejected(tokenProblem('jws-syntax', decoded.problem.message));
-  const { header, payload, payloadJson, signature } = decoded.jws;
+  const { header, payload, headerJson, payloadJson, signature } = decoded.jws;
   const headerCopy = { ...header };
   const payloadCopy = { ...payload };
 
-  const unacceptable = headerProblem(headerCopy) ?? signatureSyntaxProblem(signature);
+  const unacceptable = headerProblem(headerCopy) ?? signatureSyntaxProblem(signature) ?? duplicateNameProblem(headerJson, payloadJson);
   if (unacceptable) return rejected(unacceptable, headerCopy, payloadCopy);
 
   const problems: DecodeProblem[] = [];
