@@ -1,16 +1,20 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerSigningCommands } from './commands';
 
 /** What `activate()` returns: the in-host tests reach the language client through it. */
 export interface ActionableMessagesApi {
   readonly client: LanguageClient;
   /** Settles once the language server has started and answered `initialize` (rejects when it could not start). */
   readonly whenReady: Promise<void>;
+  /** The extension's log folder (context.logUri), under the session's log folder; tests read the logs from there. */
+  readonly logUri: vscode.Uri;
 }
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ActionableMessagesApi {
+  registerSigningCommands(context);
   const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc };
   // Every JSON document goes to the server; it decides from `actionableMessages.files` which ones are cards.
   const clientOptions: LanguageClientOptions = {
@@ -19,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): ActionableMessagesAp
   };
   client = new LanguageClient('actionableMessages', 'Actionable Messages', serverOptions, clientOptions);
   const whenReady = client.start();
-  return { client, whenReady };
+  return { client, whenReady, logUri: context.logUri };
 }
 
 export function deactivate(): Promise<void> | undefined {

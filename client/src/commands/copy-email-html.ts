@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { cardDocument } from './editor-documents';
+import { copyEmailHtml, signCardDocument, type SigningOptions } from './sign-card';
+import { hasConfiguredPrivateKey } from './signing-keys';
+
+export const COPY_EMAIL_HTML_COMMAND = 'actionableMessages.copyEmailHtml';
+
+/** Arguments for scripts and tests: no prompts; `signed` signs with the configured key first. */
+export interface CopyEmailHtmlOptions extends SigningOptions {
+  readonly uri?: vscode.Uri;
+  readonly signed?: boolean;
+}
+
+export interface CopiedEmailHtml {
+  readonly html: string;
+  readonly signed: boolean;
+}
+
+async function askSigned(): Promise<boolean | undefined> {
+  const picked = await vscode.window.showQuickPick([
+    { label: 'Unsigned', detail: 'The card in <script type="application/adaptivecard+json">', signed: false },
+    { label: 'Signed', detail: 'The card signed with your key, in a SignedAdaptiveCard section', signed: true },
+  ], { title: 'Copy Email HTML' });
+  return picked?.signed;
+}
+
+/** "Copy Email HTML": the active card as a complete email document on the clipboard, signed when asked for. */
+export async function copyCardEmailHtml(secrets: vscode.SecretStorage, argument: unknown): Promise<CopiedEmailHtml | undefined> {
+  const options = argument instanceof vscode.Uri ? undefined : argument as CopyEmailHtmlOptions | undefined;
+  const interactive = options === undefined;
+  const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
+  // Signing is offered only when a key is at hand; without one the unsigned document is what can be made.
+  const signed = interactive
+    ? (await hasConfiguredPrivateKey(secrets, document.uri) ? await askSigned() : false)
+    : options.signed ?? false;
+  if (signed === undefined) return undefined;
+  let jws: string | undefined;
+  if (signed) {
+    jws = await signCardDocument(document, secrets, options ?? {}, interactive);
+    if (jws === undefined) return undefined;
+  }
+  return { html: await copyEmailHtml(document.getText(), jws), signed };
+}

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { UserFacingError } from './command-runner';
+
+const DIAGNOSTIC_SOURCE = 'actionable-messages';
+
+/**
+ * The card a command works on: the file a menu passed (`target`), else the active editor's document.
+ * Card commands take JSON; the language server decides the rest.
+ */
+export async function cardDocument(target: vscode.Uri | undefined): Promise<vscode.TextDocument> {
+  if (target) return vscode.workspace.openTextDocument(target);
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document) throw new UserFacingError('Open a card (a *.card.json file) in the editor first.');
+  if (document.languageId !== 'json' && document.languageId !== 'jsonc') {
+    throw new UserFacingError(`The active editor (${displayName(document)}) is not JSON: open a card (a *.card.json file) first.`);
+  }
+  return document;
+}
+
+export function displayName(document: vscode.TextDocument): string {
+  return vscode.workspace.asRelativePath(document.uri, false);
+}
+
+/** The language server's errors on `document`, as "line N: AM030 message" lines. */
+export function cardErrors(document: vscode.TextDocument): string[] {
+  return vscode.languages.getDiagnostics(document.uri)
+    .filter((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE && diagnostic.severity === vscode.DiagnosticSeverity.Error)
+    .map((diagnostic) => {
+      const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      return `line ${diagnostic.range.start.line + 1}: ${rule ?? ''} ${diagnostic.message}`.replace(/ {2,}/g, ' ');
+    });
+}
+
+/**
+ * Refuses a card with errors unless the user chooses "Sign anyway" (interactive) or `signAnyway` was passed.
+ * Resolves to false when the user cancels.
+ */
+export async function confirmCardWithoutErrors(document: vscode.TextDocument, action: string, options: { interactive: boolean; signAnyway: boolean }): Promise<boolean> {
+  const errors = cardErrors(document);
+  if (errors.length === 0 || options.signAnyway) return true;
+  const summary = `${displayName(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; Outlook may reject or drop the card.`;
+  if (!options.interactive) throw new UserFacingError(`Not signed: ${summary}\n${errors.join('\n')}`);
+  const choice = await vscode.window.showWarningMessage(summary, { modal: true, detail: errors.join('\n') }, action);
+  return choice === action;
+}
+
+/** A new untitled editor holding `content`. */
+export async function showUntitled(content: string, language: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ language, content });
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/**
+ * A new untitled editor whose name ends in `suffix` (e.g. decoded-card-2.card.json), so that name-based settings
+ * such as actionableMessages.files, and the diagnostics that follow from them, apply to it.
+ */
+export async function showNamedUntitled(stem: string, suffix: string, content: string, language: string): Promise<vscode.TextDocument> {
+  const taken = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled').map((d) => d.uri.path));
+  let number = 1;
+  while (taken.has(`${stem}-${number}${suffix}`)) number++;
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `${stem}-${number}${suffix}` });
+  const opened = await vscode.workspace.openTextDocument(uri);
+  const document = opened.languageId === language ? opened : await vscode.languages.setTextDocumentLanguage(opened, language);
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  return editor.document;
+}

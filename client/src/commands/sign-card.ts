@@ -1,0 +1,128 @@
+import * as vscode from 'vscode';
+import { cardEmailHtml } from '../../../server/src/email/card-email';
+import { buildSignedCardPayload, signPayload } from '../../../server/src/jws/sign';
+import { UserFacingError } from './command-runner';
+import { cardDocument, confirmCardWithoutErrors, showUntitled } from './editor-documents';
+import { loadPrivateKey, type KeySource } from './signing-keys';
+import { configuredOriginator, configuredRecipients, configuredSender } from './signing-settings';
+
+export const SIGN_CARD_COMMAND = 'actionableMessages.signCard';
+
+const EMAIL_ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** Arguments that make signing run without prompts (scripts, tests); each one left out comes from the settings. */
+export interface SigningOptions {
+  readonly sender?: string;
+  readonly recipients?: readonly string[];
+  readonly keySource?: KeySource;
+  readonly keyFile?: string;
+  /** Sign even when the card has errors (without it, a card with errors is refused). */
+  readonly signAnyway?: boolean;
+}
+
+export interface SignCardOptions extends SigningOptions {
+  readonly uri?: vscode.Uri;
+}
+
+export interface SignedCard {
+  readonly jws: string;
+  readonly jwsDocument: vscode.Uri;
+}
+
+function invalidAddress(value: string): string | undefined {
+  return EMAIL_ADDRESS.test(value.trim()) ? undefined : `"${value.trim()}" is not an email address.`;
+}
+
+async function askSender(): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    title: 'Sign Card: sender',
+    prompt: 'The From address of the email, as registered in the Actionable Email Developer Dashboard (set actionableMessages.sender to skip this)',
+    placeHolder: 'alerts@contoso.example',
+    ignoreFocusOut: true,
+    validateInput: invalidAddress,
+  });
+}
+
+function splitAddresses(text: string): string[] {
+  return text.split(/[,;\s]+/).filter(Boolean);
+}
+
+async function askRecipients(): Promise<string[] | undefined> {
+  const answer = await vscode.window.showInputBox({
+    title: 'Sign Card: recipients',
+    prompt: 'Every To and Cc address of the email, separated by commas (set actionableMessages.recipients to skip this)',
+    placeHolder: 'ana@contoso.example, lee@contoso.example',
+    ignoreFocusOut: true,
+    validateInput: (text) => {
+      const addresses = splitAddresses(text);
+      if (addresses.length === 0) return 'Give at least one recipient.';
+      return addresses.map(invalidAddress).find((problem) => problem !== undefined);
+    },
+  });
+  return answer === undefined ? undefined : splitAddresses(answer);
+}
+
+/**
+ * Signs `document`'s card: sender and recipients from `options`, else the settings, else prompts (interactive only).
+ * Resolves to undefined when the user cancels a prompt.
+ */
+export async function signCardDocument(
+  document: vscode.TextDocument,
+  secrets: vscode.SecretStorage,
+  options: SigningOptions,
+  interactive: boolean,
+): Promise<string | undefined> {
+  if (!await confirmCardWithoutErrors(document, 'Sign anyway', { interactive, signAnyway: options.signAnyway ?? false })) return undefined;
+  const resource = document.uri;
+  const sender = options.sender ?? configuredSender(resource) ?? (interactive ? await askSender() : undefined);
+  if (sender === undefined) {
+    if (interactive) return undefined;
+    throw new UserFacingError('No sender: set actionableMessages.sender (the From address) or pass sender.');
+  }
+  const settingRecipients = configuredRecipients(resource);
+  const recipients = options.recipients ?? (settingRecipients.length > 0 ? settingRecipients : interactive ? await askRecipients() : undefined);
+  if (recipients === undefined) {
+    if (interactive) return undefined;
+    throw new UserFacingError('No recipients: set actionableMessages.recipients (the To/Cc addresses) or pass recipients.');
+  }
+  const payload = buildSignedCardPayload({ cardText: document.getText(), sender, recipients, originator: configuredOriginator(resource) });
+  const privateKey = await loadPrivateKey(secrets, { keySource: options.keySource, keyFile: options.keyFile, interactive, resource });
+  if (!privateKey) return undefined;
+  return signPayload(payload, privateKey);
+}
+
+/** Copies the email HTML for `cardText` and shows its warnings; the notification names what was copied. */
+export async function copyEmailHtml(cardText: string, signedJws: string | undefined): Promise<string> {
+  const { html, warnings } = cardEmailHtml({ cardText, signedJws });
+  await vscode.env.clipboard.writeText(html);
+  void vscode.window.showInformationMessage(`${signedJws ? 'Signed email' : 'Email'} HTML copied to the clipboard.`);
+  for (const warning of warnings) void vscode.window.showWarningMessage(warning);
+  return html;
+}
+
+function offerCopies(jws: string, cardText: string): void {
+  const copyJws = 'Copy JWS';
+  const copyHtml = 'Copy Signed Email HTML';
+  void vscode.window.showInformationMessage('Card signed (RS256).', copyJws, copyHtml).then(async (choice) => {
+    try {
+      if (choice === copyJws) {
+        await vscode.env.clipboard.writeText(jws);
+      } else if (choice === copyHtml) {
+        await copyEmailHtml(cardText, jws);
+      }
+    } catch (error) {
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+/** "Sign Card": from a menu (a Uri), from the palette (no argument) or from a script (SignCardOptions, no prompts). */
+export async function signCard(secrets: vscode.SecretStorage, argument: unknown): Promise<SignedCard | undefined> {
+  const options = argument instanceof vscode.Uri ? undefined : argument as SignCardOptions | undefined;
+  const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
+  const jws = await signCardDocument(document, secrets, options ?? {}, options === undefined);
+  if (jws === undefined) return undefined;
+  const jwsDocument = await showUntitled(jws, 'plaintext');
+  offerCopies(jws, document.getText());
+  return { jws, jwsDocument: jwsDocument.uri };
+}

@@ -1,0 +1,77 @@
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ServiceSettings, SeverityOverride } from '../../../server/src/service/settings';
+import { UserFacingError } from './command-runner';
+
+const SECTION = 'actionableMessages';
+
+function settingsFor(resource: vscode.Uri | undefined): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration(SECTION, resource);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** The From address (actionableMessages.sender), when set. */
+export function configuredSender(resource?: vscode.Uri): string | undefined {
+  return nonEmpty(settingsFor(resource).get<string>('sender'));
+}
+
+/** The provider id (actionableMessages.originator), when set. */
+export function configuredOriginator(resource?: vscode.Uri): string | undefined {
+  return nonEmpty(settingsFor(resource).get<string>('originator'));
+}
+
+/** The default To/Cc addresses for signing (actionableMessages.recipients); empty when not set. */
+export function configuredRecipients(resource?: vscode.Uri): string[] {
+  return (settingsFor(resource).get<string[]>('recipients') ?? []).map((address) => address.trim()).filter(Boolean);
+}
+
+/** actionableMessages.signing.privateKeyFile, resolved; undefined when not set. */
+export function configuredPrivateKeyFile(resource?: vscode.Uri): vscode.Uri | undefined {
+  const setting = nonEmpty(settingsFor(resource).get<string>('signing.privateKeyFile'));
+  return setting === undefined ? undefined : resolveSettingPath(setting, resource);
+}
+
+/** actionableMessages.signing.publicKeys: each entry a file path or an inline key (PEM, JWK or RSAKeyValue XML). */
+export function configuredPublicKeyEntries(resource?: vscode.Uri): string[] {
+  return (settingsFor(resource).get<string[]>('signing.publicKeys') ?? []).filter((entry) => entry.trim() !== '');
+}
+
+/** True for an entry of signing.publicKeys that holds the key itself rather than naming a file. */
+export function isInlineKey(entry: string): boolean {
+  const trimmed = entry.trim();
+  return trimmed.includes('-----BEGIN ') || trimmed.startsWith('<') || trimmed.startsWith('{');
+}
+
+/** What the language server would check a document with, for running the rules on decoded payloads. */
+export function serviceSettingsFor(resource?: vscode.Uri): ServiceSettings {
+  const settings = settingsFor(resource);
+  return {
+    originator: configuredOriginator(resource),
+    sender: configuredSender(resource),
+    targetUrls: settings.get<string[]>('targetUrls') ?? [],
+    severities: settings.get<Record<string, SeverityOverride>>('rules') ?? {},
+  };
+}
+
+/** A path from a setting: absolute, `~/…`, or relative to the workspace folder of `resource` (else the first one). */
+export function resolveSettingPath(setting: string, resource?: vscode.Uri): vscode.Uri {
+  if (setting === '~' || setting.startsWith('~/')) return vscode.Uri.file(path.join(os.homedir(), setting.slice(1)));
+  if (path.isAbsolute(setting)) return vscode.Uri.file(setting);
+  const folder = (resource && vscode.workspace.getWorkspaceFolder(resource)) ?? vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new UserFacingError(`The path "${setting}" is relative, but no workspace folder is open to resolve it against: use an absolute path.`);
+  return vscode.Uri.joinPath(folder.uri, setting);
+}
+
+/** Where a setting change goes: the workspace when one is open, else the user settings. */
+export function settingsTarget(): vscode.ConfigurationTarget {
+  return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+}
+
+export async function updateSetting(name: string, value: unknown): Promise<void> {
+  await settingsFor(undefined).update(name, value, settingsTarget());
+}
