@@ -1,0 +1,247 @@
+import * as assert from 'assert';
+import { createPrivateKey, generateKeyPairSync } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ActionableMessagesApi } from '../../client/src/extension';
+import type { CopiedEmailHtml } from '../../client/src/commands/copy-email-html';
+import type { DecodeJwsResult } from '../../client/src/commands/decode-jws';
+import type { GeneratedKeyPair } from '../../client/src/commands/generate-key-pair';
+import type { SignedCard } from '../../client/src/commands/sign-card';
+import type { CommandFailure } from '../../client/src/commands/command-runner';
+import { openInEditor, startExtension, waitForNoRule, waitForRule, workspaceFile } from './helpers';
+
+const SENDER = 'alerts@contoso.example';
+const RECIPIENTS = ['lee.chen@contoso.example', 'ana.silva@contoso.example'];
+const EXAMPLE = 'examples/approval-http.card.json';
+
+async function execute<T>(command: string, ...args: unknown[]): Promise<T | CommandFailure | undefined> {
+  return vscode.commands.executeCommand<T | CommandFailure | undefined>(command, ...args);
+}
+
+function succeeded<T extends object>(result: T | CommandFailure | undefined): T {
+  assert.ok(result, 'the command finished without being cancelled');
+  assert.ok(!('error' in result), `the command failed: ${(result as CommandFailure).error}`);
+  return result as T;
+}
+
+function failure(result: unknown): string {
+  assert.ok(result && typeof result === 'object' && 'error' in result, `expected the command to refuse, got ${JSON.stringify(result)}`);
+  return (result as CommandFailure).error;
+}
+
+async function textOf(uri: vscode.Uri): Promise<string> {
+  return (await vscode.workspace.openTextDocument(uri)).getText();
+}
+
+function fileText(name: string): string {
+  return fs.readFileSync(workspaceFile(name).fsPath, 'utf8');
+}
+
+/** The card JSON inside `<script type="application/adaptivecard+json">` of an email document. */
+function scriptCard(html: string): unknown {
+  const match = /<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>/.exec(html);
+  assert.ok(match, 'the document has the card script');
+  return JSON.parse(match[1]!);
+}
+
+function settings(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('actionableMessages');
+}
+
+async function generateIntoSecretStorage(): Promise<GeneratedKeyPair> {
+  return succeeded(await execute<GeneratedKeyPair>('actionableMessages.generateSigningKeyPair',
+    { modulusLength: 2048, privateKeyDestination: 'secretStorage', replace: true }));
+}
+
+/** The approval example as on disk: other suites edit it (to version 1.4, AM020) and may leave the edit in memory. */
+async function openExample(): Promise<void> {
+  const editor = await openInEditor(EXAMPLE);
+  const onDisk = fileText(EXAMPLE);
+  if (editor.document.getText() !== onDisk) {
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+    assert.ok(await editor.edit((edit) => edit.replace(whole, onDisk)), 'the example was restored');
+    await editor.document.save();
+  }
+  await waitForNoRule(editor.document.uri, 'AM020');
+}
+
+async function signExample(options: object = {}): Promise<SignedCard> {
+  await openExample();
+  return succeeded(await execute<SignedCard>('actionableMessages.signCard',
+    { sender: SENDER, recipients: RECIPIENTS, keySource: 'secretStorage', ...options }));
+}
+
+/** Every file under `folder`, recursively. */
+function filesUnder(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+  });
+}
+
+/** The session's log folder (…/logs/<yyyymmddThhmmss>/) that holds the extension host's log and output files. */
+function sessionLogFolder(api: ActionableMessagesApi): string {
+  let folder = api.logUri.fsPath;
+  while (!/^\d{8}T\d{6}$/.test(path.basename(folder))) {
+    const parent = path.dirname(folder);
+    assert.notStrictEqual(parent, folder, `no session log folder above ${api.logUri.fsPath}`);
+    folder = parent;
+  }
+  return folder;
+}
+
+describe('signing commands in a real VS Code', () => {
+  let api: ActionableMessagesApi;
+
+  before(async () => {
+    api = await startExtension();
+  });
+
+  afterEach(async () => {
+    for (const name of ['signing.publicKeys', 'signing.privateKeyFile', 'sender', 'recipients']) {
+      await settings().update(name, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('generates a key pair into secret storage and shows the public key as RSAKeyValue XML and SPKI PEM', async () => {
+    const generated = await generateIntoSecretStorage();
+    assert.strictEqual(generated.privateKeyStoredIn, 'secretStorage');
+    assert.match(generated.publicKeyXml, /^<RSAKeyValue><Modulus>[A-Za-z0-9+/=]{300,}<\/Modulus><Exponent>AQAB<\/Exponent><\/RSAKeyValue>/);
+    assert.match(generated.publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);
+    assert.strictEqual(await vscode.env.clipboard.readText(), generated.publicKeyXml.trim());
+    const shown = await textOf(generated.publicKeyDocument);
+    assert.strictEqual(generated.publicKeyDocument.scheme, 'untitled');
+    assert.ok(shown.includes(generated.publicKeyXml.trim()) && shown.includes(generated.publicKeyPem.trim()), shown);
+    assert.ok(!shown.includes('PRIVATE KEY'), 'only the public key is shown');
+  });
+
+  it('signs the approval example, and Decode JWS says "valid" with the configured public key and opens the card', async () => {
+    const generated = await generateIntoSecretStorage();
+    await settings().update('signing.publicKeys', [generated.publicKeyPem], vscode.ConfigurationTarget.Workspace);
+    const signed = await signExample();
+    assert.match(signed.jws, /^[\w-]+\.[\w-]+\.[\w-]+$/);
+    assert.strictEqual(await textOf(signed.jwsDocument), signed.jws);
+
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: signed.jws }));
+    assert.strictEqual(decoded.cards.length, 1);
+    const [card] = decoded.cards;
+    assert.strictEqual(card!.verified, true);
+    assert.deepStrictEqual(card!.problems, []);
+    const report = await textOf(decoded.report);
+    assert.match(report, /Verification: \*\*valid\*\*/);
+    assert.ok(report.includes('"alg": "RS256"'), report);
+    assert.ok(report.includes(`| sender | \`${SENDER}\` |`), report);
+    assert.match(report, new RegExp(`\\| iat \\| \`\\d+\` \\(${new Date().toISOString().slice(0, 10)}T`), 'iat is shown as a date');
+
+    const cardDocument = await vscode.workspace.openTextDocument(card!.cardDocument!);
+    assert.match(cardDocument.uri.path, /^decoded-card-\d+\.card\.json$/);
+    assert.strictEqual(cardDocument.languageId, 'json');
+    assert.deepStrictEqual(JSON.parse(cardDocument.getText()), JSON.parse(fileText(EXAMPLE)));
+  });
+
+  it('says "invalid" and why when the JWS was signed with another key than the configured one', async () => {
+    await generateIntoSecretStorage();
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await settings().update('signing.publicKeys', [other.publicKey.export({ type: 'spki', format: 'pem' })], vscode.ConfigurationTarget.Workspace);
+    const signed = await signExample();
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: signed.jws }));
+    assert.strictEqual(decoded.cards[0]!.verified, false);
+    assert.match(await textOf(decoded.report), /Verification: \*\*invalid\*\*: The signature does not verify: the signature was made with another key/);
+  });
+
+  it('says "not checked" without a public key, and the decoded card gets its diagnostics (AM030)', async () => {
+    await generateIntoSecretStorage();
+    await openInEditor('submit.card.json');
+    await waitForRule(workspaceFile('submit.card.json'), 'AM030');
+    const signed = succeeded(await execute<SignedCard>('actionableMessages.signCard',
+      { sender: SENDER, recipients: RECIPIENTS, keySource: 'secretStorage', signAnyway: true }));
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: signed.jws }));
+    assert.strictEqual(decoded.cards[0]!.verified, null);
+    assert.match(await textOf(decoded.report), /Verification: \*\*not checked\*\*: no public key is configured/);
+    await waitForRule(decoded.cards[0]!.cardDocument!, 'AM030');
+  });
+
+  it('refuses to sign a card with errors, listing them, unless told to sign anyway', async () => {
+    await generateIntoSecretStorage();
+    await openInEditor('submit.card.json');
+    await waitForRule(workspaceFile('submit.card.json'), 'AM030');
+    const message = failure(await execute('actionableMessages.signCard', { sender: SENDER, recipients: RECIPIENTS, keySource: 'secretStorage' }));
+    assert.match(message, /^Not signed: submit\.card\.json has \d+ errors?;/);
+    assert.match(message, /line 9: AM030 /);
+  });
+
+  it('names the key file and the reason when the key file cannot be read', async () => {
+    const missing = path.join(os.tmpdir(), 'no-such-dir-ams', 'signing-key.pem');
+    await openExample();
+    const message = failure(await execute('actionableMessages.signCard', { sender: SENDER, recipients: RECIPIENTS, keyFile: missing }));
+    assert.strictEqual(message, `Cannot read the private key file ${missing}: the file does not exist.`);
+  });
+
+  it('Copy Email HTML puts an HTML document with the card\'s script on the clipboard', async () => {
+    await openExample();
+    const copied = succeeded(await execute<CopiedEmailHtml>('actionableMessages.copyEmailHtml', {}));
+    const clipboard = await vscode.env.clipboard.readText();
+    assert.strictEqual(clipboard, copied.html);
+    assert.match(clipboard, /^<!DOCTYPE html>/i);
+    assert.deepStrictEqual(scriptCard(clipboard), JSON.parse(fileText(EXAMPLE)));
+  });
+
+  it('copies signed email HTML whose SignedAdaptiveCard section decodes back to a valid card', async () => {
+    const generated = await generateIntoSecretStorage();
+    await settings().update('signing.publicKeys', [generated.publicKeyXml], vscode.ConfigurationTarget.Workspace);
+    await openExample();
+    const copied = succeeded(await execute<CopiedEmailHtml>('actionableMessages.copyEmailHtml',
+      { signed: true, sender: SENDER, recipients: RECIPIENTS, keySource: 'secretStorage' }));
+    const clipboard = await vscode.env.clipboard.readText();
+    assert.ok(copied.signed && clipboard.includes('itemtype="http://schema.org/SignedAdaptiveCard"'), clipboard);
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: clipboard }));
+    assert.deepStrictEqual(decoded.cards.map((card) => [card.origin, card.verified]), [['signed', true]]);
+  });
+
+  it('decodes every card of an .eml file (quoted-printable) passed from the explorer', async () => {
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', workspaceFile('submit-card-email.eml')));
+    assert.deepStrictEqual(decoded.cards.map((card) => card.origin), ['script']);
+    assert.ok(decoded.cards[0]!.problems.some((problem) => problem.startsWith('AM030')), decoded.cards[0]!.problems.join('\n'));
+    await waitForRule(decoded.cards[0]!.cardDocument!, 'AM030');
+  });
+
+  it('keeps the private key out of settings, logs, output channels and the clipboard', async () => {
+    const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ams-key-')), 'signing-key.pem');
+    const generated = succeeded(await execute<GeneratedKeyPair>('actionableMessages.generateSigningKeyPair',
+      { modulusLength: 2048, privateKeyDestination: { file: keyFile } }));
+    assert.strictEqual(fs.statSync(keyFile).mode & 0o777, 0o600, 'the key file is readable by its owner only');
+    const pem = fs.readFileSync(keyFile, 'utf8');
+    assert.match(pem, /^-----BEGIN PRIVATE KEY-----\n/);
+    const jwk = createPrivateKey(pem).export({ format: 'jwk' });
+    // The key's bytes as PEM (a body line), JWK (d, p) and RSAKeyValue XML (D, base64) would show them.
+    const needles = [pem.split('\n')[5]!, jwk.d!.slice(0, 40), jwk.p!.slice(0, 40), Buffer.from(jwk.d!, 'base64url').toString('base64').slice(0, 40)];
+
+    await settings().update('signing.privateKeyFile', keyFile, vscode.ConfigurationTarget.Workspace);
+    await settings().update('signing.publicKeys', [generated.publicKeyPem], vscode.ConfigurationTarget.Workspace);
+    await openExample();
+    const signed = succeeded(await execute<SignedCard>('actionableMessages.signCard', { sender: SENDER, recipients: RECIPIENTS, keySource: 'file' }));
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: signed.jws }));
+    assert.strictEqual(decoded.cards[0]!.verified, true, 'signed with the key file');
+    await openExample();
+    succeeded(await execute<CopiedEmailHtml>('actionableMessages.copyEmailHtml', { signed: true, sender: SENDER, recipients: RECIPIENTS, keySource: 'file' }));
+    // A broken key file: its error must not quote it either.
+    fs.writeFileSync(keyFile, pem.replace(/\n[A-Za-z0-9+/]{20}/, '\n!!'));
+    failure(await execute('actionableMessages.signCard', { sender: SENDER, recipients: RECIPIENTS, keySource: 'file' }));
+
+    const logFolder = sessionLogFolder(api);
+    const logFiles = filesUnder(logFolder);
+    assert.ok(logFiles.some((file) => file.includes('exthost')), `the extension host's logs are under ${logFolder}: ${logFiles.join(', ')}`);
+    const places: [string, string][] = [
+      ['settings', JSON.stringify(vscode.workspace.getConfiguration())],
+      ['clipboard', await vscode.env.clipboard.readText()],
+      ...logFiles.map((file): [string, string] => [file, fs.readFileSync(file, 'latin1')]),
+    ];
+    for (const [place, text] of places) {
+      for (const needle of needles) assert.ok(!text.includes(needle), `private key material found in ${place}`);
+    }
+    fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
+  });
+});
