@@ -74,6 +74,12 @@ describe('extractCardsFromEmail: HTML', () => {
     ]);
   });
 
+  it('finds a card nested deeper than the call stack would allow a recursive walk', () => {
+    const depth = 20_000;
+    const html = `${'<div>'.repeat(depth)}<script type="application/adaptivecard+json">{}</script>${'</div>'.repeat(depth)}`;
+    assert.deepEqual(extractCardsFromEmail(html).map((card) => card.text), ['{}']);
+  });
+
   it('returns nothing for HTML without cards, and for junk', () => {
     assert.deepEqual(extractCardsFromEmail('<p>Hello</p>'), []);
     assert.deepEqual(extractCardsFromEmail(''), []);
@@ -149,6 +155,14 @@ describe('extractCardsFromEmail: .eml', () => {
     assert.equal(looksLikeMimeMessage(HTML), false);
     assert.equal(looksLikeMimeMessage(JWS), false);
     assert.equal(looksLikeMimeMessage('Note: this is\n\nnot mail'), false);
+  });
+
+  it('decodes quoted-printable in linear time, even with long runs of blanks', () => {
+    const blanks = ' '.repeat(200_000);
+    const eml = `From: a@b.example\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<script type=3D"application/adaptivecard+json">{}</script>${blanks}x${blanks}\r\n`;
+    const started = Date.now();
+    assert.deepEqual(extractCardsFromEmail(eml).map((card) => card.text), ['{}']);
+    assert.ok(Date.now() - started < 2_000, `took ${Date.now() - started} ms`);
   });
 
   it('survives a multipart without a boundary and nesting past the limit', () => {

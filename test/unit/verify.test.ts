@@ -215,6 +215,16 @@ describe('decodeSignedCard: the attack suite', () => {
     assert.match(result.problems[0]!.message, /is not an RSA key \(ec\)/);
   });
 
+  it('reports a payload nested deeper than the rules analyse, without overflowing the stack', async () => {
+    for (const depth of [2_000, 60_000]) {
+      const deep = `{"adaptiveCardSerialized":"{}","a":${'['.repeat(depth)}${']'.repeat(depth)},"b":${'{"b":'.repeat(depth / 5)}1${'}'.repeat(depth / 5)}}`;
+      const token = `${encodeJson({ alg: 'RS256' })}.${base64url.encode(deep)}.c2ln`;
+      const result = await decode(token);
+      assert.equal(result.verified, false);
+      assert.ok(result.problems.some((problem) => problem.code === 'syntax' && /Nesting deeper than 1000 levels/.test(problem.message)), JSON.stringify(result.problems));
+    }
+  });
+
   it('never throws on junk', async () => {
     const junk = ['', '.', '..', '...', 'e30.e30.e30', 'bnVsbA.bnVsbA.', '{"alg":"RS256"}', '\u2028', 'a'.repeat(MAX_TOKEN_LENGTH + 1), `${encodeJson([])}.${encodeJson(PAYLOAD)}.c2ln`];
     for (const token of junk) {

@@ -24,17 +24,30 @@ function attribute(element: Element, name: string): string | undefined {
   return element.attrs.find((attr) => attr.name === name)?.value;
 }
 
-function textContent(node: Node): { text: string; offset?: number } {
+/**
+ * The nodes under `root` in document order, walked with an explicit stack: email HTML can nest deeper than the
+ * call stack allows. `descend` decides whether an element's children are visited.
+ */
+function* descendants(root: Node, descend: (node: Node) => boolean = () => true): Generator<Node> {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    if (!descend(node)) continue;
+    const children: readonly Node[] = node.nodeName === 'template'
+      ? (node as DefaultTreeAdapterTypes.Template).content.childNodes
+      : 'childNodes' in node ? node.childNodes : [];
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
+function textContent(element: Element): { text: string; offset?: number } {
   const parts: { text: string; offset?: number }[] = [];
-  const walk = (current: Node): void => {
-    if (current.nodeName === '#text') {
-      const text = current as DefaultTreeAdapterTypes.TextNode;
-      parts.push({ text: text.value, offset: text.sourceCodeLocation?.startOffset });
-    } else if ('childNodes' in current) {
-      for (const child of current.childNodes) walk(child);
-    }
-  };
-  walk(node);
+  for (const node of descendants(element)) {
+    if (node.nodeName !== '#text') continue;
+    const text = node as DefaultTreeAdapterTypes.TextNode;
+    parts.push({ text: text.value, offset: text.sourceCodeLocation?.startOffset });
+  }
   return { text: parts.map((part) => part.text).join(''), offset: parts[0]?.offset };
 }
 
@@ -82,19 +95,16 @@ function cardsOfElement(element: Element): ExtractedCard | undefined {
 
 function cardsOfHtml(html: string, withOffsets: boolean): ExtractedCard[] {
   const cards: ExtractedCard[] = [];
-  const walk = (node: Node): void => {
-    if ('tagName' in node) {
-      const card = cardsOfElement(node);
-      if (card) {
-        const { offset, ...rest } = card;
-        cards.push(withOffsets && offset !== undefined ? { ...rest, offset } : rest);
-        return;
-      }
-    }
-    if ('childNodes' in node) for (const child of node.childNodes) walk(child);
-    if (node.nodeName === 'template') walk((node as DefaultTreeAdapterTypes.Template).content as unknown as Node);
-  };
-  walk(parse(html, { sourceCodeLocationInfo: withOffsets }));
+  // A card element's own content is not searched again: a signed section holds no further card.
+  const isCard = new Set<Node>();
+  for (const node of descendants(parse(html, { sourceCodeLocationInfo: withOffsets }), (node) => !isCard.has(node))) {
+    if (!('tagName' in node)) continue;
+    const card = cardsOfElement(node);
+    if (card === undefined) continue;
+    isCard.add(node);
+    const { offset, ...rest } = card;
+    cards.push(withOffsets && offset !== undefined ? { ...rest, offset } : rest);
+  }
   return cards;
 }
 

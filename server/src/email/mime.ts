@@ -113,11 +113,21 @@ function multipartBodies(body: string, boundary: string): string[] {
   return parts;
 }
 
+function withoutTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
+}
+
 /** Bytes of a quoted-printable body (RFC 2045 § 6.7): =XX escapes, soft line breaks; other characters as UTF-8. */
 function decodeQuotedPrintable(text: string): Uint8Array {
   const bytes: number[] = [];
   const encoder = new TextEncoder();
-  const unfolded = text.replace(/[ \t]+(?=\r?\n)/g, '').replace(/=\r?\n/g, '');
+  const lines = text.split(/\r?\n/).map(withoutTrailingBlanks);
+  const unfolded = lines.map((line, index) => {
+    if (line.endsWith('=')) return line.slice(0, -1);
+    return index < lines.length - 1 ? `${line}\r\n` : line;
+  }).join('');
   for (let index = 0; index < unfolded.length; index++) {
     const character = unfolded[index]!;
     const hex = character === '=' ? unfolded.slice(index + 1, index + 3) : '';

@@ -4,6 +4,7 @@ import { constants, createHash, createPublicKey, publicDecrypt, type KeyObject }
 import { base64url, compactVerify, errors } from 'jose';
 import { visit } from 'jsonc-parser';
 import type { Severity } from '../service/finding';
+import { findExcessiveNesting } from '../service/json-document';
 import { validateText } from '../service/validate';
 import { decodeCompactJws } from './compact';
 
@@ -155,8 +156,12 @@ async function verifySignature(token: string, signature: string, keys: readonly 
   return { verified: false, problem: tokenProblem(signatureMismatch ? 'jws-signature' : 'jws-key', `The signature does not verify: ${reasons.join('; ')}.`) };
 }
 
-/** Member names that occur twice in one object of `json`, quoted; those of nested objects say so. */
+/**
+ * Member names that occur twice in one object of `json`, quoted; those of nested objects say so. JSON nested too
+ * deep for the recursive visitor is left to the payload rules, which report its depth.
+ */
 function duplicateNames(json: string): string[] {
+  if (findExcessiveNesting(json) >= 0) return [];
   const objects: Set<string>[] = [];
   const duplicates: string[] = [];
   visit(json, {
