@@ -164,6 +164,27 @@ describe('signing commands in a real VS Code', () => {
     await waitForRule(decoded.cards[0]!.cardDocument!, 'AM030');
   });
 
+  it('takes sender and recipients from the settings when run without arguments, as from the palette', async () => {
+    await generateIntoSecretStorage();
+    await settings().update('sender', SENDER, vscode.ConfigurationTarget.Workspace);
+    await settings().update('recipients', RECIPIENTS, vscode.ConfigurationTarget.Workspace);
+    await openExample();
+    const signed = succeeded(await execute<SignedCard>('actionableMessages.signCard'));
+    const payload = JSON.parse(Buffer.from(signed.jws.split('.')[1]!, 'base64url').toString('utf8'));
+    assert.strictEqual(payload.sender, SENDER);
+    assert.deepStrictEqual(JSON.parse(payload.recipientsSerialized), RECIPIENTS);
+    assert.strictEqual(payload.originator, '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', 'the originator comes from the card');
+  });
+
+  it('rejects an unsigned JWS (alg none) as invalid, naming the algorithm', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sender: SENDER })).toString('base64url');
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: `${header}.${payload}.` }));
+    assert.strictEqual(decoded.cards[0]!.verified, false);
+    assert.strictEqual(decoded.cards[0]!.cardDocument, undefined);
+    assert.match(await textOf(decoded.report), /Verification: \*\*invalid\*\*: The JWS header says "alg": "none"/);
+  });
+
   it('refuses to sign a card with errors, listing them, unless told to sign anyway', async () => {
     await generateIntoSecretStorage();
     await openInEditor('submit.card.json');
