@@ -140,6 +140,10 @@ describe('signing commands in a real VS Code', () => {
     assert.match(cardDocument.uri.path, /^decoded-card-\d+\.card\.json$/);
     assert.strictEqual(cardDocument.languageId, 'json');
     assert.deepStrictEqual(JSON.parse(cardDocument.getText()), JSON.parse(fileText(EXAMPLE)));
+
+    const envelope = JSON.stringify({ '@context': 'http://schema.org/extensions', '@type': 'SignedAdaptiveCard', signedAdaptiveCard: signed.jws });
+    const fromEnvelope = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: envelope }));
+    assert.deepStrictEqual(fromEnvelope.cards.map((decodedCard) => decodedCard.verified), [true], 'the JSON-LD envelope decodes the same');
   });
 
   it('says "invalid" and why when the JWS was signed with another key than the configured one', async () => {

@@ -40,6 +40,23 @@ function looksLikeEmail(text: string): boolean {
   return EMAIL_MARKERS.test(text);
 }
 
+/** The JWS of a 2018 JSON-LD envelope ({"@type": "SignedAdaptiveCard", "signedAdaptiveCard": "<JWS>"}, spec § 5.10). */
+function envelopeToken(json: string): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new UserFacingError(`The text starts like JSON but does not parse (${(error as Error).message}): Decode JWS takes a JWS, a signed-card envelope or an email.`);
+  }
+  const envelope = typeof value === 'object' && value !== null ? value as Record<string, unknown> : {};
+  const token = envelope['@type'] === 'SignedAdaptiveCard' ? envelope['signedAdaptiveCard']
+    : envelope['@type'] === 'SignedMessageCard' ? envelope['signedMessageCard'] : undefined;
+  if (typeof token !== 'string') {
+    throw new UserFacingError('This JSON is no signed-card envelope ("@type": "SignedAdaptiveCard" with a "signedAdaptiveCard" JWS): Decode JWS takes a JWS, an envelope or an email; card JSON is checked as you type.');
+  }
+  return token;
+}
+
 /** The text to decode: the selection, else the clipboard when it holds a JWS or an email, else what the user types. */
 async function inputText(): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -153,7 +170,7 @@ export async function decodeJws(argument: unknown): Promise<DecodeJwsResult | un
   const publicKeys = configuredPublicKeyEntries(resource).length > 0 ? await loadPublicKeys(resource) : [];
 
   const sections: { title: string; section: Section }[] = [];
-  if (looksLikeEmail(text) && !looksLikeJws(text)) {
+  if (looksLikeEmail(text) && !looksLikeJws(text) && !text.trim().startsWith('{')) {
     const found = extractCardsFromEmail(text);
     if (found.length === 0) {
       throw new UserFacingError('No card in this email: it has no <script type="application/adaptivecard+json"> (or ld+json MessageCard) and no SignedAdaptiveCard section.');
@@ -165,6 +182,8 @@ export async function decodeJws(argument: unknown): Promise<DecodeJwsResult | un
         : await scriptCard(card.text, card.mediaType, resource);
       sections.push({ title: where, section });
     }
+  } else if (text.trim().startsWith('{')) {
+    sections.push({ title: 'Signed-card envelope (JSON-LD)', section: await decodeToken(envelopeToken(text), 'jws', publicKeys, resource) });
   } else {
     sections.push({ title: 'Signed card (JWS)', section: await decodeToken(text, 'jws', publicKeys, resource) });
   }
