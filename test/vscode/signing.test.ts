@@ -214,6 +214,30 @@ describe('signing commands in a real VS Code', () => {
     assert.deepStrictEqual(scriptCard(clipboard), JSON.parse(fileText(EXAMPLE)));
   });
 
+  it('Copy Email HTML from the palette asks Unsigned or Signed when a key is at hand, and copies what is picked', async () => {
+    await generateIntoSecretStorage();
+    await openExample();
+    await vscode.env.clipboard.writeText('');
+    /** Runs the command from the palette (no arguments) and sends `quickInputCommand` until it settles. */
+    const runAnswering = async (quickInputCommand: string) => {
+      const running = execute<CopiedEmailHtml>('actionableMessages.copyEmailHtml');
+      let settled = false;
+      void running.finally(() => { settled = true; });
+      while (!settled) {
+        await vscode.commands.executeCommand(quickInputCommand);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return running;
+    };
+    // Closing the pick cancels: proof that it was shown.
+    assert.strictEqual(await runAnswering('workbench.action.closeQuickOpen'), undefined);
+    assert.strictEqual(await vscode.env.clipboard.readText(), '');
+    // Accepting picks its first item, "Unsigned".
+    const copied = succeeded(await runAnswering('workbench.action.acceptSelectedQuickOpenItem'));
+    assert.strictEqual(copied.signed, false);
+    assert.deepStrictEqual(scriptCard(await vscode.env.clipboard.readText()), JSON.parse(fileText(EXAMPLE)));
+  });
+
   it('copies signed email HTML whose SignedAdaptiveCard section decodes back to a valid card', async () => {
     const generated = await generateIntoSecretStorage();
     await settings().update('signing.publicKeys', [generated.publicKeyXml], vscode.ConfigurationTarget.Workspace);
