@@ -32,7 +32,7 @@ function malformedTokenMessage(token: string, inner: string): string {
 
 /** AM046/AM047 on each `{{…}}` in a url, body or header value. */
 function checkTokens(check: HttpCheck, node: JsonNode | undefined, where: string): void {
-  if (node?.type !== 'string') return;
+  if (node?.type !== 'string' || !(node.value as string).includes('{{')) return;
   for (const match of (node.value as string).matchAll(TOKEN)) {
     const [token, inner] = match as unknown as [string, string];
     const reference = INPUT_REFERENCE.exec(inner);
