@@ -7,8 +7,6 @@ import type { AdaptiveRule } from '../index';
 import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost } from '../urls';
 import { inputIdsLowerCase } from './inputs';
 
-/** A `{{…}}` occurrence, matched non-greedily as spec AM047 says. */
-const TOKEN = /\{\{([\s\S]*?)\}\}/g;
 const INPUT_REFERENCE = /^([A-Za-z0-9_$@]+)\.value$/i;
 const SUBSTITUTABLE_ID = /^[A-Za-z0-9_$@]+$/;
 /** Adaptive Card text functions, `{{DATE(…)}}` / `{{TIME(…)}}`, are not input tokens. */
@@ -30,20 +28,25 @@ function malformedTokenMessage(token: string, inner: string): string {
   return `${token} is not a substitution token: use {{<input id>.value}}, or remove the braces.`;
 }
 
-/** AM046/AM047 on each `{{…}}` in a url, body or header value. */
+/** AM046/AM047 on each `{{…}}` in a url, body or header value: each `{{` up to the first `}}` after it (non-greedy, as spec AM047 says). */
 function checkTokens(check: HttpCheck, node: JsonNode | undefined, where: string): void {
-  if (node?.type !== 'string' || !(node.value as string).includes('{{')) return;
-  for (const match of (node.value as string).matchAll(TOKEN)) {
-    const [token, inner] = match as unknown as [string, string];
+  if (node?.type !== 'string') return;
+  const value = node.value as string;
+  for (let start = value.indexOf('{{'); start >= 0; ) {
+    const end = value.indexOf('}}', start + 2);
+    if (end < 0) return;
+    const token = value.slice(start, end + 2);
+    const inner = value.slice(start + 2, end);
     const reference = INPUT_REFERENCE.exec(inner);
     if (reference) {
       if (!check.inputIds.has(reference[1]!.toLowerCase())) {
-        reportSubstring(check.ctx, 'AM046', node, match.index, token.length,
+        reportSubstring(check.ctx, 'AM046', node, start, token.length,
           `${token} in the ${where} names no input of this card, so it is sent verbatim: use the id of an input, or add an input with id "${reference[1]}".`);
       }
     } else if (!TEXT_FUNCTION.test(inner)) {
-      reportSubstring(check.ctx, 'AM047', node, match.index, token.length, `In the ${where}: ${malformedTokenMessage(token, inner)}`);
+      reportSubstring(check.ctx, 'AM047', node, start, token.length, `In the ${where}: ${malformedTokenMessage(token, inner)}`);
     }
+    start = value.indexOf('{{', end + 2);
   }
 }
 
