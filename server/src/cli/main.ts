@@ -5,11 +5,13 @@ import { htmlCommand } from './html';
 import { keyCommand } from './key-convert';
 import { keygenCommand } from './keygen';
 import { lintCommand } from './lint';
+import { signCommand } from './sign';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   lint: lintCommand,
   keygen: keygenCommand,
   key: keyCommand,
+  sign: signCommand,
   html: htmlCommand,
   eml: emlCommand,
   decode: decodeCommand,

@@ -1,0 +1,97 @@
+import type { Finding } from '../service/finding';
+import { validateText } from '../service/validate';
+import { cardEmailHtml } from '../email/card-email';
+import { signCard } from '../jws/sign';
+import { readPrivateKey } from '../keys/rsa-keys';
+import { EXIT_FINDINGS, UsageError, parseCommandArgs, type Command } from './command';
+import { addressList, asUsageErrors, cardArgument, readArgumentFile, writeResult } from './card-email-options';
+import { formatHuman, locateFindings } from './lint-report';
+
+const USAGE = `Usage: amcard sign <card> --key <private key file> --sender <address> --recipients <a,b> [options]
+
+Signs an Adaptive Card or MessageCard file (- reads standard input) for Outlook (spec § 5.10): builds the
+signed-card payload (sender, originator, recipientsSerialized, the minified card in adaptiveCardSerialized or
+messageCardSerialized, iat = now) and signs it RS256. Prints the compact JWS (header.payload.signature), or with
+--html the complete email HTML carrying it in a SignedAdaptiveCard (SignedMessageCard) section.
+
+The card is checked first, as "amcard lint" does: a card with errors is not signed unless --force is given.
+The private key is read only to sign; it is never printed.
+
+Options:
+  --key <file>           RSA private key, 2048 bits or more: PKCS#8 or PKCS#1 PEM, JWK, or RSAKeyValue XML
+                         with private parts (PowerShell's $rsa.ToXmlString($true)).
+  --sender <address>     The From address the mail is sent with (the "sender" claim).
+  --recipients <a,b>     All To and Cc addresses, comma-separated (repeatable).
+  --originator <guid>    Provider id; needed when the card has no "originator", must agree with it otherwise.
+  --html                 Print the signed email HTML instead of the JWS.
+  --out <file>           Write the result to this file instead of standard output.
+  --force                Sign even when the card has errors (they are still listed).
+  -h, --help             Show this help.
+
+Example:
+  amcard sign approval.card.json --key signing-key.pem --sender expenses@contoso.com \\
+    --recipients ana@contoso.com,bo@contoso.com --html --out approval.html
+
+Exit status: 0 when the card is signed, 1 when the card has errors (nothing is signed), 2 when the command line,
+a file, the key or the signing input (sender, recipients, originator) is wrong.
+`;
+
+const OPTIONS = {
+  key: { type: 'string' },
+  sender: { type: 'string' },
+  recipients: { type: 'string', multiple: true },
+  originator: { type: 'string' },
+  html: { type: 'boolean' },
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+} as const;
+
+/**
+ * The card's error findings. With an originator given for the payload, the card's own missing originator (AM010,
+ * AM011) is no error: spec § 5.10 AM091 says the payload's claim satisfies them.
+ */
+function cardErrors(cardText: string, originator: string | undefined): Finding[] {
+  const satisfiedByClaim = originator?.trim() ? ['AM010', 'AM011'] : [];
+  return validateText(cardText, { originator }).findings
+    .filter((finding) => finding.severity === 'error' && !satisfiedByClaim.includes(finding.rule));
+}
+
+async function runSign(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs('sign', args, OPTIONS);
+  const cardFile = cardArgument('sign', positionals);
+  const recipients = addressList(values.recipients);
+  const missing = [
+    values.key === undefined ? '--key <private key file>' : undefined,
+    values.sender === undefined ? '--sender <address>' : undefined,
+    recipients.length === 0 ? '--recipients <a,b>' : undefined,
+  ].filter((flag) => flag !== undefined);
+  if (missing.length > 0) throw new UsageError(`amcard sign: missing ${missing.join(', ')}.\nRun "amcard sign --help" for the options.`);
+  const keyFile = values.key!;
+  const sender = values.sender!;
+  if (cardFile === '-' && keyFile === '-') throw new UsageError('amcard sign: the card and the key cannot both come from standard input.');
+
+  const cardText = readArgumentFile(cardFile, 'card');
+  const privateKey = await asUsageErrors('sign', async () => readPrivateKey(readArgumentFile(keyFile, 'private key'), keyFile));
+
+  const errors = cardErrors(cardText, values.originator);
+  if (errors.length > 0) {
+    const name = cardFile === '-' ? '<stdin>' : cardFile;
+    process.stderr.write(formatHuman([locateFindings({ name, text: cardText }, errors)]));
+    if (values.force !== true) {
+      process.stderr.write('amcard sign: not signed: the card has errors. Fix them, or pass --force to sign it anyway.\n');
+      return EXIT_FINDINGS;
+    }
+    process.stderr.write('amcard sign: signing anyway (--force).\n');
+  }
+
+  const { jws } = await asUsageErrors('sign', () => signCard({ cardText, sender, recipients, originator: values.originator }, privateKey));
+  if (values.html !== true) return writeResult('sign', `${jws}\n`, [], values.out);
+  const { html, warnings } = await asUsageErrors('sign', async () => cardEmailHtml({ cardText, signedJws: jws }));
+  return writeResult('sign', html, warnings, values.out);
+}
+
+export const signCommand: Command = {
+  summary: 'Sign a card (RS256 JWS of the signed-card payload), optionally as email HTML',
+  usage: USAGE,
+  run: runSign,
+};
