@@ -1,6 +1,5 @@
 // `amcard html` and `amcard eml` as users run them: the bundled dist/cli.js in a child process.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +7,8 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { compactVerify } from 'jose';
 import { parseMessage, parsed, scriptCard, signedSection, textOf } from '../unit/mail-parsing';
+import { runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(__dirname, '../../../dist/cli.js');
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
 const CARD = {
   type: 'AdaptiveCard', version: '1.0', originator: ORIGINATOR,
@@ -17,18 +16,12 @@ const CARD = {
   actions: [{ type: 'Action.OpenUrl', title: 'Details', url: 'https://contoso.example/expense/1' }],
 };
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let dir: string;
 let publicKey: KeyObject;
 
-function amcard(args: readonly string[], input?: string): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, input });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function amcard(args: readonly string[], input?: string): CliRun {
+  return runCli(args, dir, input);
 }
 
 function write(name: string, text: string): string {

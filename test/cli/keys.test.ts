@@ -1,26 +1,20 @@
 // `amcard keygen` and `amcard key convert` as users run them: dist/cli.js in a child process, in a temporary directory.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateKeyPair, readPrivateKey, readPublicKey, writePrivateKey, writePublicKey } from '../../server/src/keys/rsa-keys';
+import { runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(__dirname, '../../../dist/cli.js');
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let dir: string;
 
-function amcard(args: readonly string[], input?: string): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000, input });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function amcard(args: readonly string[], input?: string): CliRun {
+  return runCli(args, dir, input);
 }
 
 function at(name: string): string {

@@ -1,12 +1,11 @@
 // `amcard` as users run it: the bundled dist/cli.js in a child process, on files in a temporary directory.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { runCli, type CliRun } from './run-cli';
 
-const CLI = path.join(__dirname, '../../../dist/cli.js');
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
 
 const CLEAN = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', originator: ORIGINATOR, body: [{ type: 'TextBlock', text: 'Hi' }] });
@@ -24,17 +23,11 @@ const HTTP_ACTION = JSON.stringify({
   actions: [{ type: 'Action.Http', title: 'Go', method: 'GET', url: 'https://api.contoso.example/go' }],
 });
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 let dir: string;
 
-function amcard(args: readonly string[], cwd = dir): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+function amcard(args: readonly string[], cwd = dir): CliRun {
+  return runCli(args, cwd);
 }
 
 function write(relative: string, text: string): string {
@@ -49,11 +42,11 @@ interface JsonResult {
   findings: { rule: string; severity: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
 }
 
-function json(run: Run): JsonResult[] {
+function json(run: CliRun): JsonResult[] {
   return JSON.parse(run.stdout) as JsonResult[];
 }
 
-function rulesOf(run: Run): string[] {
+function rulesOf(run: CliRun): string[] {
   return json(run).flatMap((result) => result.findings.map((finding) => finding.rule)).sort();
 }
 
