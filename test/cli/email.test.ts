@@ -16,7 +16,6 @@ const CARD = {
   actions: [{ type: 'Action.OpenUrl', title: 'Details', url: 'https://contoso.example/expense/1' }],
 };
 
-
 let dir: string;
 let publicKey: KeyObject;
 

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
-import { extractCardsFromEmail } from '../../../server/src/email/extract';
+import { extractCardsFromEmail, signedEnvelopeToken } from '../../../server/src/email/extract';
 import { decodeSignedCard, type DecodedSignedCard } from '../../../server/src/jws/verify';
 import type { Finding } from '../../../server/src/service/finding';
 import { validateText } from '../../../server/src/service/validate';
@@ -48,10 +48,8 @@ function envelopeToken(json: string): string {
   } catch (error) {
     throw new UserFacingError(`The text starts like JSON but does not parse (${(error as Error).message}): Decode JWS takes a JWS, a signed-card envelope or an email.`);
   }
-  const envelope = typeof value === 'object' && value !== null ? value as Record<string, unknown> : {};
-  const token = envelope['@type'] === 'SignedAdaptiveCard' ? envelope['signedAdaptiveCard']
-    : envelope['@type'] === 'SignedMessageCard' ? envelope['signedMessageCard'] : undefined;
-  if (typeof token !== 'string') {
+  const token = signedEnvelopeToken(value);
+  if (token === undefined) {
     throw new UserFacingError('This JSON is no signed-card envelope ("@type": "SignedAdaptiveCard" with a "signedAdaptiveCard" JWS): Decode JWS takes a JWS, an envelope or an email; card JSON is checked as you type.');
   }
   return token;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { extractCardsFromEmail } from '../email/extract';
+import { extractCardsFromEmail, signedEnvelopeToken } from '../email/extract';
 import { looksLikeMimeMessage } from '../email/mime';
 import { decodeSignedCard, type DecodedSignedCard, type DecodeProblem } from '../jws/verify';
 import { readPublicKey } from '../keys/rsa-keys';
@@ -65,11 +65,9 @@ function readInput(argument: string): { name: string; text: string; isFile: bool
   return { name: 'the argument', text: argument, isFile: false };
 }
 
-function signedEnvelopeToken(json: string): string | undefined {
+function envelopeTokenOf(json: string): string | undefined {
   try {
-    const value = JSON.parse(json) as Record<string, unknown>;
-    const token = value['@type'] === 'SignedAdaptiveCard' ? value['signedAdaptiveCard'] : value['@type'] === 'SignedMessageCard' ? value['signedMessageCard'] : undefined;
-    return typeof token === 'string' ? token : undefined;
+    return signedEnvelopeToken(JSON.parse(json));
   } catch {
     return undefined;
   }
@@ -93,7 +91,7 @@ function sourcesOf(input: { name: string; text: string; isFile: boolean }): Sour
     }));
   }
   if (text.startsWith('{')) {
-    const token = signedEnvelopeToken(text);
+    const token = envelopeTokenOf(text);
     if (token === undefined) throw new UsageError(`amcard decode: ${input.name} holds JSON but no signed-card envelope with a JWS: use "amcard lint" for card JSON.`);
     return [{ label: 'JWS of the signed-card envelope', kind: 'signed', text: token }];
   }

@@ -20,6 +20,15 @@ const CARD_SCRIPT_TYPES = new Set(['application/adaptivecard+json', 'application
 const SIGNED_CARD_PROPERTIES = new Set(['signedadaptivecard', 'signedmessagecard']);
 const SIGNED_ENVELOPES: Readonly<Record<string, string>> = { SignedAdaptiveCard: 'signedAdaptiveCard', SignedMessageCard: 'signedMessageCard' };
 
+/** The JWS of a parsed 2018 JSON-LD signed-card envelope (spec § 5.10), or undefined when `value` is none. */
+export function signedEnvelopeToken(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const type = (value as Record<string, unknown>)['@type'];
+  const tokenProperty = typeof type === 'string' && Object.hasOwn(SIGNED_ENVELOPES, type) ? SIGNED_ENVELOPES[type] : undefined;
+  const token = tokenProperty === undefined ? undefined : (value as Record<string, unknown>)[tokenProperty];
+  return typeof token === 'string' ? token : undefined;
+}
+
 function attribute(element: Element, name: string): string | undefined {
   return element.attrs.find((attr) => attr.name === name)?.value;
 }
@@ -68,12 +77,9 @@ function jsonLdCard(text: string, mediaType: string, offset: number | undefined)
   } catch {
     return { kind: 'script', mediaType, text, offset };
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const type = (value as Record<string, unknown>)['@type'];
-  if (type === 'MessageCard') return { kind: 'script', mediaType, text, offset };
-  const tokenProperty = typeof type === 'string' ? SIGNED_ENVELOPES[type] : undefined;
-  const token = tokenProperty === undefined ? undefined : (value as Record<string, unknown>)[tokenProperty];
-  return typeof token === 'string' ? { kind: 'signed', text: token.trim() } : undefined;
+  if (typeof value === 'object' && value !== null && (value as Record<string, unknown>)['@type'] === 'MessageCard') return { kind: 'script', mediaType, text, offset };
+  const token = signedEnvelopeToken(value);
+  return token === undefined ? undefined : { kind: 'signed', text: token.trim() };
 }
 
 function cardsOfElement(element: Element): ExtractedCard | undefined {
