@@ -1,6 +1,7 @@
 import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
-import { extractCardsFromEmail, signedEnvelopeToken } from '../../../server/src/email/extract';
+import { extractCardsFromEmail } from '../../../server/src/email/extract';
+import { signedEnvelopeToken } from '../../../server/src/email/signed-envelope';
 import { decodeSignedCard, type DecodedSignedCard } from '../../../server/src/jws/verify';
 import type { Finding } from '../../../server/src/service/finding';
 import { validateText } from '../../../server/src/service/validate';

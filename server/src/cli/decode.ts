@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { extractCardsFromEmail, signedEnvelopeToken } from '../email/extract';
+import { extractCardsFromEmail } from '../email/extract';
+import { signedEnvelopeToken } from '../email/signed-envelope';
 import { looksLikeMimeMessage } from '../email/mime';
 import { decodeSignedCard, type DecodedSignedCard, type DecodeProblem } from '../jws/verify';
 import { readPublicKey } from '../keys/rsa-keys';

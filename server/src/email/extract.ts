@@ -2,6 +2,7 @@
 // in an HTML document or in a whole MIME message (.eml), whose HTML parts are decoded first.
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { htmlPartsOfMessage, looksLikeMimeMessage } from './mime';
+import { signedEnvelopeToken } from './signed-envelope';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;
@@ -18,17 +19,6 @@ export interface ExtractedCard {
 
 const CARD_SCRIPT_TYPES = new Set(['application/adaptivecard+json', 'application/ld+json']);
 const SIGNED_CARD_PROPERTIES = new Set(['signedadaptivecard', 'signedmessagecard']);
-const SIGNED_ENVELOPES: Readonly<Record<string, string>> = { SignedAdaptiveCard: 'signedAdaptiveCard', SignedMessageCard: 'signedMessageCard' };
-
-/** The JWS of a parsed 2018 JSON-LD signed-card envelope (spec § 5.10), or undefined when `value` is none. */
-export function signedEnvelopeToken(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const type = (value as Record<string, unknown>)['@type'];
-  const tokenProperty = typeof type === 'string' && Object.hasOwn(SIGNED_ENVELOPES, type) ? SIGNED_ENVELOPES[type] : undefined;
-  const token = tokenProperty === undefined ? undefined : (value as Record<string, unknown>)[tokenProperty];
-  return typeof token === 'string' ? token : undefined;
-}
-
 function attribute(element: Element, name: string): string | undefined {
   return element.attrs.find((attr) => attr.name === name)?.value;
 }
