@@ -1,5 +1,6 @@
 // Runs every test suite of the project and prints one closing line "N passed, N failed" for all of them:
-//   1. node:test suites compiled to out/test/{unit,lsp,cli}/ (service, LSP over stdio, command line)
+//   1. node:test suites compiled to out/test/{unit,lsp,cli,webview}/ (service, LSP over stdio, command line, and the
+//      preview app in headless Chromium)
 //   2. e2e/run.mjs: the extension inside a real VS Code (skipped only with AMS_SKIP_E2E=1, and said so)
 import { spawn } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { spec } from 'node:test/reporters';
 
 const root = path.resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2);
-const suites = ['unit', 'lsp', 'cli'].filter((s) => only.length === 0 || only.includes(s));
+const suites = ['unit', 'lsp', 'cli', 'webview'].filter((s) => only.length === 0 || only.includes(s));
 const files = suites.flatMap((suite) => {
   const dir = path.join(root, 'out/test', suite);
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.js')).map((f) => path.join(dir, f)) : [];

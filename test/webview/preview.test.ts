@@ -1,0 +1,522 @@
+// The preview app in real Chromium: the page VS Code shows (previewHtml, its CSP and nonce) with the built bundle.
+// Every example renders in every look (screenshots in test-artifacts/preview/), actions are simulated exactly,
+// responses replace the card, and the pane keeps the last good render, the scroll position and the options.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Locator } from 'playwright-core';
+import type { PreviewOptions } from '../../webview/src/protocol';
+import { ARTIFACTS, EXAMPLES, launchChromium, PreviewPage, type PreviewPageOptions } from './preview-page';
+
+const example = (fileName: string) => readFileSync(path.join(EXAMPLES, fileName), 'utf8');
+const card = (body: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body, ...extra }, null, 2);
+
+/** Each example with a text it shows, so a blank or wrong render fails. */
+const EXAMPLES_SHOWN: readonly { file: string; data?: string; text: string }[] = [
+  { file: 'approval-http.card.json', text: 'Expense report awaiting your approval' },
+  { file: 'approval-uam.card.json', text: 'Purchase order PO-88213' },
+  { file: 'input-form.card.json', text: 'Book a meeting room' },
+  { file: 'add-in-command.card.json', text: 'Support ticket #48213 was assigned to you' },
+  { file: 'approval-http.response.json', text: 'You approved expense report EXP-2026-0412' },
+  { file: 'expense-template.card.json', data: 'expense-template.data.json', text: 'Expense report EXP-2026-0519' },
+];
+
+interface Look {
+  readonly name: string;
+  readonly page: PreviewPageOptions;
+  readonly themeShown: PreviewOptions['theme'];
+  readonly frameWidth: number;
+  /** The card's background as the browser computes it. */
+  readonly background: string;
+}
+
+const LOOKS: readonly Look[] = [
+  { name: 'light', page: { options: { theme: 'light', width: 'desktop' } }, themeShown: 'light', frameWidth: 640, background: 'rgb(255, 255, 255)' },
+  { name: 'dark', page: { options: { theme: 'dark', width: 'desktop' }, vscodeTheme: 'dark' }, themeShown: 'dark', frameWidth: 640, background: 'rgb(41, 41, 41)' },
+  // The stored theme is the default and VS Code is in high contrast: the preview follows VS Code's colours.
+  { name: 'high-contrast', page: { options: { theme: 'light', width: 'desktop' }, vscodeTheme: 'highContrast' }, themeShown: 'highContrast', frameWidth: 640, background: 'rgb(0, 0, 0)' },
+  { name: 'mobile', page: { options: { theme: 'light', width: 'mobile' } }, themeShown: 'light', frameWidth: 360, background: 'rgb(255, 255, 255)' },
+];
+
+let browser: Browser;
+
+before(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function open(options: PreviewPageOptions = {}): Promise<PreviewPage> {
+  return PreviewPage.open(browser, options);
+}
+
+function backgroundOf(locator: Locator): Promise<string> {
+  type Styles = { getComputedStyle(element: unknown): { backgroundColor: string } };
+  return locator.evaluate((element) => (globalThis as unknown as Styles).getComputedStyle(element).backgroundColor);
+}
+
+/** Nothing ran, loaded or navigated that should not have. */
+async function assertClean(preview: PreviewPage): Promise<void> {
+  assert.deepEqual(await preview.violations(), [], 'CSP violations');
+  assert.deepEqual(preview.unexpectedRequests, [], 'requests');
+  assert.deepEqual(preview.pageErrors, [], 'page errors');
+  assert.deepEqual(preview.navigations, [], 'navigations');
+  assert.deepEqual(preview.popups, [], 'popups');
+  assert.deepEqual(preview.dialogs, [], 'dialogs');
+}
+
+describe('example cards', () => {
+  for (const look of LOOKS) {
+    it(`every example renders in the ${look.name} look`, async () => {
+      const preview = await open(look.page);
+      const { page } = preview;
+      for (const { file, data, text } of EXAMPLES_SHOWN) {
+        const rendered = await preview.renderExample(file, data);
+        assert.equal(rendered.outcome, 'card', file);
+        await page.getByText(text, { exact: true }).waitFor();
+        assert.equal(await page.locator('.render-problem').count(), 0, file);
+        assert.equal(await page.locator('.theme-select').inputValue(), look.themeShown, file);
+        const frame = await page.locator('.card-frame').boundingBox();
+        assert.equal(Math.round(frame!.width), look.frameWidth, `${file}: frame width`);
+        const background = await backgroundOf(page.locator('.ac-adaptiveCard').first());
+        assert.equal(background, look.background, `${file}: card background`);
+        await page.screenshot({ path: path.join(ARTIFACTS, `${path.basename(file, '.json')}-${look.name}.png`), fullPage: true });
+      }
+      await assertClean(preview);
+      await preview.close();
+    });
+  }
+
+  it('renders every example under a style-src without unsafe-inline with no CSP violation', async () => {
+    const preview = await open({ csp: 'strictStyle' });
+    for (const { file, data, text } of EXAMPLES_SHOWN) {
+      assert.equal((await preview.renderExample(file, data)).outcome, 'card', file);
+      await preview.page.getByText(text, { exact: true }).waitFor();
+      // Open every ShowCard, as its card renders only then.
+      for (const expandable of await preview.page.locator('.ac-pushButton.expandable').all()) await expandable.click();
+    }
+    await assertClean(preview);
+    await preview.close();
+  });
+});
+
+describe('action simulation', () => {
+  it('Action.Http shows the request with typed values JSON-escaped in the body', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    await preview.page.locator('textarea').fill('She said "yes" & left\nline 2 ünïcødé ✓ 😀\\');
+    await preview.clickAction('Approve');
+    const entry = preview.page.locator('.log-entry').first();
+    assert.equal(await entry.locator('.entry-title').textContent(), 'Action.Http: Approve');
+    assert.equal(await entry.locator('.entry-text').textContent(), [
+      'POST https://api.contoso.example/expenses/EXP-2026-0412/approve',
+      'Content-Type: application/json',
+      '',
+      String.raw`{"decision": "approved", "comment": "She said \"yes\" & left\nline 2 ünïcødé ✓ 😀\\"}`,
+    ].join('\n'));
+    await assertClean(preview);
+    await preview.close();
+  });
+
+  it('Action.Http URL-encodes values in the URL and in a form body, matches ids in any case and leaves unknown tokens', async () => {
+    const preview = await open();
+    await preview.render('search.card.json', card([
+      { type: 'Input.Text', id: 'Query', isMultiline: true },
+      { type: 'Input.Text', id: 'who' },
+    ], {
+      actions: [
+        { type: 'Action.Http', title: 'Search', method: 'get', url: 'https://api.contoso.example/search?q={{query.value}}&who={{WHO.value}}&keep={{missing.value}}' },
+        {
+          type: 'Action.Http', title: 'Send form', method: 'POST', url: 'https://api.contoso.example/form',
+          headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }, { name: 'X-Who', value: '{{who.value}}' }],
+          body: 'q={{Query.value}}&who={{who.value}}',
+        },
+      ],
+    }));
+    await preview.page.locator('textarea').fill('a "b" & c\nd é 😀');
+    await preview.page.locator('input.ac-textInput').fill('x y/z');
+    await preview.clickAction('Search');
+    assert.equal(await preview.newestLogText(),
+      'GET https://api.contoso.example/search?q=a%20%22b%22%20%26%20c%0Ad%20%C3%A9%20%F0%9F%98%80&who=x%20y%2Fz&keep={{missing.value}}');
+    await preview.clickAction('Send form');
+    assert.equal(await preview.newestLogText(), [
+      'POST https://api.contoso.example/form',
+      'Content-Type: application/x-www-form-urlencoded',
+      'X-Who: x%20y%2Fz',
+      '',
+      'q=a%20%22b%22%20%26%20c%0Ad%20%C3%A9%20%F0%9F%98%80&who=x%20y%2Fz',
+    ].join('\n'));
+    assert.equal(await preview.page.locator('.log-entry').count(), 2);
+    await preview.close();
+  });
+
+  it('ShowCard opens its card, whose Action.Http sees the inputs of the whole card', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    const question = preview.page.getByText('Why are you rejecting this report?');
+    assert.equal(await question.isVisible(), false);
+    await preview.clickAction('Reject');
+    await question.waitFor();
+    await preview.page.locator('select.ac-choiceSetInput-compact').selectOption('policy');
+    await preview.page.locator('textarea').fill('Over budget');
+    await preview.clickAction('Send rejection');
+    assert.equal(await preview.newestLogText(), [
+      'POST https://api.contoso.example/expenses/EXP-2026-0412/reject?reason=policy',
+      'Content-Type: application/json',
+      '',
+      '{"decision": "rejected", "comment": "Over budget"}',
+    ].join('\n'));
+    await preview.close();
+  });
+
+  it('ToggleVisibility hides and shows its targets', async () => {
+    const preview = await open();
+    await preview.render('toggle.card.json', card([
+      { type: 'TextBlock', text: 'Always here' },
+      { type: 'TextBlock', id: 'details', text: 'Secret details', isVisible: false },
+      { type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: 'Details', targetElements: ['details'] }] },
+    ]));
+    const details = preview.page.getByText('Secret details');
+    assert.equal(await details.isVisible(), false);
+    const toggle = preview.page.locator('.ac-pushButton', { hasText: 'Details' });
+    await toggle.click();
+    assert.equal(await details.isVisible(), true);
+    await toggle.click();
+    assert.equal(await details.isVisible(), false);
+    assert.equal(await preview.page.locator('.log-entry').count(), 0, 'toggling is not a request');
+    await preview.close();
+  });
+
+  it('Action.OpenUrl and a link in text post openUrl, log the URL and never navigate', async () => {
+    const preview = await open();
+    await preview.render('links.card.json', card([
+      { type: 'TextBlock', text: 'Read [the policy](https://contoso.example/policy?a=1&b=2) first.' },
+    ], { actions: [{ type: 'Action.OpenUrl', title: 'Open report', url: 'https://expenses.contoso.example/reports/1' }] }));
+    await preview.clickAction('Open report');
+    await preview.page.locator('a', { hasText: 'the policy' }).click();
+    await preview.page.locator('a', { hasText: 'the policy' }).click({ button: 'middle' });
+    const opened = await preview.postedOfType('openUrl', 2);
+    assert.deepEqual(opened.map((message) => message.url).slice(0, 2), ['https://expenses.contoso.example/reports/1', 'https://contoso.example/policy?a=1&b=2']);
+    assert.equal(await preview.page.locator('.log-entry .entry-text').last().textContent(), 'https://expenses.contoso.example/reports/1\n(VS Code asks before opening it.)');
+    assert.equal(preview.page.url(), 'https://webview.test/index.html');
+    await assertClean(preview);
+    await preview.close();
+  });
+
+  it('Action.Execute shows the invoke with verb and data merged with the inputs; Simulate refresh asks for a response', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-uam.card.json');
+    await preview.page.getByText('FY26 discretionary').click();
+    await preview.page.locator('textarea').fill('Ship "soon"');
+    await preview.clickAction('Approve');
+    const invoke = await preview.newestLogText();
+    const [firstLine, verbLine, , ...json] = invoke.split('\n');
+    assert.equal(firstLine, 'invoke adaptiveCard/action (trigger: manual)');
+    assert.equal(verbLine, 'verb: approvePurchaseOrder');
+    assert.deepEqual(JSON.parse(json.join('\n')), {
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: 'approvePurchaseOrder', data: { purchaseOrder: 'PO-88213', budget: 'fy26-discretionary', note: 'Ship "soon"' } },
+        trigger: 'manual',
+      },
+    });
+    await preview.page.locator('.log-entry .apply-response').first().click();
+    assert.deepEqual((await preview.postedOfType('pickResponse')).map((message) => message.trigger), ['action']);
+
+    await preview.page.locator('button.simulate', { hasText: 'Simulate refresh' }).click();
+    assert.deepEqual((await preview.postedOfType('pickResponse', 2)).map((message) => message.trigger), ['action', 'refresh']);
+    const refresh = await preview.newestLogText();
+    assert.match(refresh, /^invoke adaptiveCard\/action \(trigger: automatic\)\nverb: refreshPurchaseOrder\n/);
+    assert.deepEqual(JSON.parse(refresh.split('\n').slice(3).join('\n')).value.action.data, { purchaseOrder: 'PO-88213' });
+    await preview.close();
+  });
+
+  it('autoInvokeAction has its own button that logs the request and asks for a response', async () => {
+    const preview = await open();
+    await preview.render('auto.card.json', card([{ type: 'TextBlock', text: 'Loading the latest status…' }], {
+      autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/status', body: '{"ticket": 1}' },
+    }));
+    assert.equal(await preview.page.locator('button.simulate', { hasText: 'Simulate refresh' }).count(), 0);
+    await preview.page.locator('button.simulate', { hasText: 'Simulate autoInvokeAction' }).click();
+    assert.equal(await preview.newestLogText(), 'POST https://api.contoso.example/status\n\n{"ticket": 1}');
+    assert.deepEqual((await preview.postedOfType('pickResponse')).map((message) => message.trigger), ['autoInvokeAction']);
+    await preview.close();
+  });
+
+  it("Outlook's own actions render as buttons and show what Outlook would open", async () => {
+    const preview = await open();
+    await preview.renderExample('add-in-command.card.json');
+    await preview.clickAction('Open in Contoso Support');
+    assert.equal(await preview.newestLogText(), [
+      'Outlook opens the add-in command:',
+      'addInId: "0e6b9f21-c4d8-47a3-9b5e-8f2a1d6c3e70"',
+      'desktopCommandId: "ticketTaskPaneButton"',
+      'initializationContext: {\n  "ticketId": 48213,\n  "view": "reply"\n}',
+    ].join('\n'));
+    await preview.render('forms.card.json', card([{ type: 'TextBlock', text: 'Forms' }], {
+      actions: [
+        { type: 'Action.DisplayMessageForm', title: 'Open message', itemId: 'AAMkAGI2TG93AAA=' },
+        { type: 'Action.DisplayAppointmentForm', title: 'Open meeting', itemId: 'AAMkAGI2TG94AAA=' },
+      ],
+    }));
+    await preview.clickAction('Open message');
+    await preview.clickAction('Open meeting');
+    const texts = await preview.page.locator('.log-entry .entry-text').allTextContents();
+    assert.deepEqual(texts.slice(0, 2), [
+      'Outlook opens the appointment form of the item:\nitemId: "AAMkAGI2TG94AAA="',
+      'Outlook opens the message form of the item:\nitemId: "AAMkAGI2TG93AAA="',
+    ]);
+    assert.equal(await preview.page.locator('.ac-pushButton', { hasText: 'Submit' }).count(), 0);
+    await preview.close();
+  });
+
+  it('Action.Submit is not rendered, as in Outlook', async () => {
+    const preview = await open();
+    await preview.render('submit.card.json', card([{ type: 'TextBlock', text: 'No submit here' }], {
+      actions: [{ type: 'Action.Submit', title: 'Send' }, { type: 'Action.OpenUrl', title: 'Open', url: 'https://contoso.example/' }],
+    }));
+    assert.deepEqual(await preview.page.locator('.ac-pushButton').allTextContents(), ['Open']);
+    await preview.close();
+  });
+
+  it('renders only the action model of the card version, as Outlook does, and says what it left out', async () => {
+    const preview = await open();
+    const http = { type: 'Action.Http', title: 'Http', method: 'POST', url: 'https://a.example/', body: '{}' };
+    const execute = { type: 'Action.Execute', title: 'Execute', verb: 'go' };
+    await preview.render('uam.card.json', JSON.stringify({ type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'UAM' }], actions: [http, execute] }));
+    assert.deepEqual(await preview.page.locator('.ac-pushButton').allTextContents(), ['Execute']);
+    assert.deepEqual(await preview.page.locator('.notices li').allTextContents(), ['Outlook does not render Action.Http in a 1.4 card: 1 action is left out (AM020). Use Action.Execute, or version 1.0.']);
+    await preview.render('http.card.json', card([{ type: 'TextBlock', text: 'Http model' }], { actions: [http, execute] }));
+    assert.deepEqual(await preview.page.locator('.ac-pushButton').allTextContents(), ['Http']);
+    assert.match((await preview.page.locator('.notices li').allTextContents())[0]!, /renders Action\.Execute only in 1\.4 cards/);
+    await preview.close();
+  });
+
+  it("an action: link runs the card's resources.actions entry", async () => {
+    const preview = await open();
+    await preview.render('resources.card.json', card([{ type: 'TextBlock', text: 'You can [approve here](action:approve).' }], {
+      resources: { actions: [{ type: 'Action.Http', id: 'approve', title: 'Approve', method: 'POST', url: 'https://api.contoso.example/approve', body: '{}' }] },
+    }));
+    await preview.page.locator('a', { hasText: 'approve here' }).click();
+    assert.equal(await preview.newestLogText(), 'POST https://api.contoso.example/approve\n\n{}');
+    assert.equal((await preview.posted()).filter((message) => message.type === 'openUrl').length, 0);
+    await preview.close();
+  });
+});
+
+describe('responses', () => {
+  it('applyResponse replaces the card with a banner; Back and the next edit show the card again', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    await preview.send({ type: 'applyResponse', response: { fileName: 'approval-http.response.json', text: example('approval-http.response.json') } });
+    await preview.page.getByText('You approved expense report EXP-2026-0412').waitFor();
+    assert.equal(await preview.page.getByText('Expense report awaiting your approval').count(), 0);
+    assert.match((await preview.page.locator('.response-banner').textContent())!, /^Showing the response card from approval-http\.response\.json/);
+    await preview.page.screenshot({ path: path.join(ARTIFACTS, 'approval-http-after-response.png'), fullPage: true });
+    await preview.page.locator('button.back-to-card').click();
+    await preview.page.getByText('Expense report awaiting your approval').waitFor();
+    assert.equal(await preview.page.locator('.response-banner').isVisible(), false);
+
+    await preview.send({ type: 'applyResponse', response: { fileName: 'approval-http.response.json', text: example('approval-http.response.json') } });
+    await preview.page.getByText('You approved expense report EXP-2026-0412').waitFor();
+    await preview.renderExample('approval-http.card.json');
+    await preview.page.getByText('Expense report awaiting your approval').waitFor();
+    assert.equal(await preview.page.locator('.response-banner').isVisible(), false);
+    await assertClean(preview);
+    await preview.close();
+  });
+
+  it('takes a Universal Action Model invoke response and shows what is wrong with a bad response file', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-uam.card.json');
+    await preview.send({ type: 'applyResponse', response: { fileName: 'bad.response.json', text: '{\n  "type": "AdaptiveCard",\n  "body": [}\n' } });
+    await preview.page.locator('.response-status', { hasText: 'bad.response.json does not parse at 3:12' }).waitFor();
+    await preview.page.getByText('Purchase order PO-88213').waitFor();
+
+    const updated = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'Approved by you' }] };
+    await preview.send({
+      type: 'applyResponse',
+      response: { fileName: 'uam.response.json', text: JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: updated }) },
+    });
+    await preview.page.getByText('Approved by you').waitFor();
+    assert.equal(await preview.page.locator('.response-status').isVisible(), false);
+
+    await preview.send({ type: 'applyResponse', response: { fileName: 'error.response.json', text: JSON.stringify({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { message: 'Budget closed' } }) } });
+    await preview.page.locator('.response-status', { hasText: 'statusCode 400: Budget closed' }).waitFor();
+    await preview.send({ type: 'responseCancelled' });
+    await preview.page.locator('.response-status').waitFor({ state: 'hidden' });
+    await preview.close();
+  });
+});
+
+describe('rendering', () => {
+  it('keeps the last good render with a banner while the text has a syntax error', async () => {
+    const preview = await open();
+    await preview.renderExample('input-form.card.json');
+    const broken = example('input-form.card.json').replace('"id": "title",', '"id": "title"');
+    const rendered = await preview.render('input-form.card.json', broken);
+    assert.equal(rendered.outcome, 'keptLastGood');
+    await preview.page.getByText('Book a meeting room').waitFor();
+    assert.equal(await preview.page.locator('.syntax-banner').textContent(),
+      'Syntax error: a comma is expected between values. (input-form.card.json:9:43) The preview shows the last text that parsed.');
+    assert.equal((await preview.renderExample('input-form.card.json')).outcome, 'card');
+    assert.equal(await preview.page.locator('.syntax-banner').isVisible(), false);
+    await preview.close();
+  });
+
+  it('tolerates comments and trailing commas', async () => {
+    const preview = await open();
+    const rendered = await preview.render('lenient.card.json', '// a note\n{ "type": "AdaptiveCard", "version": "1.0", "body": [ { "type": "TextBlock", "text": "Lenient", }, ], }');
+    assert.equal(rendered.outcome, 'card');
+    await preview.page.getByText('Lenient', { exact: true }).waitFor();
+    await preview.close();
+  });
+
+  it('shows what stops a render in the pane, never a blank pane', async () => {
+    const preview = await open();
+    const problems: [string, RegExp][] = [
+      ['[1, 2]', /The document is an array; a card is a JSON object\./],
+      ['{ "@type": "MessageCard", "summary": "Old" }', /legacy MessageCard/],
+      ['{ "type": "Container" }', /"type": "Container"; an Adaptive Card has "type": "AdaptiveCard"/],
+      ['{ "type": ', /Syntax error: a value is expected\. \(doc\.card\.json:1:11\)/],
+      ['', /The file is empty/],
+    ];
+    for (const [text, message] of problems) {
+      const rendered = await preview.render('doc.card.json', text);
+      assert.equal(rendered.outcome, 'problem', text);
+      assert.match((await preview.page.locator('.render-problem').textContent())!, message);
+    }
+    await assertClean(preview);
+    await preview.close();
+  });
+
+  it('renders the inner card of a signed payload and of a signed-card envelope', async () => {
+    const preview = await open();
+    const inner = { type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Signed hello' }] };
+    const payload = {
+      sender: 'noreply@contoso.example', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', iat: 1717430400,
+      recipientsSerialized: '["ana@contoso.example"]', adaptiveCardSerialized: JSON.stringify(inner),
+    };
+    assert.equal((await preview.render('payload.json', JSON.stringify(payload))).outcome, 'card');
+    await preview.page.getByText('Signed hello').waitFor();
+    assert.match((await preview.page.locator('.source-description').textContent())!, /signed-card payload/);
+
+    const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const token = `${base64url({ alg: 'RS256', typ: 'JWT' })}.${base64url({ ...payload, adaptiveCardSerialized: JSON.stringify({ ...inner, body: [{ type: 'TextBlock', text: 'Enveloped hello' }] }) })}.c2lnbmF0dXJl`;
+    const envelope = { '@context': 'http://schema.org/extensions', '@type': 'SignedAdaptiveCard', signedAdaptiveCard: token };
+    assert.equal((await preview.render('envelope.json', JSON.stringify(envelope))).outcome, 'card');
+    await preview.page.getByText('Enveloped hello').waitFor();
+    assert.match((await preview.page.locator('.source-description').textContent())!, /signed-card envelope/);
+    assert.equal(await preview.page.locator('.card-version').textContent(), 'Adaptive Card 1.0');
+    await preview.close();
+  });
+
+  it('expands a template with its data file and says so; a broken data file is a shown problem', async () => {
+    const preview = await open();
+    await preview.renderExample('expense-template.card.json', 'expense-template.data.json');
+    await preview.page.getByText('Jonas Vermeulen submitted 3 expenses for').waitFor();
+    await preview.page.getByText('EUR 612.00').waitFor();
+    assert.equal(await preview.page.locator('.source-description').textContent(), 'Card, template expanded with expense-template.data.json');
+    const rendered = await preview.render('expense-template.card.json', example('expense-template.card.json'), {
+      data: { fileName: 'expense-template.data.json', text: '{\n  "report": {\n    "id": EXP\n  }\n}' },
+    });
+    assert.equal(rendered.outcome, 'problem');
+    assert.match((await preview.page.locator('.render-problem').textContent())!, /The data file expense-template\.data\.json does not parse at 3:11/);
+    await preview.close();
+  });
+
+  it('says when a card is newer than 1.4 and when an image is not loaded', async () => {
+    const preview = await open();
+    await preview.render('new.card.json', JSON.stringify({
+      type: 'AdaptiveCard', version: '1.6',
+      body: [{ type: 'TextBlock', text: 'From the future' }, { type: 'Image', url: 'http://images.contoso.example/a.png' }],
+    }));
+    await preview.page.getByText('From the future').waitFor();
+    const notices = await preview.page.locator('.notices li').allTextContents();
+    assert.match(notices[0]!, /up to 1\.4: this 1\.6 card is shown as far as 1\.4 goes/);
+    assert.match(notices[1]!, /^Image not shown: http:\/\/images\.contoso\.example\/a\.png/);
+    assert.equal(await preview.page.locator('img').count(), 0);
+    await assertClean(preview);
+    await preview.close();
+  });
+});
+
+describe('pane', () => {
+  it('shows the diagnostics count and posts showProblems when it is clicked', async () => {
+    const preview = await open();
+    await preview.render('approval-http.card.json', example('approval-http.card.json'), { diagnostics: { errors: 2, warnings: 1, infos: 0 } });
+    const count = preview.page.locator('button.diagnostics-count');
+    assert.equal(await count.textContent(), '2 errors, 1 warning');
+    await preview.send({ type: 'diagnostics', documentUri: 'file:///work/approval-http.card.json', diagnostics: { errors: 0, warnings: 0, infos: 0 } });
+    await preview.page.locator('button.diagnostics-count', { hasText: 'No problems' }).waitFor();
+    await preview.send({ type: 'diagnostics', documentUri: 'file:///work/other.card.json', diagnostics: { errors: 5, warnings: 0, infos: 0 } });
+    await count.click();
+    assert.equal((await preview.postedOfType('showProblems')).length, 1);
+    assert.equal(await count.textContent(), 'No problems');
+    await preview.close();
+  });
+
+  it('keeps the scroll position across re-renders and across hide/show', async () => {
+    const preview = await open({ viewport: { width: 800, height: 400 } });
+    const tall = (label: string) => card(Array.from({ length: 60 }, (_, index) => ({ type: 'TextBlock', text: `${label} line ${index}` })));
+    await preview.render('tall.card.json', tall('First'));
+    await preview.page.evaluate('document.scrollingElement.scrollTop = 700');
+    await preview.render('tall.card.json', tall('Second'));
+    await preview.page.getByText('Second line 0', { exact: true }).waitFor();
+    assert.equal(await preview.page.evaluate('document.scrollingElement.scrollTop'), 700);
+    await preview.page.locator('.width-select').selectOption('mobile');
+    const state = await preview.state();
+    assert.deepEqual(state, { options: { theme: 'light', width: 'mobile' }, scrollTop: 700 });
+    await preview.close();
+
+    // The panel was hidden and shown again: the page is new, the state is what the app saved.
+    const shown = await open({ viewport: { width: 800, height: 400 }, state });
+    await shown.render('tall.card.json', tall('Second'));
+    assert.equal(await shown.page.evaluate('document.scrollingElement.scrollTop'), 700);
+    assert.equal(await shown.page.locator('.width-select').inputValue(), 'mobile');
+    await shown.close();
+  });
+
+  it('posts optionsChanged for the pickers and follows VS Code into high contrast', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    const background = () => backgroundOf(preview.page.locator('.ac-adaptiveCard').first());
+    await preview.page.locator('.theme-select').selectOption('dark');
+    await preview.page.locator('.width-select').selectOption('mobile');
+    assert.deepEqual((await preview.postedOfType('optionsChanged', 2)).map((message) => message.options), [
+      { theme: 'dark', width: 'desktop' }, { theme: 'dark', width: 'mobile' },
+    ]);
+    assert.equal(await background(), 'rgb(41, 41, 41)');
+    assert.equal(Math.round((await preview.page.locator('.card-frame').boundingBox())!.width), 360);
+    await preview.page.getByText('Expense report awaiting your approval').waitFor();
+
+    const followsVsCode = await open();
+    await followsVsCode.renderExample('approval-http.card.json');
+    await followsVsCode.page.evaluate('document.body.classList.replace("vscode-light", "vscode-high-contrast")');
+    await followsVsCode.page.locator('.reading-pane.theme-high-contrast').waitFor();
+    assert.equal(await followsVsCode.page.locator('.theme-select').inputValue(), 'highContrast');
+    await followsVsCode.page.evaluate('document.body.classList.replace("vscode-high-contrast", "vscode-light")');
+    await followsVsCode.page.locator('.reading-pane.theme-light').waitFor();
+    await followsVsCode.page.getByText('Expense report awaiting your approval').waitFor();
+    await preview.close();
+    await followsVsCode.close();
+  });
+
+  it('posts rendered with the sequence of each render', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    await preview.render('broken.card.json', '{');
+    await preview.renderExample('input-form.card.json');
+    const rendered = await preview.postedOfType('rendered', 3);
+    assert.deepEqual(rendered.map(({ sequence, outcome }) => ({ sequence, outcome })), [
+      { sequence: 1, outcome: 'card' }, { sequence: 2, outcome: 'problem' }, { sequence: 3, outcome: 'card' },
+    ]);
+    for (const { durationMs } of rendered) assert.ok(durationMs >= 0 && Number.isFinite(durationMs));
+    assert.equal((await preview.posted())[0]?.type, 'ready');
+    await preview.close();
+  });
+});

@@ -1,0 +1,191 @@
+// The requests and log entries of simulated actions (spec § 7), response files, Outlook Markdown and the image
+// filter, without a browser.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { withShownImagesOnly } from '../../webview/src/image-urls';
+import { renderOutlookMarkdown } from '../../webview/src/markdown';
+import { buildExecuteInvoke, buildHttpRequest, formatHttpRequest, substituteInputs } from '../../webview/src/requests';
+import { readResponse } from '../../webview/src/response';
+import { automaticRequests, simulate } from '../../webview/src/simulation';
+
+const TRICKY = 'a "b" & c\nd\\e é 😀 $& $1';
+
+describe('substituteInputs', () => {
+  const inputs = new Map([['Comment', TRICKY], ['n', '5']]);
+
+  it('URL-encodes values with encodeURIComponent', () => {
+    assert.equal(substituteInputs('https://x.example/?c={{comment.value}}&n={{N.VALUE}}', inputs, 'url'),
+      'https://x.example/?c=a%20%22b%22%20%26%20c%0Ad%5Ce%20%C3%A9%20%F0%9F%98%80%20%24%26%20%241&n=5');
+  });
+
+  it('JSON-string-escapes values and inserts $ patterns literally', () => {
+    assert.equal(substituteInputs('{"c": "{{comment.value}}"}', inputs, 'json'), String.raw`{"c": "a \"b\" & c\nd\\e é 😀 $& $1"}`);
+  });
+
+  it('leaves tokens of unknown ids and malformed tokens as written, and replaces every occurrence', () => {
+    assert.equal(substituteInputs('{{missing.value}} {{n.value}}{{n.value}} {{n.text}} {{ n.value }}', inputs, 'url'), '{{missing.value}} 55 {{n.text}} {{ n.value }}');
+  });
+});
+
+describe('buildHttpRequest', () => {
+  const inputs = new Map([['q', 'x y'], ['who', 'ä&b']]);
+
+  it('defaults to a JSON body when there is no Content-Type header', () => {
+    const request = buildHttpRequest({ method: 'post', url: 'https://a.example/{{q.value}}', body: '{"who": "{{who.value}}"}' }, inputs);
+    assert.deepEqual(request, { method: 'POST', url: 'https://a.example/x%20y', headers: [], body: '{"who": "ä&b"}' });
+  });
+
+  it('JSON-escapes for application/json with parameters, URL-encodes for other types and in header values', () => {
+    const json = buildHttpRequest({
+      method: 'POST', url: 'https://a.example/', body: '{{who.value}}',
+      headers: [{ name: 'content-type', value: 'Application/JSON; charset=utf-8' }],
+    }, inputs);
+    assert.equal(json.body, 'ä&b');
+    const text = buildHttpRequest({
+      method: 'POST', url: 'https://a.example/', body: 'who={{who.value}}',
+      headers: [{ name: 'Content-Type', value: 'text/plain' }, { name: 'X-Q', value: '{{q.value}}' }, { value: 'no name' }, 'junk'],
+    }, inputs);
+    assert.deepEqual(text.headers, [{ name: 'Content-Type', value: 'text/plain' }, { name: 'X-Q', value: 'x%20y' }]);
+    assert.equal(text.body, 'who=%C3%A4%26b');
+  });
+
+  it('formats as an HTTP message, without a blank line when there is no body', () => {
+    assert.equal(formatHttpRequest({ method: 'GET', url: 'https://a.example/', headers: [{ name: 'A', value: '1' }], body: undefined }), 'GET https://a.example/\nA: 1');
+    assert.equal(formatHttpRequest({ method: 'POST', url: 'https://a.example/', headers: [], body: '' }), 'POST https://a.example/\n\n');
+  });
+});
+
+describe('buildExecuteInvoke', () => {
+  it('merges the input values into the data, the inputs winning', () => {
+    assert.deepEqual(buildExecuteInvoke({ type: 'Action.Execute', id: 'ok', verb: 'approve', data: { order: 1, note: 'old' } }, new Map([['note', 'new']]), 'manual'), {
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', id: 'ok', verb: 'approve', data: { order: 1, note: 'new' } }, trigger: 'manual' },
+    });
+  });
+
+  it('sends only the inputs without data, and a data value that is no object as it is', () => {
+    assert.deepEqual(buildExecuteInvoke({}, new Map([['a', '1']]), 'automatic').value, { action: { type: 'Action.Execute', data: { a: '1' } }, trigger: 'automatic' });
+    assert.equal(buildExecuteInvoke({ data: 'plain' }, new Map([['a', '1']]), 'manual').value.action.data, 'plain');
+  });
+});
+
+describe('simulate', () => {
+  it('logs an Action.Http with its title and offers a response', () => {
+    const simulated = simulate({ kind: 'http', source: { title: 'Go', method: 'GET', url: 'https://a.example/' }, inputs: new Map() });
+    assert.deepEqual(simulated, { entry: { title: 'Action.Http: Go', text: 'GET https://a.example/', respondsTo: 'action' } });
+  });
+
+  it('asks the host to open only http, https and mailto URLs', () => {
+    assert.equal(simulate({ kind: 'openUrl', url: 'https://a.example/' }).openUrl, 'https://a.example/');
+    assert.equal(simulate({ kind: 'openUrl', url: 'mailto:ana@contoso.example' }).openUrl, 'mailto:ana@contoso.example');
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'vscode://x', ' javascript:x']) {
+      const simulated = simulate({ kind: 'openUrl', url });
+      assert.equal(simulated.openUrl, undefined, url);
+      assert.equal(simulated.entry.title, 'Open URL (not opened)');
+    }
+  });
+
+  it("describes Outlook's own actions, a missing property included", () => {
+    assert.equal(simulate({ kind: 'outlook', type: 'Action.DisplayMessageForm', source: {} }).entry.text, 'Outlook opens the message form of the item:\nitemId: (missing)');
+  });
+});
+
+describe('automaticRequests', () => {
+  it('offers refresh for a refresh Action.Execute and autoInvokeAction for its request', () => {
+    const requests = automaticRequests({
+      refresh: { action: { type: 'Action.Execute', verb: 'r', data: { a: 1 } } },
+      autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://a.example/{{x.value}}', body: '{}' },
+    });
+    assert.deepEqual(requests.map((request) => request.label), ['Simulate refresh', 'Simulate autoInvokeAction']);
+    const inputs = new Map([['x', 'y z']]);
+    const [refresh, autoInvoke] = requests.map((request) => request.simulate(inputs).entry);
+    assert.equal(refresh!.respondsTo, 'refresh');
+    assert.deepEqual(JSON.parse(refresh!.text.split('\n').slice(3).join('\n')).value, { action: { type: 'Action.Execute', verb: 'r', data: { a: 1 } }, trigger: 'automatic' });
+    assert.deepEqual(autoInvoke, { title: 'autoInvokeAction', text: 'POST https://a.example/y%20z\n\n{}', respondsTo: 'autoInvokeAction' });
+  });
+
+  it('offers nothing for a card without them or with a refresh that is not Action.Execute', () => {
+    assert.deepEqual(automaticRequests({}), []);
+    assert.deepEqual(automaticRequests({ refresh: { action: { type: 'Action.Http' } }, autoInvokeAction: 'x' }), []);
+    assert.deepEqual(automaticRequests({ version: '1.0', refresh: { action: { type: 'Action.Execute' } } }), [], 'no refresh below 1.4');
+  });
+});
+
+describe('readResponse', () => {
+  const card = { type: 'AdaptiveCard', version: '1.0', body: [] };
+
+  it('takes a card, or the card of an invoke response', () => {
+    assert.deepEqual(readResponse({ fileName: 'r.json', text: JSON.stringify(card) }), { ok: true, card });
+    assert.deepEqual(readResponse({ fileName: 'r.json', text: JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }) }), { ok: true, card });
+  });
+
+  it('explains every other response', () => {
+    const message = (value: unknown) => {
+      const response = readResponse({ fileName: 'r.json', text: typeof value === 'string' ? value : JSON.stringify(value) });
+      assert.equal(response.ok, false);
+      return (response as { message: string }).message;
+    };
+    assert.equal(message('{"type": "AdaptiveCard",'), 'r.json does not parse at 1:25: Syntax error: a property name in double quotes is expected.');
+    assert.match(message({ hello: 1 }), /^r\.json is neither an Adaptive Card/);
+    assert.equal(message({ statusCode: 500, value: { message: 'Down' } }), 'r.json is an invoke response with statusCode 500: Down; Outlook updates the card only on 200.');
+    assert.match(message({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Thanks!' }), /answers with a message, not a card: Outlook shows "Thanks!"/);
+    assert.match(message({ statusCode: 200, type: 'text/plain', value: card }), /of type "text\/plain"/);
+    assert.match(message({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'Container' } }), /value is not an Adaptive Card/);
+  });
+});
+
+describe('renderOutlookMarkdown', () => {
+  it("renders Outlook's subset: emphasis, strike, links, headings and bullets", () => {
+    assert.equal(renderOutlookMarkdown('*i* **b** ***bi*** ~~s~~ [l](https://a.example/?x=1&y=2)'),
+      '<p><em>i</em> <strong>b</strong> <em><strong>bi</strong></em> <s>s</s> <a href="https://a.example/?x=1&amp;y=2">l</a></p>\n');
+    assert.equal(renderOutlookMarkdown('# Title\n- one\n* two'), '<h1>Title</h1>\n<ul>\n<li>one</li>\n</ul>\n<ul>\n<li>two</li>\n</ul>\n');
+  });
+
+  it('keeps HTML as text', () => {
+    assert.equal(renderOutlookMarkdown('<img src=x onerror=alert(1)> <script>alert(1)</script>'),
+      '<p>&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(1)&lt;/script&gt;</p>\n');
+  });
+
+  it('makes links only of http, https, mailto and action: URLs', () => {
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', '&#106;avascript:alert(1)', 'data:text/html,x', 'data:image/png;base64,AAAA', 'vbscript:x', 'file:///x']) {
+      assert.doesNotMatch(renderOutlookMarkdown(`[x](${url})`), /<a /, url);
+    }
+    assert.match(renderOutlookMarkdown('[x](mailto:a@b.example)'), /<a href="mailto:a@b.example">/);
+    assert.match(renderOutlookMarkdown('[x](action:approve)'), /<a href="action:approve">/);
+  });
+
+  it('leaves out what Outlook does not render: images, code, tables, quotes', () => {
+    const html = renderOutlookMarkdown('![i](https://a.example/i.png) `code`\n\n> quote\n\n| a |\n|---|\n| 1 |');
+    assert.doesNotMatch(html, /<img|<code|<blockquote|<table/);
+  });
+});
+
+describe('withShownImagesOnly', () => {
+  it('drops image URLs that are not https or data:image, wherever a card holds images', () => {
+    const card = {
+      type: 'AdaptiveCard',
+      backgroundImage: 'http://a.example/bg.png',
+      body: [
+        { type: 'Image', url: 'https://a.example/ok.png' },
+        { type: 'Image', url: 'javascript:alert(1)' },
+        { type: 'ImageSet', images: [{ url: 'data:image/png;base64,AAAA' }, { url: 'data:text/html,<b>x</b>' }] },
+        { type: 'Container', backgroundImage: { url: 'ftp://a.example/c.png', fillMode: 'cover' }, items: [] },
+        { type: 'TextBlock', text: 'x', url: 'http://not-an-image.example/' },
+      ],
+      actions: [{ type: 'Action.OpenUrl', url: 'http://a.example/', iconUrl: 'http://a.example/icon.png' }],
+    };
+    const { card: shown, dropped } = withShownImagesOnly(card);
+    assert.deepEqual(dropped, ['http://a.example/bg.png', 'javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://a.example/c.png', 'http://a.example/icon.png']);
+    assert.deepEqual(shown, {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'Image', url: 'https://a.example/ok.png' },
+        { type: 'Image' },
+        { type: 'ImageSet', images: [{ url: 'data:image/png;base64,AAAA' }, {}] },
+        { type: 'Container', items: [] },
+        { type: 'TextBlock', text: 'x', url: 'http://not-an-image.example/' },
+      ],
+      actions: [{ type: 'Action.OpenUrl', url: 'http://a.example/' }],
+    });
+  });
+});

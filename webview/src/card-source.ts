@@ -1,0 +1,131 @@
+// What the preview renders for a document: the Adaptive Card inside it (plain, in a signed-card JWS payload or in a
+// JSON-LD signed-card envelope, spec § 1), expanded with a data file when one is given. Pure: no DOM, no renderer.
+import type * as Templating from 'adaptivecards-templating';
+import { decodeCompactJws } from '../../server/src/jws/compact';
+import { signedEnvelopeToken, signedEnvelopeTokenProperty } from '../../server/src/email/signed-envelope';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/service/json-document';
+import { formatPosition, parseJsonText, type TextPosition } from './json-text';
+import type { NamedText } from './protocol';
+
+export type JsonObject = Record<string, unknown>;
+
+export type CardOrigin = 'card' | 'signed payload' | 'signed envelope';
+
+export interface CardDescription {
+  readonly origin: CardOrigin;
+  /** The data file the card was expanded with, when it is a template expanded with one. */
+  readonly dataFileName?: string;
+  /** The card's `version` as written, when it is a string. */
+  readonly version?: string;
+}
+
+export type CardSource =
+  | { readonly kind: 'card'; readonly card: JsonObject; readonly description: CardDescription }
+  /** The document itself does not parse: the preview keeps its last good render. */
+  | { readonly kind: 'syntax'; readonly message: string; readonly position: TextPosition }
+  /** The document parses but holds nothing the preview can render; `message` says why. */
+  | { readonly kind: 'problem'; readonly message: string };
+
+// Templating is a megabyte of code that takes about half a second to start, so the preview loads it on the first
+// template it expands instead of when it opens (the bundler turns this require into a lazy module initializer).
+declare function require(module: 'adaptivecards-templating'): typeof Templating;
+
+const LEGACY_MESSAGE_CARD = 'This is a legacy MessageCard: Outlook still shows it, but the preview renders only Adaptive Cards. Convert it to an Adaptive Card (AM080).';
+
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function kindOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
+}
+
+type Unwrapped = { readonly ok: true; readonly card: JsonObject; readonly origin: CardOrigin } | { readonly ok: false; readonly message: string };
+
+function cardOfPayload(payload: JsonObject, origin: CardOrigin): Unwrapped {
+  const serialized = payload['adaptiveCardSerialized'];
+  if (serialized === undefined) {
+    return 'messageCardSerialized' in payload
+      ? { ok: false, message: LEGACY_MESSAGE_CARD }
+      : { ok: false, message: 'The signed-card payload has no adaptiveCardSerialized claim.' };
+  }
+  if (typeof serialized !== 'string') {
+    return { ok: false, message: `adaptiveCardSerialized is ${kindOfValue(serialized)}; it must be the card as a JSON string.` };
+  }
+  if (findExcessiveNesting(serialized) >= 0) return { ok: false, message: `adaptiveCardSerialized nests deeper than ${MAX_NESTING_DEPTH} levels.` };
+  let card: unknown;
+  try {
+    card = JSON.parse(serialized);
+  } catch (error) {
+    return { ok: false, message: `adaptiveCardSerialized is not JSON: ${(error as Error).message}.` };
+  }
+  if (!isJsonObject(card)) return { ok: false, message: `adaptiveCardSerialized holds ${kindOfValue(card)}, not a card object.` };
+  return { ok: true, card, origin };
+}
+
+function unwrap(root: JsonObject): Unwrapped {
+  const tokenProperty = signedEnvelopeTokenProperty(root);
+  if (tokenProperty !== undefined) {
+    const token = signedEnvelopeToken(root);
+    if (token === undefined) return { ok: false, message: `The ${String(root['@type'])} envelope has no ${tokenProperty} string holding the JWS.` };
+    const decoded = decodeCompactJws(token);
+    if (!decoded.ok) return { ok: false, message: `The envelope's ${tokenProperty} cannot be decoded: ${decoded.problem.message}` };
+    return cardOfPayload(decoded.jws.payload, 'signed envelope');
+  }
+  if ('adaptiveCardSerialized' in root || 'messageCardSerialized' in root) return cardOfPayload(root, 'signed payload');
+  return { ok: true, card: root, origin: 'card' };
+}
+
+function checkCard(card: JsonObject, where: string): string | undefined {
+  if (card['@type'] === 'MessageCard') return LEGACY_MESSAGE_CARD;
+  if (card['type'] !== 'AdaptiveCard') {
+    const type = card['type'];
+    return typeof type === 'string'
+      ? `${where} has "type": ${JSON.stringify(type)}; an Adaptive Card has "type": "AdaptiveCard".`
+      : `${where} has no "type": "AdaptiveCard".`;
+  }
+  return undefined;
+}
+
+function expand(card: JsonObject, data: NamedText): { readonly ok: true; readonly card: JsonObject } | { readonly ok: false; readonly message: string } {
+  const parsed = parseJsonText(data.text);
+  if (!parsed.ok) return { ok: false, message: `The data file ${data.fileName} does not parse at ${formatPosition(parsed.position)}: ${parsed.message}` };
+  let expanded: unknown;
+  try {
+    expanded = new (require('adaptivecards-templating').Template)(card).expand({ $root: parsed.value });
+  } catch (error) {
+    return { ok: false, message: `Expanding the template with ${data.fileName} failed: ${(error as Error).message}` };
+  }
+  if (!isJsonObject(expanded)) return { ok: false, message: `Expanding the template with ${data.fileName} gave ${kindOfValue(expanded)}, not a card.` };
+  return { ok: true, card: expanded };
+}
+
+/** The card to render for a document's text, and the data file beside it when there is one. */
+export function readCardSource(text: string, data?: NamedText): CardSource {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { kind: 'syntax', message: parsed.message, position: parsed.position };
+  if (!isJsonObject(parsed.value)) return { kind: 'problem', message: `The document is ${kindOfValue(parsed.value)}; a card is a JSON object.` };
+  const unwrapped = unwrap(parsed.value);
+  if (!unwrapped.ok) return { kind: 'problem', message: unwrapped.message };
+  const where = unwrapped.origin === 'card' ? 'The document' : 'The signed card';
+  const problem = checkCard(unwrapped.card, where);
+  if (problem !== undefined) return { kind: 'problem', message: problem };
+  let card = unwrapped.card;
+  if (data !== undefined) {
+    const expanded = expand(card, data);
+    if (!expanded.ok) return { kind: 'problem', message: expanded.message };
+    const expandedProblem = checkCard(expanded.card, 'The expanded template');
+    if (expandedProblem !== undefined) return { kind: 'problem', message: expandedProblem };
+    card = expanded.card;
+  }
+  const version = card['version'];
+  return {
+    kind: 'card',
+    card,
+    description: {
+      origin: unwrapped.origin,
+      ...(data === undefined ? {} : { dataFileName: data.fileName }),
+      ...(typeof version === 'string' ? { version } : {}),
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// The preview pane's layout: header, banners, the simulation buttons, the card in an Outlook reading-pane frame, and
+// the log of simulated actions. It shows what the app tells it; it decides nothing.
+import { ActionLog } from './action-log';
+import { button, element } from './dom';
+import { Header, type HeaderEvents } from './header';
+import type { PreviewTheme, PreviewWidth } from './protocol';
+import type { LogEntry, ResponseTrigger } from './simulation';
+
+export interface Simulation {
+  readonly label: string;
+  run(): void;
+}
+
+export interface PaneEvents extends HeaderEvents {
+  applyResponse(trigger: ResponseTrigger): void;
+  backToCard(): void;
+}
+
+const THEME_CLASSES: Readonly<Record<PreviewTheme, string>> = { light: 'theme-light', dark: 'theme-dark', highContrast: 'theme-high-contrast' };
+
+export class Pane {
+  readonly header: Header;
+  private readonly log: ActionLog;
+  private readonly syntaxBanner = element('div', { className: 'banner syntax-banner', attributes: { role: 'status' } });
+  private readonly responseBanner = element('div', { className: 'banner response-banner', attributes: { role: 'status' } });
+  private readonly responseStatus = element('div', { className: 'banner response-status', attributes: { role: 'status' } });
+  private readonly notices = element('ul', { className: 'notices' });
+  private readonly simulations = element('div', { className: 'simulations' });
+  private readonly frame = element('div', { className: 'card-frame outlook-frame' });
+  private theme: PreviewTheme | undefined;
+  private readonly readingPane = element('main', { className: 'reading-pane' }, this.frame);
+
+  constructor(root: HTMLElement, private readonly events: PaneEvents) {
+    this.header = new Header(events);
+    this.log = new ActionLog((trigger) => events.applyResponse(trigger));
+    for (const banner of [this.syntaxBanner, this.responseBanner, this.responseStatus, this.notices, this.simulations]) banner.hidden = true;
+    root.replaceChildren(this.header.element, this.syntaxBanner, this.responseStatus, this.responseBanner, this.notices,
+      this.simulations, this.readingPane, this.log.element);
+  }
+
+  /** The text does not parse: the last good render stays below this banner. */
+  showSyntaxError(message: string | undefined): void {
+    this.syntaxBanner.hidden = message === undefined;
+    this.syntaxBanner.textContent = message ?? '';
+  }
+
+  showResponseBanner(fileName: string | undefined): void {
+    this.responseBanner.hidden = fileName === undefined;
+    if (fileName === undefined) return;
+    this.responseBanner.replaceChildren(
+      element('span', {}, `Showing the response card from ${fileName}, as Outlook shows a card update.`),
+      button('Back to the card', 'back-to-card secondary', () => this.events.backToCard()));
+  }
+
+  /** Where picking or reading a response file stands: waiting for the file, or what is wrong with it. */
+  showResponseStatus(message: string | undefined): void {
+    this.responseStatus.hidden = message === undefined;
+    this.responseStatus.textContent = message ?? '';
+  }
+
+  showNotices(notices: readonly string[]): void {
+    this.notices.hidden = notices.length === 0;
+    this.notices.replaceChildren(...notices.map((notice) => element('li', {}, notice)));
+  }
+
+  showSimulations(simulations: readonly Simulation[]): void {
+    this.simulations.hidden = simulations.length === 0;
+    this.simulations.replaceChildren(...simulations.map((simulation) => button(simulation.label, 'simulate secondary', () => simulation.run())));
+  }
+
+  showCard(card: HTMLElement): void {
+    this.frame.replaceChildren(card);
+    this.frame.classList.remove('has-problem');
+  }
+
+  /** Instead of a card: what stops the preview, never a blank pane. */
+  showProblem(message: string): void {
+    this.frame.replaceChildren(element('div', { className: 'render-problem', attributes: { role: 'alert' } },
+      element('strong', {}, 'Nothing to preview. '), message));
+    this.frame.classList.add('has-problem');
+  }
+
+  get shownTheme(): PreviewTheme | undefined {
+    return this.theme;
+  }
+
+  showLook(theme: PreviewTheme, width: PreviewWidth): void {
+    this.theme = theme;
+    this.readingPane.classList.remove(...Object.values(THEME_CLASSES), 'width-desktop', 'width-mobile');
+    this.readingPane.classList.add(THEME_CLASSES[theme], `width-${width}`);
+  }
+
+  addLogEntry(entry: LogEntry): void {
+    this.log.add(entry);
+  }
+}

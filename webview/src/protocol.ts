@@ -1,0 +1,57 @@
+// The messages between the preview panel in the extension host (client/src/preview/) and the preview app in the
+// webview (webview/src/). Both sides import these types; nothing else crosses the boundary.
+
+export type PreviewTheme = 'light' | 'dark' | 'highContrast';
+export type PreviewWidth = 'desktop' | 'mobile';
+
+export interface PreviewOptions {
+  readonly theme: PreviewTheme;
+  readonly width: PreviewWidth;
+}
+
+export interface DiagnosticCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** A file the host read for the preview: its name (for labels) and its text. */
+export interface NamedText {
+  readonly fileName: string;
+  readonly text: string;
+}
+
+export type HostMessage =
+  /**
+   * The document to show, sent when the panel opens, after each (debounced) edit and when the active editor changes.
+   * `data` is the `*.data.json` beside the card, when there is one: the card is then a template expanded with it.
+   */
+  | {
+    readonly type: 'render';
+    readonly sequence: number;
+    readonly documentUri: string;
+    readonly fileName: string;
+    readonly text: string;
+    readonly data?: NamedText;
+    readonly diagnostics: DiagnosticCounts;
+  }
+  /** The diagnostics of the shown document changed without an edit (the server answers after the debounce). */
+  | { readonly type: 'diagnostics'; readonly documentUri: string; readonly diagnostics: DiagnosticCounts }
+  /** A response card file the user picked, applied as Outlook applies a `CARD-UPDATE-IN-BODY` response. */
+  | { readonly type: 'applyResponse'; readonly response: NamedText }
+  /** The user cancelled picking a response file. */
+  | { readonly type: 'responseCancelled' };
+
+export type WebviewMessage =
+  /** The app has loaded and listens; the host answers with a `render`. */
+  | { readonly type: 'ready' }
+  /** A render finished (or failed visibly): `sequence` of the `render` message it shows, and how long it took. */
+  | { readonly type: 'rendered'; readonly sequence: number; readonly durationMs: number; readonly outcome: 'card' | 'problem' | 'keptLastGood' }
+  /** Action.OpenUrl or a link in text: the host asks the user before opening anything. */
+  | { readonly type: 'openUrl'; readonly url: string }
+  /** The diagnostics count was clicked. */
+  | { readonly type: 'showProblems' }
+  /** The user wants to apply a response to a simulated request; the host lets them pick a `*.response.json` file. */
+  | { readonly type: 'pickResponse'; readonly trigger: 'action' | 'refresh' | 'autoInvokeAction' }
+  /** The theme or width changed in the toolbar; the host remembers it for the next preview. */
+  | { readonly type: 'optionsChanged'; readonly options: PreviewOptions };

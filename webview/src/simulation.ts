@@ -1,0 +1,101 @@
+// What the preview does instead of Outlook for each action: the log entry with the exact request or what Outlook
+// would open, and the URL the host may open after asking the user. Pure: the renderer reports which action ran
+// with which input values.
+import { isJsonObject, type JsonObject } from './card-source';
+import { usesUniversalActions } from './outlook-version';
+import type { WebviewMessage } from './protocol';
+import { buildExecuteInvoke, buildHttpRequest, formatExecuteInvoke, formatHttpRequest, type InputValues } from './requests';
+
+export type ResponseTrigger = Extract<WebviewMessage, { type: 'pickResponse' }>['trigger'];
+
+/** An action the user triggered. ShowCard and ToggleVisibility are the renderer's own and are not simulated. */
+export type TriggeredAction =
+  | { readonly kind: 'http'; readonly source: JsonObject; readonly inputs: InputValues }
+  | { readonly kind: 'execute'; readonly source: JsonObject; readonly inputs: InputValues }
+  | { readonly kind: 'openUrl'; readonly url: string }
+  | { readonly kind: 'outlook'; readonly type: string; readonly source: JsonObject };
+
+export interface LogEntry {
+  readonly title: string;
+  /** The request, or what Outlook would open or show, exactly. */
+  readonly text: string;
+  /** Set when a response can be applied to this entry: what the response answers. */
+  readonly respondsTo?: ResponseTrigger;
+}
+
+export interface Simulated {
+  readonly entry: LogEntry;
+  /** A URL for the host to open after the user confirms. */
+  readonly openUrl?: string;
+}
+
+const OPENABLE_URL = /^(https?|mailto):/i;
+
+function titled(type: string, source: JsonObject): string {
+  const title = source['title'];
+  return typeof title === 'string' && title !== '' ? `${type}: ${title}` : type;
+}
+
+function quoted(value: unknown): string {
+  return value === undefined ? '(missing)' : JSON.stringify(value, null, 2);
+}
+
+function describeOutlookAction(type: string, source: JsonObject): string {
+  if (type === 'Action.InvokeAddInCommand') {
+    return [
+      'Outlook opens the add-in command:',
+      `addInId: ${quoted(source['addInId'])}`,
+      `desktopCommandId: ${quoted(source['desktopCommandId'])}`,
+      `initializationContext: ${quoted(source['initializationContext'])}`,
+    ].join('\n');
+  }
+  const form = type === 'Action.DisplayAppointmentForm' ? 'appointment' : 'message';
+  return `Outlook opens the ${form} form of the item:\nitemId: ${quoted(source['itemId'])}`;
+}
+
+export function simulate(action: TriggeredAction): Simulated {
+  switch (action.kind) {
+    case 'http':
+      return {
+        entry: { title: titled('Action.Http', action.source), text: formatHttpRequest(buildHttpRequest(action.source, action.inputs)), respondsTo: 'action' },
+      };
+    case 'execute':
+      return {
+        entry: { title: titled('Action.Execute', action.source), text: formatExecuteInvoke(buildExecuteInvoke(action.source, action.inputs, 'manual')), respondsTo: 'action' },
+      };
+    case 'openUrl':
+      return OPENABLE_URL.test(action.url)
+        ? { entry: { title: 'Open URL', text: `${action.url}\n(VS Code asks before opening it.)` }, openUrl: action.url }
+        : { entry: { title: 'Open URL (not opened)', text: `${action.url}\nOnly http, https and mailto links are opened.` } };
+    case 'outlook':
+      return { entry: { title: titled(action.type, action.source), text: describeOutlookAction(action.type, action.source) } };
+  }
+}
+
+/** A request a card sends without a click (its refresh, its autoInvokeAction), simulated from a button. */
+export interface AutomaticRequest {
+  readonly label: string;
+  simulate(inputs: InputValues): Simulated;
+}
+
+/** The requests `card` sends by itself when Outlook opens it; empty when it has none. */
+export function automaticRequests(card: JsonObject): readonly AutomaticRequest[] {
+  const requests: AutomaticRequest[] = [];
+  const refresh = card['refresh'];
+  const refreshAction = isJsonObject(refresh) ? refresh['action'] : undefined;
+  if (isJsonObject(refreshAction) && refreshAction['type'] === 'Action.Execute' && usesUniversalActions(card['version'])) {
+    requests.push({
+      label: 'Simulate refresh',
+      // Outlook refreshes as the card opens, before anyone has typed: the invoke carries the action's data only.
+      simulate: () => ({ entry: { title: 'refresh', text: formatExecuteInvoke(buildExecuteInvoke(refreshAction, new Map(), 'automatic')), respondsTo: 'refresh' } }),
+    });
+  }
+  const autoInvoke = card['autoInvokeAction'];
+  if (isJsonObject(autoInvoke)) {
+    requests.push({
+      label: 'Simulate autoInvokeAction',
+      simulate: (inputs) => ({ entry: { title: 'autoInvokeAction', text: formatHttpRequest(buildHttpRequest(autoInvoke, inputs)), respondsTo: 'autoInvokeAction' } }),
+    });
+  }
+  return requests;
+}
