@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerSigningCommands } from './commands';
+import { registerPreview, type PreviewApi } from './preview';
 
 /** What `activate()` returns: the in-host tests reach the language client through it. */
 export interface ActionableMessagesApi {
@@ -9,12 +10,15 @@ export interface ActionableMessagesApi {
   readonly whenReady: Promise<void>;
   /** The extension's log folder (context.logUri), under the session's log folder; tests read the logs from there. */
   readonly logUri: vscode.Uri;
+  /** The card preview: its renders (as the webview reports them) and the card it shows. */
+  readonly preview: PreviewApi;
 }
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ActionableMessagesApi {
   registerSigningCommands(context);
+  const preview = registerPreview(context);
   const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc };
   // Every JSON document goes to the server; it decides from `actionableMessages.files` which ones are cards.
   const clientOptions: LanguageClientOptions = {
@@ -23,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): ActionableMessagesAp
   };
   client = new LanguageClient('actionableMessages', 'Actionable Messages', serverOptions, clientOptions);
   const whenReady = client.start();
-  return { client, whenReady, logUri: context.logUri };
+  return { client, whenReady, logUri: context.logUri, preview };
 }
 
 export function deactivate(): Promise<void> | undefined {

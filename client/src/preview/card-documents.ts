@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { looksLikeCard, matchesCardFiles } from '../../../server/src/service/document-selector';
+
+const CARD_LANGUAGES = new Set(['json', 'jsonc']);
+const CARD_SCHEMES = new Set(['file', 'untitled']);
+const DEFAULT_CARD_FILES = ['**/*.card.json', '**/card.json'];
+
+/** The context key of the `when` clauses that show the preview commands for card editors. */
+export const CARD_EDITOR_CONTEXT = 'actionableMessages.isCardEditor';
+
+/**
+ * Which documents are cards, decided as the language server decides: the `actionableMessages.files` globs, or a root
+ * that is an Outlook card kind. A document once recognised stays a card until it closes or the setting changes, so
+ * the preview keeps following it while it is being typed into shape (the server likewise keeps its last parse).
+ */
+export class CardDocuments implements vscode.Disposable {
+  private readonly recognised = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
+  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Fires when the answer may have changed for every document (the `files` setting or the workspace folders changed). */
+  readonly onDidChange = this.changeEmitter.event;
+
+  constructor() {
+    const forgetAll = () => {
+      this.recognised.clear();
+      this.changeEmitter.fire();
+    };
+    this.subscriptions = [
+      this.changeEmitter,
+      vscode.workspace.onDidCloseTextDocument((document) => this.recognised.delete(document.uri.toString())),
+      vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('actionableMessages.files')) forgetAll(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(forgetAll),
+    ];
+  }
+
+  isCard(document: vscode.TextDocument): boolean {
+    if (!CARD_LANGUAGES.has(document.languageId) || !CARD_SCHEMES.has(document.uri.scheme)) return false;
+    const key = document.uri.toString();
+    if (this.recognised.has(key)) return true;
+    const globs = vscode.workspace.getConfiguration('actionableMessages', document.uri).get<string[]>('files', DEFAULT_CARD_FILES);
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
+    const path = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
+    const card = matchesCardFiles(path, folders, globs) || looksLikeCard(document.getText());
+    if (card) this.recognised.add(key);
+    return card;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import type { NamedText } from '../../../webview/src/protocol';
+import { fileLabel, readPreviewFile } from './file-reading';
+import { isResponseFileName, nearestFirst } from './related-files';
+import { folderOf } from './template-data';
+
+const RESPONSE_GLOB = '**/*.response.json';
+const MOST_WORKSPACE_RESPONSES = 500;
+
+interface ResponseItem extends vscode.QuickPickItem {
+  readonly uri?: vscode.Uri;
+}
+
+async function responsesBeside(card: vscode.Uri): Promise<vscode.Uri[]> {
+  if (card.scheme === 'untitled') return [];
+  const folder = folderOf(card);
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries.filter(([name, type]) => (type & vscode.FileType.File) !== 0 && isResponseFileName(name))
+      .map(([name]) => vscode.Uri.joinPath(folder, name));
+  } catch {
+    return []; // an unreadable folder offers nothing; the workspace search and Browse… remain
+  }
+}
+
+/** `*.response.json` files beside the card and in the workspace, nearest the card first. */
+async function responseCandidates(card: vscode.Uri): Promise<vscode.Uri[]> {
+  const found = [...await responsesBeside(card),
+    ...await vscode.workspace.findFiles(RESPONSE_GLOB, '**/node_modules/**', MOST_WORKSPACE_RESPONSES)];
+  const byPath = new Map(found.map((uri) => [uri.path, uri]));
+  const origin = card.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri.path ?? '/' : folderOf(card).path;
+  return nearestFirst(origin, [...byPath.keys()]).map((path) => byPath.get(path)!);
+}
+
+/**
+ * Lets the user pick the response card to apply (a listed `*.response.json` or any file through Browse…) and reads
+ * it; undefined when they cancel. Read problems are thrown as messages naming the file.
+ */
+export async function pickResponseFile(card: vscode.Uri): Promise<NamedText | undefined> {
+  const items: ResponseItem[] = (await responseCandidates(card)).map((uri) => ({
+    label: fileLabel(uri),
+    description: vscode.workspace.asRelativePath(folderOf(uri), true),
+    uri,
+  }));
+  items.push({ label: '$(folder-opened) Browse…', alwaysShow: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Response card to apply',
+    placeHolder: 'The card your service answers with (CARD-UPDATE-IN-BODY): a *.response.json file',
+  });
+  if (picked === undefined) return undefined;
+  const uri = picked.uri ?? (await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    defaultUri: card.scheme === 'untitled' ? undefined : folderOf(card),
+    filters: { 'Response cards': ['json'] },
+    openLabel: 'Apply Response',
+  }))?.[0];
+  return uri === undefined ? undefined : readPreviewFile(uri, 'response file');
+}

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { NamedText } from '../../../webview/src/protocol';
+import { fileLabel, readPreviewFile } from './file-reading';
+import { dataFileFor } from './related-files';
+
+/** The files a data file can be among the card's folder (see dataFileFor), for a watcher of that folder. */
+export const DATA_FILE_GLOB = '{*.data.json,data.json}';
+
+export function folderOf(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+/** The template data file beside a saved card (see dataFileFor for the rule); an untitled card has none. */
+export async function findDataFile(card: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (card.scheme === 'untitled') return undefined;
+  const folder = folderOf(card);
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return undefined; // an unreadable folder holds no data file the preview could use
+  }
+  const fileNames = entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+  const chosen = dataFileFor(fileLabel(card), fileNames);
+  return chosen === undefined ? undefined : vscode.Uri.joinPath(folder, chosen);
+}
+
+/** The data as the user sees it: an open document with unsaved edits wins over the file on disk. */
+export async function readDataFile(uri: vscode.Uri): Promise<NamedText> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open?.isDirty) return { fileName: fileLabel(uri), text: open.getText() };
+  return readPreviewFile(uri, 'template data file');
+}

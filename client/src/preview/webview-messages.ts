@@ -1,0 +1,34 @@
+import type { PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
+import { previewOptionsFrom } from './preview-options';
+
+type Fields = Record<string, unknown>;
+
+const OUTCOMES = new Set(['card', 'problem', 'keptLastGood']);
+const PICK_TRIGGERS = new Set(['action', 'refresh', 'autoInvokeAction']);
+
+/**
+ * A message from the webview, checked field by field: the page runs card content, so the host trusts nothing it
+ * posts. Anything malformed is undefined and ignored.
+ */
+export function webviewMessageFrom(value: unknown): WebviewMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Fields;
+  switch (message.type) {
+    case 'ready':
+    case 'showProblems':
+      return { type: message.type };
+    case 'rendered':
+      if (typeof message.sequence !== 'number' || typeof message.durationMs !== 'number' || !OUTCOMES.has(message.outcome as string)) return undefined;
+      return { type: 'rendered', sequence: message.sequence, durationMs: message.durationMs, outcome: message.outcome as 'card' | 'problem' | 'keptLastGood' };
+    case 'openUrl':
+      return typeof message.url === 'string' ? { type: 'openUrl', url: message.url } : undefined;
+    case 'pickResponse':
+      return PICK_TRIGGERS.has(message.trigger as string) ? { type: 'pickResponse', trigger: message.trigger as 'action' | 'refresh' | 'autoInvokeAction' } : undefined;
+    case 'optionsChanged': {
+      const options: PreviewOptions = previewOptionsFrom(message.options);
+      return { type: 'optionsChanged', options };
+    }
+    default:
+      return undefined;
+  }
+}
