@@ -1,5 +1,6 @@
-// `npm run bench`: full-diagnostics comparison with vscode-json-languageservice, the LSP didChange round trip, and
-// RS256 signing with jose against bare node:crypto.
+// `npm run bench`: full-diagnostics comparison with vscode-json-languageservice, the LSP didChange round trip,
+// RS256 signing with jose against bare node:crypto, and edit-to-rendered in the preview webview against bare
+// adaptivecards.
 // Prints a markdown report with the environment and writes it to bench-results/. Exits non-zero when a target is missed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -7,6 +8,7 @@ import path from 'node:path';
 import { benchDiagnostics } from './diagnostics.mjs';
 import { benchRoundTrip, serverDebounceMs } from './lsp-roundtrip.mjs';
 import { benchSigning } from './signing.mjs';
+import { benchWebview } from './webview.mjs';
 import { formatMs, markdownTable, median, percentile } from './stats.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -78,6 +80,19 @@ say(markdownTable(
 ));
 say();
 say(`RSA 2048, a ${signing.payloadBytes.toLocaleString('en')} B payload (examples/approval-http.card.json), ${signing.tokenBytes.toLocaleString('en')} B token. jose signs the payload object (JSON, base64url) and node:crypto the finished signing input. jose 6 uses only WebCrypto, whose every call is an asynchronous job on the thread pool: a fixed cost per operation that weighs most against a verification of some tens of µs.`);
+
+say();
+say('## Preview webview: edit to rendered (median ms, headless Chromium, one page, interleaved runs)');
+say();
+const webview = await benchWebview();
+say(markdownTable(
+  ['card', 'bare adaptivecards parse + render (floor)', 'render message → rendered', 'preview / floor'],
+  webview.map(({ label, bytes, medians }) => [
+    `${label} (${bytes.toLocaleString('en')} B)`, formatMs(medians.floor), formatMs(medians.ours), `${(medians.ours / medians.floor).toFixed(1)}x`,
+  ]),
+));
+say();
+say(`${webview[0].rounds} runs per card after warm-up. The preview's time runs from posting the \`render\` message to its \`rendered\` answer: message dispatch, reading the text (JSON, signed cards, template), the image filter, a fresh Outlook-configured renderer with Outlook Markdown (markdown-it) for every text, the header and the saved state. The floor parses and renders the same card with adaptivecards' own build and the Outlook desktop host config, without Markdown. Neither waits for layout or paint.`);
 
 const resultsDir = path.join(root, 'bench-results');
 mkdirSync(resultsDir, { recursive: true });
