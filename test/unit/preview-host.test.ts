@@ -2,10 +2,39 @@ import assert from 'node:assert/strict';
 import { describe, it, mock } from 'node:test';
 import { Debounced } from '../../client/src/preview/debounce';
 import { CARD_DIAGNOSTIC_SOURCE, countDiagnostics } from '../../client/src/preview/diagnostic-counts';
+import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/preview-html';
 import { DEFAULT_PREVIEW_OPTIONS, previewOptionsFrom } from '../../client/src/preview/preview-options';
 import { dataFileFor, folderDistance, isResponseFileName, nearestFirst } from '../../client/src/preview/related-files';
 import { checkOpenableUrl } from '../../client/src/preview/url-policy';
 import { webviewMessageFrom } from '../../client/src/preview/webview-messages';
+
+describe('preview page policy', () => {
+  const policy = contentSecurityPolicy('https://file+.vscode-resource.example', 'bm9uY2U');
+  const directives = new Map(policy.split('; ').map((directive) => {
+    const [name = '', ...sources] = directive.split(' ');
+    return [name, sources] as const;
+  }));
+
+  it('runs scripts only by nonce, loads styles and fonts only from the bundle, and images only over https or data:', () => {
+    assert.deepEqual(directives.get('default-src'), ["'none'"]);
+    assert.deepEqual(directives.get('script-src'), ["'nonce-bm9uY2U'"]);
+    assert.deepEqual(directives.get('style-src'), ['https://file+.vscode-resource.example']);
+    assert.deepEqual(directives.get('font-src'), ['https://file+.vscode-resource.example']);
+    assert.deepEqual(directives.get('img-src'), ['https:', 'data:']);
+    for (const closed of ['connect-src', 'frame-src', 'form-action', 'base-uri', 'media-src']) assert.deepEqual(directives.get(closed), ["'none'"], closed);
+    assert.doesNotMatch(policy, /unsafe-|\*/);
+  });
+
+  it('puts the policy first in the head and the nonce on its one script, escaping attribute values', () => {
+    const html = previewHtml({
+      cspSource: 'https://file+.vscode-resource.example', nonce: 'bm9uY2U', scriptUri: 'https://x.example/dist/webview.js?a="b"&c',
+      styleUri: 'https://x.example/dist/webview.css', options: DEFAULT_PREVIEW_OPTIONS,
+    });
+    assert.ok(html.indexOf('http-equiv="Content-Security-Policy"') < html.indexOf('<link'), 'policy before the style sheet');
+    assert.equal(html.match(/<script/g)?.length, 1);
+    assert.match(html, /<script nonce="bm9uY2U" src="https:\/\/x\.example\/dist\/webview\.js\?a=&quot;b&quot;&amp;c">/);
+  });
+});
 
 describe('preview data file choice', () => {
   it('pairs <name>.data.json with <name>.card.json, even when the folder has other data files', () => {

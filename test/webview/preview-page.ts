@@ -59,8 +59,8 @@ export interface PreviewPageOptions {
   readonly vscodeTheme?: VsCodeTheme;
   /** What vscode.getState() returns at load, as after the panel was hidden and shown again. */
   readonly state?: unknown;
-  /** 'real': the page's own policy; 'strictStyle': style-src without 'unsafe-inline'; 'none': no policy at all. */
-  readonly csp?: 'real' | 'strictStyle' | 'none';
+  /** 'real': the page's own policy; 'none': no policy at all. */
+  readonly csp?: 'real' | 'none';
   readonly viewport?: { readonly width: number; readonly height: number };
 }
 
@@ -88,9 +88,7 @@ function pageHtml(options: PreviewOptions, csp: NonNullable<PreviewPageOptions['
   });
   const policy = contentSecurityPolicy(ORIGIN, NONCE);
   if (!html.includes(policy.replaceAll("'", '&#39;'))) throw new Error('previewHtml no longer carries contentSecurityPolicy(): update the test page');
-  if (csp === 'real') return html;
-  if (csp === 'none') return html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, '');
-  return html.replace(/style-src ([^;]*) &#39;unsafe-inline&#39;/, 'style-src $1');
+  return csp === 'real' ? html : html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n/, '');
 }
 
 /** Runs in the page before its own script: the VS Code API stand-in and the recorders. */
