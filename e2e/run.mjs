@@ -148,6 +148,8 @@ async function runUiChecks(browser, server, extensionPayload) {
     await page.keyboard.type('submit.card.json');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'submit.card.json' }).first().waitFor();
     await page.keyboard.press('Enter');
+    // The preview CodeLens above line 1 moves every line down when it arrives: hover only once it is there.
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
     await squiggle.waitFor();
     await squiggle.hover({ force: true }); // the text layer lies above the squiggle; the mouse just has to be there
