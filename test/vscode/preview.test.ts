@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import type { CommandFailure } from '../../client/src/commands/command-runner';
 import type { ActionableMessagesApi } from '../../client/src/extension';
 import { PREVIEW_FILE_LIMIT_BYTES, readPreviewFile } from '../../client/src/preview/file-reading';
-import { PREVIEW_VIEW_TYPE, type PreviewRender } from '../../client/src/preview/preview-panel';
+import { PREVIEW_VIEW_TYPE, previewWebviewOptions, type PreviewRender } from '../../client/src/preview/preview-panel';
 import { pickResponseFile } from '../../client/src/preview/response-picker';
-import { openInEditor, rangeOf, startExtension, waitFor, workspaceFile } from './helpers';
+import { EXTENSION_ID, openInEditor, rangeOf, startExtension, waitFor, workspaceFile } from './helpers';
 
 const OPEN_PREVIEW = 'actionableMessages.openPreview';
 const OPEN_PREVIEW_TO_SIDE = 'actionableMessages.openPreviewToSide';
@@ -63,6 +63,14 @@ describe('card preview in a real VS Code', () => {
     assert.strictEqual(render.outcome, 'card');
     assert.strictEqual(render.dataFileName, undefined);
     assert.strictEqual(api.preview.shownDocumentUri(), editor.document.uri.toString());
+  });
+
+  it('lets the webview load only the extension\'s dist/ folder, with scripts and without command links', () => {
+    const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+    const options = previewWebviewOptions(extensionUri);
+    assert.deepStrictEqual(options.localResourceRoots?.map((root) => root.toString()), [vscode.Uri.joinPath(extensionUri, 'dist').toString()]);
+    assert.strictEqual(options.enableScripts, true);
+    assert.strictEqual(options.enableCommandUris, false);
   });
 
   it('Open Preview to the Side opens the panel in another column and keeps the editor active; again, it reuses the panel', async () => {
