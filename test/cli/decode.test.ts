@@ -173,7 +173,7 @@ describe('amcard decode: usage errors exit 2', () => {
       [['decode', 'missing.eml'], /cannot read missing\.eml: no such file, and it is not a JWS/],
       [['decode', token, '--key', 'nokey.pem'], /Cannot read the public key nokey\.pem/],
       [['decode', token, '--key', write('bad.pem', 'not a key')], /bad\.pem/],
-      [['decode', write('plain.html', '<p>No card</p>')], /no card found in plain\.html/],
+      [['decode', write('plain.html', '<p>No card</p>')], /plain\.html has no card: no <script/],
       [['decode', write('empty.txt', '\n')], /empty\.txt is empty/],
       [['decode', write('card.json', JSON.stringify(CARD))], /holds JSON but no signed-card envelope.*amcard lint/],
     ];

@@ -189,6 +189,13 @@ describe('signing commands in a real VS Code', () => {
     assert.match(await textOf(decoded.report), /Verification: \*\*invalid\*\*: The JWS header says "alg": "none"/);
   });
 
+  it('refuses card JSON, empty text and HTML without a card, saying what it takes', async () => {
+    const refusal = async (text: string) => failure(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text }));
+    assert.match(await refusal(fileText(EXAMPLE)), /^The text holds JSON but no signed-card envelope with a JWS/);
+    assert.match(await refusal('  \n'), /^The text is empty: expected a JWS, a signed-card envelope, an HTML email or an \.eml message\.$/);
+    assert.match(await refusal('<p>No card</p>'), /^The text has no card: no <script type="application\/adaptivecard\+json">/);
+  });
+
   it('refuses to sign a card with errors, listing them, unless told to sign anyway', async () => {
     await generateIntoSecretStorage();
     await openInEditor('submit.card.json');

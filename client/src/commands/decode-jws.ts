@@ -1,7 +1,6 @@
 import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
-import { extractCardsFromEmail } from '../../../server/src/email/extract';
-import { signedEnvelopeToken } from '../../../server/src/email/signed-envelope';
+import { readDecodeInput } from '../../../server/src/email/decode-input';
 import { decodeSignedCard, type DecodedSignedCard } from '../../../server/src/jws/verify';
 import type { Finding } from '../../../server/src/service/finding';
 import { validateText } from '../../../server/src/service/validate';
@@ -39,21 +38,6 @@ function looksLikeJws(text: string): boolean {
 
 function looksLikeEmail(text: string): boolean {
   return EMAIL_MARKERS.test(text);
-}
-
-/** The JWS of a 2018 JSON-LD envelope ({"@type": "SignedAdaptiveCard", "signedAdaptiveCard": "<JWS>"}, spec § 5.10). */
-function envelopeToken(json: string): string {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    throw new UserFacingError(`The text starts like JSON but does not parse (${(error as Error).message}): Decode JWS takes a JWS, a signed-card envelope or an email.`);
-  }
-  const token = signedEnvelopeToken(value);
-  if (token === undefined) {
-    throw new UserFacingError('This JSON is no signed-card envelope ("@type": "SignedAdaptiveCard" with a "signedAdaptiveCard" JWS): Decode JWS takes a JWS, an envelope or an email; card JSON is checked as you type.');
-  }
-  return token;
 }
 
 /** The text to decode: the selection, else the clipboard when it holds a JWS or an email, else what the user types. */
@@ -164,27 +148,25 @@ export async function decodeJws(argument: unknown): Promise<DecodeJwsResult | un
   else if (argument && typeof (argument as DecodeJwsOptions).text === 'string') text = (argument as DecodeJwsOptions).text;
   else text = await inputText();
   if (text === undefined) return undefined;
-  if (text.trim() === '') throw new UserFacingError('Nothing to decode: the text is empty.');
+  const read = readDecodeInput(text);
+  if (read.kind === 'problem') {
+    throw new UserFacingError(`${argument instanceof vscode.Uri ? vscode.workspace.asRelativePath(argument, false) : 'The text'} ${read.message}`);
+  }
   const resource = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
   const publicKeys = configuredPublicKeyEntries(resource).length > 0 ? await loadPublicKeys(resource) : [];
 
   const sections: { title: string; section: Section }[] = [];
-  if (looksLikeEmail(text) && !looksLikeJws(text) && !text.trim().startsWith('{')) {
-    const found = extractCardsFromEmail(text);
-    if (found.length === 0) {
-      throw new UserFacingError('No card in this email: it has no <script type="application/adaptivecard+json"> (or ld+json MessageCard) and no SignedAdaptiveCard section.');
-    }
-    for (const [index, card] of found.entries()) {
-      const where = `Card ${index + 1} of ${found.length}: ${card.kind === 'signed' ? 'signed-card section' : 'script'}`;
+  if (read.kind === 'email') {
+    for (const [index, card] of read.cards.entries()) {
+      const where = `Card ${index + 1} of ${read.cards.length}: ${card.kind === 'signed' ? 'signed-card section' : 'script'}`;
       const section = card.kind === 'signed'
         ? await decodeToken(card.text, 'signed', publicKeys, resource)
         : await scriptCard(card.text, card.mediaType, resource);
       sections.push({ title: where, section });
     }
-  } else if (text.trim().startsWith('{')) {
-    sections.push({ title: 'Signed-card envelope (JSON-LD)', section: await decodeToken(envelopeToken(text), 'jws', publicKeys, resource) });
   } else {
-    sections.push({ title: 'Signed card (JWS)', section: await decodeToken(text, 'jws', publicKeys, resource) });
+    const title = read.kind === 'envelope' ? 'Signed-card envelope (JSON-LD)' : 'Signed card (JWS)';
+    sections.push({ title, section: await decodeToken(read.token, 'jws', publicKeys, resource) });
   }
   const report = sections.flatMap(({ title, section }) => [`## ${title}`, '', ...section.markdown, '']);
   const reportDocument = await showUntitled(['# Decoded signed card', '', ...report].join('\n'), 'markdown');

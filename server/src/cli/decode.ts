@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { extractCardsFromEmail } from '../email/extract';
-import { signedEnvelopeToken } from '../email/signed-envelope';
-import { looksLikeMimeMessage } from '../email/mime';
+import { readDecodeInput } from '../email/decode-input';
 import { decodeSignedCard, type DecodedSignedCard, type DecodeProblem } from '../jws/verify';
 import { readPublicKey } from '../keys/rsa-keys';
 import { validateText } from '../service/validate';
@@ -66,37 +64,25 @@ function readInput(argument: string): { name: string; text: string; isFile: bool
   return { name: 'the argument', text: argument, isFile: false };
 }
 
-function envelopeTokenOf(json: string): string | undefined {
-  try {
-    return signedEnvelopeToken(JSON.parse(json));
-  } catch {
-    return undefined;
-  }
-}
-
 /** The tokens and card scripts in the input: one JWS, a JSON-LD signed envelope, or every card of an email. */
 function sourcesOf(input: { name: string; text: string; isFile: boolean }): Source[] {
-  const text = input.text.trim();
-  if (!input.isFile) return [{ label: 'JWS', kind: 'signed', text }];
-  if (text === '') throw new UsageError(`amcard decode: ${input.name} is empty: expected a JWS, an HTML email or an .eml message.`);
-  if (looksLikeMimeMessage(input.text) || text.includes('<')) {
-    const cards = extractCardsFromEmail(input.text);
-    if (cards.length === 0) {
-      throw new UsageError(`amcard decode: no card found in ${input.name}: it has no <script type="application/adaptivecard+json"> or application/ld+json card, and no signedAdaptiveCard or signedMessageCard section.`);
-    }
-    return cards.map((card, index) => ({
-      label: `card ${index + 1} of ${cards.length} in ${input.name}: ${card.kind === 'signed' ? 'signed card' : `<script type="${card.mediaType}">, unsigned`}`,
-      kind: card.kind,
-      text: card.text,
-      mediaType: card.mediaType,
-    }));
+  if (!input.isFile) return [{ label: 'JWS', kind: 'signed', text: input.text.trim() }];
+  const read = readDecodeInput(input.text);
+  switch (read.kind) {
+    case 'problem':
+      throw new UsageError(`amcard decode: ${input.name} ${read.message}`);
+    case 'jws':
+      return [{ label: 'JWS', kind: 'signed', text: read.token }];
+    case 'envelope':
+      return [{ label: 'JWS of the signed-card envelope', kind: 'signed', text: read.token }];
+    case 'email':
+      return read.cards.map((card, index) => ({
+        label: `card ${index + 1} of ${read.cards.length} in ${input.name}: ${card.kind === 'signed' ? 'signed card' : `<script type="${card.mediaType}">, unsigned`}`,
+        kind: card.kind,
+        text: card.text,
+        mediaType: card.mediaType,
+      }));
   }
-  if (text.startsWith('{')) {
-    const token = envelopeTokenOf(text);
-    if (token === undefined) throw new UsageError(`amcard decode: ${input.name} holds JSON but no signed-card envelope with a JWS: use "amcard lint" for card JSON.`);
-    return [{ label: 'JWS of the signed-card envelope', kind: 'signed', text: token }];
-  }
-  return [{ label: 'JWS', kind: 'signed', text }];
 }
 
 /** An unsigned card script: its rules run on the card, and there is no signature to check. */

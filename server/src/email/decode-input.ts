@@ -1,0 +1,40 @@
+// What a text given to decode holds, for `amcard decode` and the Decode JWS command alike: one compact JWS, a
+// JSON-LD signed-card envelope (spec § 5.10), or an email (HTML or a MIME message) whose every card is decoded.
+import { extractCardsFromEmail, type ExtractedCard } from './extract';
+import { looksLikeMimeMessage } from './mime';
+import { signedEnvelopeToken } from './signed-envelope';
+
+export type DecodeInput =
+  | { readonly kind: 'jws'; readonly token: string }
+  | { readonly kind: 'envelope'; readonly token: string }
+  | { readonly kind: 'email'; readonly cards: readonly ExtractedCard[] }
+  /** `message` completes "<where the text came from> …", e.g. "is empty: …". */
+  | { readonly kind: 'problem'; readonly message: string };
+
+const EXPECTED = 'expected a JWS, a signed-card envelope, an HTML email or an .eml message';
+
+function envelopeInput(json: string): DecodeInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    return { kind: 'problem', message: `starts like JSON but does not parse (${(error as Error).message}): ${EXPECTED}.` };
+  }
+  const token = signedEnvelopeToken(value);
+  return token === undefined
+    ? { kind: 'problem', message: 'holds JSON but no signed-card envelope with a JWS ("@type": "SignedAdaptiveCard" with a "signedAdaptiveCard" string); card JSON is checked by "amcard lint" and as you type.' }
+    : { kind: 'envelope', token };
+}
+
+export function readDecodeInput(text: string): DecodeInput {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'problem', message: `is empty: ${EXPECTED}.` };
+  if (trimmed.startsWith('{')) return envelopeInput(trimmed);
+  if (looksLikeMimeMessage(text) || trimmed.includes('<')) {
+    const cards = extractCardsFromEmail(text);
+    return cards.length > 0
+      ? { kind: 'email', cards }
+      : { kind: 'problem', message: 'has no card: no <script type="application/adaptivecard+json"> or application/ld+json card, and no signedAdaptiveCard or signedMessageCard section.' };
+  }
+  return { kind: 'jws', token: trimmed };
+}

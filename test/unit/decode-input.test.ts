@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readDecodeInput, type DecodeInput } from '../../server/src/email/decode-input';
+import { emlMessage } from '../../server/src/email/eml';
+
+const JWS = 'eyJhbGciOiJSUzI1NiJ9.eyJzZW5kZXIiOiJhQGIuZXhhbXBsZSJ9.c2lnbmF0dXJl';
+const CARD = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'hi' }] });
+const HTML = `<html><head><script type="application/adaptivecard+json">${CARD}</script></head><body><p>hi</p></body></html>`;
+
+function problemOf(input: DecodeInput): string {
+  assert.equal(input.kind, 'problem');
+  return input.message;
+}
+
+describe('readDecodeInput', () => {
+  it('takes a compact JWS as it is, without the surrounding whitespace', () => {
+    assert.deepEqual(readDecodeInput(`\n  ${JWS}\n`), { kind: 'jws', token: JWS });
+  });
+
+  it('takes the JWS of a JSON-LD signed-card envelope', () => {
+    assert.deepEqual(readDecodeInput(JSON.stringify({ '@context': 'http://schema.org/extensions', '@type': 'SignedAdaptiveCard', signedAdaptiveCard: JWS })),
+      { kind: 'envelope', token: JWS });
+  });
+
+  it('takes every card of an HTML email and of a MIME message', () => {
+    const html = readDecodeInput(HTML);
+    assert.equal(html.kind, 'email');
+    assert.deepEqual(html.kind === 'email' && html.cards.map((card) => [card.kind, card.text.trim()]), [['script', CARD]]);
+    const eml = readDecodeInput(emlMessage({ from: 'a@contoso.example', to: ['b@contoso.example'], subject: 'Hi', html: HTML }));
+    assert.deepEqual(eml.kind === 'email' && eml.cards.map((card) => card.text.trim()), [CARD]);
+  });
+
+  it('says what is wrong with empty text, JSON that is no envelope, broken JSON and HTML without a card', () => {
+    assert.match(problemOf(readDecodeInput(' \n')), /^is empty: expected a JWS, a signed-card envelope, an HTML email or an \.eml message\.$/);
+    assert.match(problemOf(readDecodeInput(CARD)), /^holds JSON but no signed-card envelope with a JWS .*amcard lint/);
+    assert.match(problemOf(readDecodeInput('{"@type": "SignedAdaptiveCard",')), /^starts like JSON but does not parse \(/);
+    assert.match(problemOf(readDecodeInput('<p>No card</p>')), /^has no card: no <script type="application\/adaptivecard\+json">/);
+  });
+});
