@@ -7,7 +7,8 @@ import { describeSource, describeVersion } from './labels';
 import { renderOutlookCard, type RenderedCard } from './outlook-renderer';
 import { unrenderedActionsNote, versionNote } from './outlook-version';
 import { Pane } from './pane';
-import type { HostMessage, PreviewOptions, PreviewTheme, PreviewWidth, WebviewMessage } from './protocol';
+import { DEFAULT_PREVIEW_OPTIONS, previewOptionsFrom } from './preview-options';
+import type { HostMessage, PreviewOptions, PreviewTheme, WebviewMessage } from './protocol';
 import { readResponse } from './response';
 import { automaticRequests, simulate, type ResponseTrigger, type Simulated, type TriggeredAction } from './simulation';
 import { hostConfigFor } from './themes';
@@ -26,32 +27,20 @@ interface SavedState {
 type RenderMessage = Extract<HostMessage, { type: 'render' }>;
 type RenderOutcome = Extract<WebviewMessage, { type: 'rendered' }>['outcome'];
 
-const THEMES: readonly PreviewTheme[] = ['light', 'dark', 'highContrast'];
-const WIDTHS: readonly PreviewWidth[] = ['desktop', 'mobile'];
-const DEFAULT_OPTIONS: PreviewOptions = { theme: 'light', width: 'desktop' };
-
-/** Options from untrusted JSON (the page's data attribute, saved state), each field checked. */
-function readOptions(value: unknown): PreviewOptions | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { theme, width } = value as Record<string, unknown>;
-  return {
-    theme: THEMES.find((known) => known === theme) ?? DEFAULT_OPTIONS.theme,
-    width: WIDTHS.find((known) => known === width) ?? DEFAULT_OPTIONS.width,
-  };
-}
-
 function savedState(value: unknown): SavedState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const options = readOptions((value as Record<string, unknown>)['options']);
-  const scrollTop = (value as Record<string, unknown>)['scrollTop'];
-  return options && typeof scrollTop === 'number' ? { options, scrollTop } : undefined;
+  const { options, scrollTop } = value as Record<string, unknown>;
+  return typeof options === 'object' && options !== null && typeof scrollTop === 'number'
+    ? { options: previewOptionsFrom(options), scrollTop }
+    : undefined;
 }
 
+/** The options the host wrote into the page (untrusted JSON, each field checked). */
 function pageOptions(): PreviewOptions {
   try {
-    return readOptions(JSON.parse(document.body.dataset['options'] ?? '')) ?? DEFAULT_OPTIONS;
+    return previewOptionsFrom(JSON.parse(document.body.dataset['options'] ?? ''));
   } catch {
-    return DEFAULT_OPTIONS;
+    return DEFAULT_PREVIEW_OPTIONS;
   }
 }
 
@@ -119,7 +108,7 @@ export class PreviewApp {
 
   private get theme(): PreviewTheme {
     const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
-    return highContrast && !this.themePicked && this.options.theme === DEFAULT_OPTIONS.theme ? 'highContrast' : this.options.theme;
+    return highContrast && !this.themePicked && this.options.theme === DEFAULT_PREVIEW_OPTIONS.theme ? 'highContrast' : this.options.theme;
   }
 
   private render(message: RenderMessage): void {

@@ -4,7 +4,7 @@ import { registerCommand, UserFacingError } from '../commands/command-runner';
 import { CardDocuments } from './card-documents';
 import { trackCardEditorContext } from './card-editor-context';
 import { fileLabel } from './file-reading';
-import { previewOptionsFrom } from './preview-options';
+import { previewOptionsFrom } from '../../../webview/src/preview-options';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, previewTitle, previewWebviewOptions, type PreviewHost, type PreviewRender } from './preview-panel';
 
 export const OPEN_PREVIEW_COMMAND = 'actionableMessages.openPreview';

@@ -1,5 +1,5 @@
 import type { PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
-import { previewOptionsFrom } from './preview-options';
+import { previewOptionsFrom } from '../../../webview/src/preview-options';
 
 type Fields = Record<string, unknown>;
 
