@@ -126,6 +126,20 @@ describe('card preview in a real VS Code', () => {
     assert.deepStrictEqual(previewTabs(), []);
   });
 
+  it('takes a file that actionableMessages.files names as a card, reading the setting as the language server does', async () => {
+    const editor = await openInEditor('plain.json');
+    const settings = vscode.workspace.getConfiguration('actionableMessages', editor.document.uri);
+    // A blank pattern is dropped, as the server drops it.
+    await settings.update('files', ['  ', '**/plain.json'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand(OPEN_PREVIEW);
+      const render = await renderOf(editor.document.uri);
+      assert.strictEqual(render.outcome, 'problem', 'a card by name whose content is no Adaptive Card is explained in the pane');
+    } finally {
+      await settings.update('files', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('offers Open Preview and Open Preview to the Side as CodeLenses on cards only', async () => {
     // The provider runs on open documents.
     const lensesOf = async (name: string) => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider',

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { looksLikeCard, matchesCardFiles } from '../../../server/src/service/document-selector';
+import { readEditorSettings } from '../../../server/src/service/editor-settings';
 
 const CARD_LANGUAGES = new Set(['json', 'jsonc']);
 const CARD_SCHEMES = new Set(['file', 'untitled']);
-const DEFAULT_CARD_FILES = ['**/*.card.json', '**/card.json'];
 
 /** The context key of the `when` clauses that show the preview commands for card editors. */
 export const CARD_EDITOR_CONTEXT = 'actionableMessages.isCardEditor';
@@ -37,7 +37,7 @@ export class CardDocuments implements vscode.Disposable {
     if (!CARD_LANGUAGES.has(document.languageId) || !CARD_SCHEMES.has(document.uri.scheme)) return false;
     const key = document.uri.toString();
     if (this.recognised.has(key)) return true;
-    const globs = vscode.workspace.getConfiguration('actionableMessages', document.uri).get<string[]>('files', DEFAULT_CARD_FILES);
+    const { files: globs } = readEditorSettings(vscode.workspace.getConfiguration('actionableMessages', document.uri));
     const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
     const path = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
     const card = matchesCardFiles(path, folders, globs) || looksLikeCard(document.getText());

@@ -3,9 +3,6 @@ import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { UsageError } from './command';
 
-/** The default of the actionableMessages.files setting; a directory argument is searched with these. */
-export const DEFAULT_FILE_PATTERNS: readonly string[] = ['**/*.card.json', '**/card.json'];
-
 const IGNORED_WHEN_SEARCHING: readonly string[] = ['**/node_modules/**'];
 
 export interface InputFile {

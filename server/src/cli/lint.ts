@@ -1,15 +1,16 @@
+import { DEFAULT_CARD_FILES } from '../service/editor-settings';
 import type { ServiceSettings, SeverityOverride } from '../service/settings';
 import { validateText } from '../service/validate';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { checkRuleOverride, loadConfig, type LintConfig } from './config';
-import { DEFAULT_FILE_PATTERNS, expandArguments, expandConfigFiles, readInputs } from './inputs';
+import { expandArguments, expandConfigFiles, readInputs } from './inputs';
 import { formatHuman, formatJson, locateFindings } from './lint-report';
 
 const USAGE = `Usage: amcard lint [options] <files, directories or globs...>
 
 Checks Outlook actionable-message cards (Adaptive Card, MessageCard, signed-card JSON) against the Outlook rules.
 
-A directory is searched with the "files" patterns (default: ${DEFAULT_FILE_PATTERNS.join(', ')}), skipping
+A directory is searched with the "files" patterns (default: ${DEFAULT_CARD_FILES.join(', ')}), skipping
 node_modules. Without arguments, the "files" patterns of --config are used, relative to the config file.
 
 Options:
@@ -64,7 +65,7 @@ async function runLint(args: readonly string[]): Promise<number> {
   const cwd = process.cwd();
   let files: string[];
   if (positionals.length > 0) {
-    files = expandArguments(positionals, cwd, config.files ?? DEFAULT_FILE_PATTERNS);
+    files = expandArguments(positionals, cwd, config.files ?? DEFAULT_CARD_FILES);
   } else if (values.config !== undefined && config.files !== undefined) {
     files = expandConfigFiles(config.files, values.config);
   } else {
