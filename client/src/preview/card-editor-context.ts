@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import { CARD_EDITOR_CONTEXT, type CardDocuments } from './card-documents';
-import { Debounced } from './debounce';
-
-const EDIT_SETTLE_MS = 150;
+import { Debounced, EDIT_SETTLE_MS } from './debounce';
 
 /**
  * Keeps the `actionableMessages.isCardEditor` context key true exactly while the active editor holds a card: at once

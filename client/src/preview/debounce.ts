@@ -1,3 +1,6 @@
+/** How long typing pauses before the preview acts on it (renders, re-checks whether the editor holds a card). */
+export const EDIT_SETTLE_MS = 150;
+
 /** Runs `action` once `delayMs` after the last `schedule()`. */
 export class Debounced {
   private timer: ReturnType<typeof setTimeout> | undefined;

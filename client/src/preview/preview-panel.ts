@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { HostMessage, NamedText, PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
 import { UserFacingError } from '../commands/command-runner';
-import { Debounced } from './debounce';
+import { Debounced, EDIT_SETTLE_MS } from './debounce';
 import { countDiagnostics } from './diagnostic-counts';
 import { fileLabel } from './file-reading';
 import { confirmAndOpenUrl } from './link-opener';
@@ -12,7 +12,6 @@ import { DATA_FILE_GLOB, findDataFile, folderOf, readDataFile } from './template
 import { webviewMessageFrom } from './webview-messages';
 
 export const PREVIEW_VIEW_TYPE = 'actionableMessages.preview';
-const EDIT_SETTLE_MS = 150;
 
 /** A render the webview finished: what the host sent (document, data file) and what the webview reported. */
 export interface PreviewRender {

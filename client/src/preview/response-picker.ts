@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { NamedText } from '../../../webview/src/protocol';
 import { fileLabel, readPreviewFile } from './file-reading';
 import { isResponseFileName, nearestFirst } from './related-files';
-import { folderOf } from './template-data';
+import { fileNamesBeside, folderOf } from './template-data';
 
 const RESPONSE_GLOB = '**/*.response.json';
 const MOST_WORKSPACE_RESPONSES = 500;
@@ -11,16 +11,9 @@ interface ResponseItem extends vscode.QuickPickItem {
   readonly uri?: vscode.Uri;
 }
 
+/** The response files beside the card; for an untitled card or an unreadable folder, the workspace search and Browse… remain. */
 async function responsesBeside(card: vscode.Uri): Promise<vscode.Uri[]> {
-  if (card.scheme === 'untitled') return [];
-  const folder = folderOf(card);
-  try {
-    const entries = await vscode.workspace.fs.readDirectory(folder);
-    return entries.filter(([name, type]) => (type & vscode.FileType.File) !== 0 && isResponseFileName(name))
-      .map(([name]) => vscode.Uri.joinPath(folder, name));
-  } catch {
-    return []; // an unreadable folder offers nothing; the workspace search and Browse… remain
-  }
+  return (await fileNamesBeside(card)).filter(isResponseFileName).map((name) => vscode.Uri.joinPath(folderOf(card), name));
 }
 
 /** `*.response.json` files beside the card and in the workspace, nearest the card first. */

@@ -10,19 +10,21 @@ export function folderOf(uri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..');
 }
 
+/** The names of the files in a saved card's folder; none for an untitled card or an unreadable folder. */
+export async function fileNamesBeside(card: vscode.Uri): Promise<string[]> {
+  if (card.scheme === 'untitled') return [];
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folderOf(card));
+    return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+  } catch {
+    return [];
+  }
+}
+
 /** The template data file beside a saved card (see dataFileFor for the rule); an untitled card has none. */
 export async function findDataFile(card: vscode.Uri): Promise<vscode.Uri | undefined> {
-  if (card.scheme === 'untitled') return undefined;
-  const folder = folderOf(card);
-  let entries: [string, vscode.FileType][];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch {
-    return undefined; // an unreadable folder holds no data file the preview could use
-  }
-  const fileNames = entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
-  const chosen = dataFileFor(fileLabel(card), fileNames);
-  return chosen === undefined ? undefined : vscode.Uri.joinPath(folder, chosen);
+  const chosen = dataFileFor(fileLabel(card), await fileNamesBeside(card));
+  return chosen === undefined ? undefined : vscode.Uri.joinPath(folderOf(card), chosen);
 }
 
 /** The data as the user sees it: an open document with unsaved edits wins over the file on disk. */
