@@ -143,11 +143,7 @@ async function runUiChecks(browser, server, extensionPayload) {
     await page.waitForFunction(() => document.title.includes('Extension Development Host'));
   });
   await uiCheck('Action.Submit card shows an AM030 squiggle with its message on hover', async () => {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type('submit.card.json');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'submit.card.json' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await quickOpen(page, 'submit.card.json');
     // The preview CodeLens above line 1 moves every line down when it arrives: hover only once it is there.
     await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
     const squiggle = page.locator('.monaco-editor .squiggly-error').first();
