@@ -1,20 +1,14 @@
 // What a card's declared `version` means in Outlook (spec § 3): it renders up to 1.4, and it has two action models,
 // Action.Http below 1.4 and the Universal Action Model (Action.Execute, refresh) from 1.4 on. Pure.
+import { compareVersion, parseVersionText, type Version } from '../../server/src/service/rules/card-model';
 import { isJsonObject, type JsonObject } from './card-source';
 
-interface Version {
-  readonly major: number;
-  readonly minor: number;
-}
-
-const LATEST_RENDERED: Version = { major: 1, minor: 4 };
+/** Outlook renders up to this version. */
+const compareToLatestRendered = (version: Version) => compareVersion(version, 1, 4);
 
 function parseVersion(version: unknown): Version | undefined {
-  const match = typeof version === 'string' ? /^(\d+)\.(\d+)$/.exec(version.trim()) : null;
-  return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+  return typeof version === 'string' ? parseVersionText(version.trim()) : undefined;
 }
-
-const compare = (a: Version, b: Version) => a.major - b.major || a.minor - b.minor;
 
 /**
  * The note the pane shows for a card whose `version` is later than 1.4, missing or unreadable; undefined when the
@@ -24,7 +18,7 @@ export function versionNote(version: unknown): string | undefined {
   if (version === undefined) return 'The card has no version; Outlook needs "1.0" or "1.4". Shown as 1.4.';
   const parsed = parseVersion(version);
   if (!parsed) return `The card's version ${JSON.stringify(version)} is not a version string; Outlook needs "1.0" or "1.4". Shown as 1.4.`;
-  return compare(parsed, LATEST_RENDERED) > 0
+  return compareToLatestRendered(parsed) > 0
     ? `Outlook renders Adaptive Cards up to 1.4: this ${String(version)} card is shown as far as 1.4 goes (newer elements and properties are left out).`
     : undefined;
 }
@@ -32,7 +26,7 @@ export function versionNote(version: unknown): string | undefined {
 /** True when Outlook gives the card the Universal Action Model (a version of 1.4 or later, or one shown as 1.4). */
 export function usesUniversalActions(version: unknown): boolean {
   const parsed = parseVersion(version);
-  return parsed === undefined || compare(parsed, LATEST_RENDERED) >= 0;
+  return parsed === undefined || compareToLatestRendered(parsed) >= 0;
 }
 
 function countActionsOfType(value: unknown, type: string): number {

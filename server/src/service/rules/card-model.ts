@@ -67,10 +67,14 @@ export interface CardModel {
   readonly payloadOriginator: string | undefined;
 }
 
-export function parseVersion(node: JsonNode | undefined): Version | undefined {
-  if (node?.type !== 'string') return undefined;
-  const match = /^(\d+)\.(\d+)$/.exec(node.value as string);
+/** A card version written "major.minor". */
+export function parseVersionText(text: string): Version | undefined {
+  const match = /^(\d+)\.(\d+)$/.exec(text);
   return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+
+export function parseVersion(node: JsonNode | undefined): Version | undefined {
+  return node?.type === 'string' ? parseVersionText(node.value as string) : undefined;
 }
 
 export function compareVersion(a: Version, major: number, minor: number): number {
