@@ -1,0 +1,55 @@
+// What a person does in the workbench, as reusable steps for the UI checks in e2e/checks/.
+/** Opens a workspace file by name through Quick Open, as a person would. */
+export async function quickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  // fill, not type: keys typed while the widget is still taking focus would be lost and another file matched
+  await page.locator('.quick-input-widget input').fill(fileName);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
+}
+
+/** Runs a command from the palette by its full title ("Category: Title"), picking the row with exactly that label. */
+export async function runFromPalette(page, title) {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first().click();
+}
+
+/** The preview app's page: webviews sit two iframes deep in the workbench. */
+export function previewContent(page) {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** Replaces the first `from` in the editor of the first group with `to` by typing over the match Find selected. */
+export async function typeOver(page, from, to) {
+  await page.keyboard.press('Control+1'); // focus the first editor group, where the card is
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type(from);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape'); // Find closes and leaves its match selected in the editor
+  await page.keyboard.type(to);
+}
+
+/** No editors open and nothing in front of the workbench, so a check does not depend on where the one before stopped. */
+export async function startAfresh(page) {
+  await page.keyboard.press('Escape');
+  await runFromPalette(page, 'View: Close All Editors');
+  await page.locator('.editor-group-container .tabs-container .tab').first().waitFor({ state: 'detached' });
+}
+
+/** Clicks the editor title's Open Preview to the Side and waits for the preview tab of `fileName`. */
+export async function openPreviewToSide(page, fileName) {
+  // its label also names the Alt action: "Open Preview to the Side\n[Alt] Open Preview"
+  await page.locator('.editor-group-container.active .editor-actions [aria-label^="Open Preview to the Side"]').click();
+  await page.locator(`.tabs-container .tab[aria-label^="Preview ${fileName}"]`).waitFor();
+}
+
+/** A fresh start, `fileName` opened by Quick Open and its preview opened to the side; the preview's content. */
+export async function previewAfresh(page, fileName) {
+  await startAfresh(page);
+  await quickOpen(page, fileName);
+  await openPreviewToSide(page, fileName);
+  return previewContent(page);
+}
+
