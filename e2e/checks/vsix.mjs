@@ -115,5 +115,7 @@ export default async function vsixChecks({ browser, uiCheck, artifacts, tmp, ins
   } finally {
     await page.close();
     server.kill();
+    // the installed extension's logs (its language server's output under exthost1/), for when a check failed
+    try { fs.cpSync(path.join(folder, 'user-data/logs'), path.join(vsixArtifacts, 'vscode-logs'), { recursive: true }); } catch { /* no logs yet */ }
   }
 }
