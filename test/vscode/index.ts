@@ -14,8 +14,11 @@ export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
       const { passes, pending } = runner.stats ?? { passes: 0, pending: 0 };
+      const result = JSON.stringify({ passes, failures, pending });
       // The console reaches e2e/run.mjs through the workbench; this line is the machine-readable result.
-      console.log(`__RESULT__ ${JSON.stringify({ passes, failures, pending })}`);
+      console.log(`__RESULT__ ${result}`);
+      // e2e/electron.mjs reads it from a file: desktop VS Code's exit code alone cannot show that the suite ran.
+      if (process.env.AMS_TEST_RESULT_FILE) fs.writeFileSync(process.env.AMS_TEST_RESULT_FILE, result);
       if (failures > 0) reject(new Error(`${failures} extension-host tests failed`));
       else resolve();
     });
