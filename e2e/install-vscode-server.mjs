@@ -207,7 +207,8 @@ export async function ensureVscodeServer() {
   if (isInstalled(folder)) return folder;
   fs.mkdirSync(path.dirname(folder), { recursive: true });
   console.error(`[vscode-e2e] No VS Code server in ${folder}: installing code-server ${CODE_SERVER_VERSION} with Node`
-    + ` ${NODE_VERSION} from the npm registry, once (about 3 min on 2 cores; set VSCODE_E2E_SERVER to use an install elsewhere)`);
+    + ` ${NODE_VERSION} from the npm registry, once (3 min on 2 idle cores, up to 10 while other work shares them; set VSCODE_E2E_SERVER`
+    + ' to use an install elsewhere)');
   const progress = progressReporter();
   try {
     const lockPath = `${folder}.lock`;
