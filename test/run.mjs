@@ -1,7 +1,9 @@
 // Runs every test suite of the project and prints one closing line "N passed, N failed" for all of them:
 //   1. node:test suites compiled to out/test/{unit,lsp,cli,webview}/ (service, LSP over stdio, command line, and the
 //      preview app in headless Chromium)
-//   2. e2e/run.mjs: the extension inside a real VS Code (skipped only with AMS_SKIP_E2E=1, and said so)
+//   2. test/install/: a cold install of the VS Code server through npm and `npm start` as a newcomer runs them
+//      (slow: only under CI=true or AMS_INSTALL_TEST=1, or when named: `node test/run.mjs install`)
+//   3. e2e/run.mjs: the extension inside a real VS Code (skipped only with AMS_SKIP_E2E=1, and said so)
 import { spawn } from 'node:child_process';
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -18,12 +20,29 @@ const files = suites.flatMap((suite) => {
 
 let passed = 0;
 let failed = 0;
-const stream = run({ files, concurrency: 2, timeout: 120_000 });
-stream.on('test:pass', (t) => { if (t.details.type !== 'suite') passed++; });
-stream.on('test:fail', (t) => { if (t.details.type !== 'suite') failed++; });
-stream.compose(spec).pipe(process.stdout);
-await new Promise((resolve) => stream.on('end', resolve));
-console.log(`node suites: ${passed} passed, ${failed} failed`);
+/** Runs node:test files, reporting as they go, and adds their tests to the counts. */
+async function runNodeTests(label, options) {
+  let suitePassed = 0;
+  let suiteFailed = 0;
+  const stream = run(options);
+  stream.on('test:pass', (t) => { if (t.details.type !== 'suite') suitePassed++; });
+  stream.on('test:fail', (t) => { if (t.details.type !== 'suite') suiteFailed++; });
+  stream.compose(spec).pipe(process.stdout);
+  await new Promise((resolve) => stream.on('end', resolve));
+  console.log(`${label}: ${suitePassed} passed, ${suiteFailed} failed`);
+  passed += suitePassed;
+  failed += suiteFailed;
+}
+
+if (files.length > 0) await runNodeTests('node suites', { files, concurrency: 2, timeout: 120_000 });
+
+const installWanted = process.env.CI === 'true' || process.env.AMS_INSTALL_TEST === '1';
+if (only.includes('install') || (only.length === 0 && installWanted)) {
+  // its tests run in order (the install, then npm start on it) with their own time limits
+  await runNodeTests('install', { files: [path.join(root, 'test/install/install.test.mjs')], concurrency: 1 });
+} else if (only.length === 0) {
+  console.log('install: skipped (runs under CI=true or AMS_INSTALL_TEST=1)');
+}
 
 if ((only.length === 0 || only.includes('e2e')) && process.env.AMS_SKIP_E2E !== '1') {
   const e2e = await new Promise((resolve) => {
