@@ -117,4 +117,14 @@ export default async function newCardChecks({ page, uiCheck, workspace, artifact
     const [first] = JSON.parse(await waitForFile(page, cardFile, (text) => text.includes('"title": "Title"'))).body;
     if (first.type !== 'FactSet' || first.facts.length !== 2) throw new Error(`first body element: ${JSON.stringify(first)}`);
   });
+
+  await uiCheck('Create: New File... (the New File… menu) lists the Actionable Message Card, which opens the template pick', async () => {
+    await startAfresh(page);
+    await page.keyboard.press('Escape');
+    await runFromPalette(page, 'Create: New File...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Actionable Message Card' }).first().click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: TEMPLATE }).first().waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'new-file-menu.png') });
+    await page.keyboard.press('Escape');
+  });
 }

@@ -38,16 +38,21 @@ async function chooseTemplate(id: string | undefined): Promise<CardTemplate | un
   return picked?.template;
 }
 
+/** The file name for what was typed: the template's suffix is added unless the name is empty or ends in ".json". */
+function fileNameOf(typed: string, suffix: string): string {
+  const name = typed.trim();
+  return name === '' || name.endsWith('.json') ? name : `${name}${suffix}`;
+}
+
 async function chooseName(folder: vscode.Uri, template: CardTemplate, given: string | undefined): Promise<string | undefined> {
-  const name = given ?? await vscode.window.showInputBox({
+  const typed = given ?? await vscode.window.showInputBox({
     title: 'New Actionable Message Card',
     prompt: `File name in ${vscode.workspace.asRelativePath(folder, true)}`,
     value: await freeFileName(folder, template.stem, template.suffix),
     valueSelection: [0, template.stem.length],
-    validateInput: (value) => fileNameProblem(folder, value.trim().endsWith('.json') ? value : `${value.trim()}${template.suffix}`),
+    validateInput: (value) => fileNameProblem(folder, fileNameOf(value, template.suffix)),
   });
-  if (name === undefined) return undefined;
-  return name.trim().endsWith('.json') ? name.trim() : `${name.trim()}${template.suffix}`;
+  return typed === undefined ? undefined : fileNameOf(typed, template.suffix);
 }
 
 /** Creates `name` in `folder` holding `text`; refuses, never overwrites, when a file of that name exists (also one created meanwhile). */
