@@ -124,7 +124,8 @@ async function runExtensionHostTests(browser, server, extensionPayload) {
  */
 
 /** The UI check modules in the order they run; AMS_E2E_ONLY=name,name runs only those (and no extension-host suite unless it names `host`). */
-const UI_CHECKS = ['diagnostics', 'preview', 'tour', 'vsix'];
+// vsix last: it rebuilds dist/ through `npm run package` while this run's workbench is still open
+const UI_CHECKS = ['diagnostics', 'preview', 'new-card', 'tour', 'vsix'];
 const only = process.env.AMS_E2E_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const selected = (name) => !only || only.includes(name);
 

@@ -32,6 +32,7 @@ import type { Finding, Severity } from './service/finding';
 import { parseJsonDocument } from './service/json-document';
 import { complete, hover, type CompletionEntry } from './service/language-features';
 import { detectDocumentKind } from './service/rules/index';
+import { withoutTabStops } from './service/snippets/snippet-syntax';
 import { severityOf, validateText } from './service/validate';
 
 const SOURCE = 'actionable-messages';
@@ -262,11 +263,6 @@ const COMPLETION_KINDS: Record<CompletionEntry['kind'], CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-/** A snippet's text without its tab stops, for clients that insert text literally. */
-function withoutTabStops(snippet: string): string {
-  return snippet.replace(/\$\{\d+:([^}]*)\}|\$\{\d+\}|\$\d+/g, '$1').replace(/\\([$}\\])/g, '$1');
-}
-
 function toCompletionItem(document: TextDocument, entry: CompletionEntry): CompletionItem {
   const snippet = entry.insertTextIsSnippet && acceptsSnippets;
   return {
@@ -280,6 +276,7 @@ function toCompletionItem(document: TextDocument, entry: CompletionEntry): Compl
       range: rangeOf(document, entry.replaceOffset, entry.replaceLength),
       newText: entry.insertTextIsSnippet && !acceptsSnippets ? withoutTabStops(entry.insertText) : entry.insertText,
     },
+    additionalTextEdits: entry.additionalEdits?.map((edit) => ({ range: rangeOf(document, edit.offset, edit.length), newText: edit.newText })),
   };
 }
 

@@ -1,15 +1,8 @@
 // Completion and hover over the wire, for card documents only.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyTextEdits, LspClient, positionAt, textIn, uriOf, type Range, type TextEdit } from './lsp-client';
+import { applyTextEdits, LspClient, positionAt, textIn, uriOf, type CompletionItem, type Range } from './lsp-client';
 
-interface CompletionItem {
-  label: string;
-  kind?: number;
-  insertTextFormat?: number;
-  documentation?: { kind: string; value: string };
-  textEdit?: TextEdit;
-}
 interface Hover { contents: { kind: string; value: string }; range?: Range }
 
 const CLASS = 7;

@@ -20,6 +20,14 @@ export interface Diagnostic {
   message: string;
 }
 export interface TextEdit { range: Range; newText: string }
+export interface CompletionItem {
+  label: string;
+  kind?: number;
+  insertTextFormat?: number;
+  documentation?: { kind: string; value: string };
+  textEdit?: TextEdit;
+  additionalTextEdits?: TextEdit[];
+}
 export interface CodeAction {
   title: string;
   kind?: string;
@@ -33,6 +41,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** How long to wait for a publication before failing. */
   timeoutMs?: number;
+  /** Announce completion snippet support, as VS Code does. */
+  snippetSupport?: boolean;
 }
 
 export function uriOf(fileName: string): string {
@@ -108,7 +118,11 @@ export class LspClient {
       workspaceFolders: [{ uri: pathToFileURL(WORKSPACE).href, name: 'workspace' }],
       capabilities: {
         workspace: { configuration: options.settings !== undefined, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { codeDescriptionSupport: true }, codeAction: { isPreferredSupport: true } },
+        textDocument: {
+          publishDiagnostics: { codeDescriptionSupport: true },
+          codeAction: { isPreferredSupport: true },
+          completion: { completionItem: { snippetSupport: options.snippetSupport === true } },
+        },
       },
     });
     await client.connection.sendNotification('initialized', {});

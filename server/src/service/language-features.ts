@@ -1,6 +1,6 @@
 // Completion and hover for Adaptive Cards, computed by vscode-json-languageservice from the project's card schema
 // (server/schema/outlook-card.schema.json), with results in the service's own types.
-import { getLocation, parseTree } from 'jsonc-parser';
+import { getLocation } from 'jsonc-parser';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -12,8 +12,10 @@ import {
   type Range,
 } from 'vscode-json-languageservice';
 import { cardSchema } from './generated/card-schema';
-import { findExcessiveNesting, propertyValue } from './json-document';
-import { compareVersion, parseVersion, type Version } from './rules/card-model';
+import { findExcessiveNesting } from './json-document';
+import type { TextEdit } from './json-edit';
+import { cardVersion, offeredAt } from './offered-types';
+import { snippetCompletions } from './snippets/snippet-completion';
 
 export type CompletionKind = 'property' | 'value' | 'type' | 'snippet';
 
@@ -30,6 +32,8 @@ export interface CompletionEntry {
   readonly replaceOffset: number;
   readonly replaceLength: number;
   readonly filterText?: string;
+  /** Edits elsewhere in the text that go with this one, e.g. the comma before an inserted array item. */
+  readonly additionalEdits?: readonly TextEdit[];
 }
 
 export interface HoverInfo {
@@ -54,36 +58,6 @@ export const LANGUAGE_FEATURES_MAX_LENGTH = 512 * 1024;
 
 function beyondLanguageFeatureLimits(text: string): boolean {
   return text.length > LANGUAGE_FEATURES_MAX_LENGTH || findExcessiveNesting(text, LANGUAGE_FEATURES_MAX_DEPTH) >= 0;
-}
-
-interface VersionRange {
-  readonly since?: Version;
-  readonly until?: Version;
-}
-
-/** The card versions each element and action type is offered for: the schema's `x-since` / `x-until`. */
-const TYPE_VERSIONS: ReadonlyMap<string, VersionRange> = new Map(
-  Object.entries((cardSchema.definitions ?? {}) as Record<string, Record<string, unknown>>).map(([name, definition]) => [
-    name,
-    { since: versionOf(definition['x-since']), until: versionOf(definition['x-until']) },
-  ]),
-);
-
-function versionOf(value: unknown): Version | undefined {
-  return typeof value === 'string' ? parseVersion({ type: 'string', value, offset: 0, length: 0 }) : undefined;
-}
-
-function offeredAt(typeName: string, version: Version | undefined): boolean {
-  const range = TYPE_VERSIONS.get(typeName);
-  if (version === undefined || range === undefined) return true;
-  if (range.since && compareVersion(version, range.since.major, range.since.minor) < 0) return false;
-  if (range.until && compareVersion(version, range.until.major, range.until.minor) > 0) return false;
-  return true;
-}
-
-/** The top-level card's version, read tolerantly: the text being edited is often incomplete. */
-function cardVersion(text: string): Version | undefined {
-  return parseVersion(propertyValue(parseTree(text), 'version'));
 }
 
 function markdownOf(content: string | MarkupContent | undefined): string | undefined {
@@ -121,20 +95,21 @@ function proposedString(label: string): string {
 }
 
 /**
- * Completion at `offset`: property names, enum values and element/action `type` values from the schema. Types
- * are offered only for the card's version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...).
+ * Completion at `offset`: property names, enum values and element/action `type` values from the schema, and in an
+ * element or actions array the element or action snippets. Types and snippets are offered only for the card's
+ * version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...).
  */
 export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
   if (beyondLanguageFeatureLimits(text)) return [];
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
   const list = await jsonService.doComplete(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
-  if (!list) return [];
   const location = getLocation(text, offset);
   const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
   const version = isTypeValue ? cardVersion(text) : undefined;
-  return list.items
+  const fromSchema = (list?.items ?? [])
     .filter((item) => !isTypeValue || item.kind === CompletionItemKind.Property || offeredAt(proposedString(item.label), version))
     .map((item) => toEntry(document, offset, item, isTypeValue));
+  return [...fromSchema, ...snippetCompletions(text, offset)];
 }
 
 function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]): string {
