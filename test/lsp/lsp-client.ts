@@ -26,6 +26,7 @@ export interface CodeAction {
   isPreferred?: boolean;
   diagnostics?: Diagnostic[];
   edit?: { changes?: Record<string, TextEdit[]> };
+  command?: { title: string; command: string; arguments?: unknown[] };
 }
 
 export interface ClientOptions {
@@ -33,6 +34,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** How long to wait for a publication before failing. */
   timeoutMs?: number;
+  /** Sent as `initializationOptions` in `initialize`. */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export function uriOf(fileName: string): string {
@@ -104,6 +107,7 @@ export class LspClient {
     const client = new LspClient(options);
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions: options.initializationOptions,
       rootUri: pathToFileURL(WORKSPACE).href,
       workspaceFolders: [{ uri: pathToFileURL(WORKSPACE).href, name: 'workspace' }],
       capabilities: {
