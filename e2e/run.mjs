@@ -131,7 +131,7 @@ async function runExtensionHostTests(browser, server, extensionPayload) {
  */
 
 /** The UI check modules in the order they run; AMS_E2E_ONLY=name,name runs only those (and no extension-host suite unless it names `host`). */
-const UI_CHECKS = ['diagnostics', 'preview', 'walkthrough'];
+const UI_CHECKS = ['diagnostics', 'preview', 'walkthrough', 'keys'];
 const only = process.env.AMS_E2E_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const selected = (name) => !only || only.includes(name);
 

@@ -2,13 +2,18 @@ import * as vscode from 'vscode';
 import { registerCommand } from './command-runner';
 import { COPY_EMAIL_HTML_COMMAND, copyCardEmailHtml } from './copy-email-html';
 import { DECODE_JWS_COMMAND, decodeJws } from './decode-jws';
-import { GENERATE_KEY_PAIR_COMMAND, generateSigningKeyPair, type GenerateKeyPairOptions } from './generate-key-pair';
+import { GENERATE_KEY_PAIR_COMMAND, generateSigningKeyPair, reportLostSigningKey, type GenerateKeyPairOptions } from './generate-key-pair';
 import { SIGN_CARD_COMMAND, signCard } from './sign-card';
+import { SigningKeyStore } from './signing-key-store';
 
 /** The signing and email commands; each takes optional arguments that make it run without prompts. */
 export function registerSigningCommands(context: vscode.ExtensionContext): void {
-  registerCommand(context, GENERATE_KEY_PAIR_COMMAND, (options) => generateSigningKeyPair(context.secrets, options as GenerateKeyPairOptions | undefined));
-  registerCommand(context, SIGN_CARD_COMMAND, (argument) => signCard(context.secrets, argument));
+  const keys = new SigningKeyStore(context.secrets, context.globalStorageUri);
+  registerCommand(context, GENERATE_KEY_PAIR_COMMAND, (options) => generateSigningKeyPair(keys, options as GenerateKeyPairOptions | undefined));
+  registerCommand(context, SIGN_CARD_COMMAND, (argument) => signCard(keys, argument));
   registerCommand(context, DECODE_JWS_COMMAND, (argument) => decodeJws(argument));
-  registerCommand(context, COPY_EMAIL_HTML_COMMAND, (argument) => copyCardEmailHtml(context.secrets, argument));
+  registerCommand(context, COPY_EMAIL_HTML_COMMAND, (argument) => copyCardEmailHtml(keys, argument));
+  reportLostSigningKey(keys).catch((error: unknown) => {
+    void vscode.window.showWarningMessage(`Could not check whether VS Code's secret storage kept the signing key: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }
