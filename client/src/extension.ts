@@ -22,7 +22,7 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): ActionableMessagesApi {
   registerSigningCommands(context);
   const walkthrough = registerWalkthroughHooks(context);
-  const preview = registerPreview(context, (title) => walkthrough.previewActionSimulated(title));
+  const preview = registerPreview(context, (title) => void walkthrough.previewActionSimulated(title));
   const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc };
   // Every JSON document goes to the server; it decides from `actionableMessages.files` which ones are cards.
   const clientOptions: LanguageClientOptions = {

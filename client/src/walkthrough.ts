@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 
 /** Run by VS Code after the edit of any of our quick fixes (the language server attaches it to each one). */
 export const QUICK_FIX_APPLIED_COMMAND = 'actionableMessages.walkthrough.quickFixApplied';
-/** Set once the preview has simulated an action the user clicked; the preview step completes `onContext:` it. */
+/** True for a moment each time the preview simulates an action; the preview step completes `onContext:` it. */
 export const PREVIEW_ACTION_CONTEXT = 'actionableMessages.walkthrough.previewActionSimulated';
 
 export type WalkthroughMoment =
@@ -14,7 +14,7 @@ export type WalkthroughMoment =
 export interface WalkthroughHooks {
   /** Fires for each recorded moment (the in-host tests listen). */
   readonly onDidRecord: vscode.Event<WalkthroughMoment>;
-  previewActionSimulated(title: string): void;
+  previewActionSimulated(title: string): Promise<void>;
 }
 
 export function registerWalkthroughHooks(context: vscode.ExtensionContext): WalkthroughHooks {
@@ -26,8 +26,12 @@ export function registerWalkthroughHooks(context: vscode.ExtensionContext): Walk
   );
   return {
     onDidRecord: recorded.event,
-    previewActionSimulated(title) {
-      void vscode.commands.executeCommand('setContext', PREVIEW_ACTION_CONTEXT, true);
+    async previewActionSimulated(title) {
+      // A pulse: the walkthrough completes the step on the change to true. Left true, a walkthrough service that
+      // VS Code starts later (on first opening the Welcome page) would note the key as seen without checking the
+      // step, and ignore every later change to true in this window.
+      await vscode.commands.executeCommand('setContext', PREVIEW_ACTION_CONTEXT, true);
+      await vscode.commands.executeCommand('setContext', PREVIEW_ACTION_CONTEXT, false);
       recorded.fire({ kind: 'previewActionSimulated', title });
     },
   };
