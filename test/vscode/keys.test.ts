@@ -1,8 +1,5 @@
 // Runs before signing.test.ts (files run in name order), while this session's secret storage holds no signing key.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CommandFailure } from '../../client/src/commands/command-runner';
 import { generateSigningKeyPair } from '../../client/src/commands/generate-key-pair';
@@ -19,9 +16,14 @@ function signWithStoredKey(): Thenable<SignedCard | CommandFailure | undefined> 
     { sender: SENDER, recipients: RECIPIENTS, keySource: 'secretStorage' });
 }
 
-/** A fresh folder for the store's state file, as the extension's global storage folder would be. */
-function stateFolder(): vscode.Uri {
-  return vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'ams-key-store-')));
+/** A globalState stand-in: a map. */
+function memoryState(): vscode.Memento {
+  const values = new Map<string, unknown>();
+  return {
+    keys: () => [...values.keys()],
+    get: <T>(key: string, fallback?: T) => (values.has(key) ? values.get(key) as T : fallback),
+    update: async (key: string, value: unknown) => { values.set(key, value); },
+  } as vscode.Memento;
 }
 
 /**
@@ -38,11 +40,14 @@ describe('signing keys in a real VS Code', () => {
   });
 
   afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('Sign Card without a key asks for the key before sender and recipients, and signs with the key generated there', async () => {
+    // The example as on disk: other suites may have left their edits of the file in memory.
     await openInEditor(EXAMPLE);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
     const before = await signWithStoredKey();
     assert.ok(before && 'error' in before && /No signing key in VS Code's secret storage/.test(before.error),
       `precondition: no key in secret storage yet (got ${JSON.stringify(before)})`);
@@ -56,26 +61,30 @@ describe('signing keys in a real VS Code', () => {
       const running = vscode.commands.executeCommand<SignedCard | CommandFailure | undefined>('actionableMessages.signCard');
       let settled = false;
       void Promise.resolve(running).finally(() => { settled = true; });
-      while (!publicKeyShown && !settled) {
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
-      assert.ok(publicKeyShown, `the key pair was generated before the command ended (${JSON.stringify(await running)})`);
+      /** Sends `quickInputCommand` until `done`, for at most 30 s. */
+      const answerUntil = async (quickInputCommand: string, done: () => boolean): Promise<void> => {
+        const deadline = Date.now() + 30_000;
+        while (!done() && Date.now() < deadline) {
+          await vscode.commands.executeCommand(quickInputCommand);
+          await new Promise((resolve) => setTimeout(resolve, 150));
+        }
+      };
+      await answerUntil('workbench.action.acceptSelectedQuickOpenItem', () => publicKeyShown || settled);
+      if (!publicKeyShown) await answerUntil('workbench.action.closeQuickOpen', () => settled);
+      assert.ok(publicKeyShown, `the key pair was generated before the command ended (${JSON.stringify(settled ? await running : 'still running')})`);
       // Then the sender is asked for (not set): closing it cancels the signing.
-      while (!settled) {
-        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-        await new Promise((resolve) => setTimeout(resolve, 150));
-      }
+      await answerUntil('workbench.action.closeQuickOpen', () => settled);
       assert.strictEqual(await running, undefined, 'cancelled at the sender');
     } finally {
       watching.dispose();
     }
+    await openInEditor(EXAMPLE);
     const signed = await signWithStoredKey();
     assert.ok(signed && 'jws' in signed, `the generated key is in secret storage and signs: ${JSON.stringify(signed)}`);
   });
 
   it('a secret storage that refuses the key: the command says so and saves nothing', async () => {
-    const refusing = new SigningKeyStore(secretStorage(async () => { throw new Error('Method Not Allowed'); }, async () => undefined), stateFolder());
+    const refusing = new SigningKeyStore(secretStorage(async () => { throw new Error('Method Not Allowed'); }, async () => undefined), memoryState());
     const opened: string[] = [];
     const watching = vscode.workspace.onDidOpenTextDocument((document) => opened.push(document.getText()));
     try {
@@ -88,22 +97,22 @@ describe('signing keys in a real VS Code', () => {
   });
 
   it('a secret storage that takes the key and keeps nothing: the read-back catches it', async () => {
-    const dropping = new SigningKeyStore(secretStorage(async () => undefined, async () => undefined), stateFolder());
+    const dropping = new SigningKeyStore(secretStorage(async () => undefined, async () => undefined), memoryState());
     await assert.rejects(generateSigningKeyPair(dropping, { privateKeyDestination: 'secretStorage' }),
       /cannot keep the key: it was not there when read back\./);
   });
 
   it('a key stored in one window and gone in the next is reported once, and secret storage is then known to forget', async () => {
-    const folder = stateFolder();
+    const state = memoryState();
     const kept = new Map<string, string>();
-    const firstWindow = new SigningKeyStore(secretStorage(async (key, value) => { kept.set(key, value); }, async (key) => kept.get(key)), folder);
+    const firstWindow = new SigningKeyStore(secretStorage(async (key, value) => { kept.set(key, value); }, async (key) => kept.get(key)), state);
     assert.strictEqual(await firstWindow.store('-----BEGIN PRIVATE KEY-----\n…'), undefined);
     assert.strictEqual(await firstWindow.lostSinceLastWindow(), undefined, 'still there in the same window');
-    // The next window: the same state folder, a secret storage that lost everything.
-    const nextWindow = new SigningKeyStore(secretStorage(async () => undefined, async () => undefined), folder);
+    // The next window: the same globalState, a secret storage that lost everything.
+    const nextWindow = new SigningKeyStore(secretStorage(async () => undefined, async () => undefined), state);
     const storedAt = await nextWindow.lostSinceLastWindow();
     assert.ok(storedAt && Math.abs(Date.parse(storedAt) - Date.now()) < 60_000, `reported with when it was stored: ${storedAt}`);
-    assert.strictEqual(await nextWindow.forgets(), true);
+    assert.strictEqual(nextWindow.forgets(), true);
     assert.strictEqual(await nextWindow.lostSinceLastWindow(), undefined, 'reported once');
   });
 });

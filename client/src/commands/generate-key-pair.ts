@@ -50,7 +50,7 @@ function secretStorageChoice(forgets: boolean) {
 }
 
 async function askDestination(keys: SigningKeyStore): Promise<Destination | undefined> {
-  const forgets = await keys.forgets();
+  const forgets = keys.forgets();
   const choices = forgets ? [FILE_CHOICE, secretStorageChoice(forgets)] : [secretStorageChoice(forgets), FILE_CHOICE];
   const picked = await vscode.window.showQuickPick(choices, { title: 'Generate Signing Key Pair: where should the private key go?' });
   if (!picked) return undefined;

@@ -8,7 +8,7 @@ import { SigningKeyStore } from './signing-key-store';
 
 /** The signing and email commands; each takes optional arguments that make it run without prompts. */
 export function registerSigningCommands(context: vscode.ExtensionContext): void {
-  const keys = new SigningKeyStore(context.secrets, context.globalStorageUri);
+  const keys = new SigningKeyStore(context.secrets, context.globalState);
   registerCommand(context, GENERATE_KEY_PAIR_COMMAND, (options) => generateSigningKeyPair(keys, options as GenerateKeyPairOptions | undefined));
   registerCommand(context, SIGN_CARD_COMMAND, (argument) => signCard(keys, argument));
   registerCommand(context, DECODE_JWS_COMMAND, (argument) => decodeJws(argument));

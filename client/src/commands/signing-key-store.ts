@@ -8,8 +8,8 @@ import * as vscode from 'vscode';
 
 /** The SecretStorage entry that holds the signing key (PKCS#8 PEM). */
 export const PRIVATE_KEY_SECRET = 'actionableMessages.signing.privateKey';
-/** In the extension's global storage folder: what is known about secret storage here (never the key). */
-const STATE_FILE = 'signing-key-store.json';
+/** globalState: what is known about secret storage here (never the key). */
+const STATE_KEY = 'actionableMessages.signing.keyStore';
 
 interface StoreState {
   /** When a key was last stored in secret storage (an ISO date). */
@@ -18,32 +18,19 @@ interface StoreState {
   readonly forgets?: boolean;
 }
 
-/** The state lives in a file on the extension host's disk, apart from the browser page that may lose the secret. */
+/**
+ * Kept in globalState, which lives where the secrets do (in VS Code for the Web, in the browser): a browser profile
+ * that never stored a key is not told it lost one.
+ */
 export class SigningKeyStore {
-  private state: StoreState = {};
-  private readonly loaded: Promise<void>;
+  constructor(private readonly secrets: vscode.SecretStorage, private readonly globalState: vscode.Memento) {}
 
-  constructor(private readonly secrets: vscode.SecretStorage, private readonly stateFolder: vscode.Uri) {
-    this.loaded = this.load();
-  }
-
-  private get stateFile(): vscode.Uri {
-    return vscode.Uri.joinPath(this.stateFolder, STATE_FILE);
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.stateFile)));
-      if (typeof parsed === 'object' && parsed !== null) this.state = parsed as StoreState;
-    } catch {
-      // no state yet (or unreadable): nothing is known
-    }
+  private get state(): StoreState {
+    return this.globalState.get<StoreState>(STATE_KEY) ?? {};
   }
 
   private async update(state: StoreState): Promise<void> {
-    this.state = state;
-    await vscode.workspace.fs.createDirectory(this.stateFolder);
-    await vscode.workspace.fs.writeFile(this.stateFile, new TextEncoder().encode(JSON.stringify(state)));
+    await this.globalState.update(STATE_KEY, state);
   }
 
   /** The key's PEM, when secret storage holds one. */
@@ -56,8 +43,7 @@ export class SigningKeyStore {
   }
 
   /** True when this VS Code has lost a key stored in its secret storage before: a file is the safe place here. */
-  async forgets(): Promise<boolean> {
-    await this.loaded;
+  forgets(): boolean {
     return this.state.forgets === true;
   }
 
@@ -78,7 +64,6 @@ export class SigningKeyStore {
       return `reading it back failed (${error instanceof Error ? error.message : String(error)})`;
     }
     if (readBack !== pem) return readBack === undefined ? 'it was not there when read back' : 'another key was there when read back';
-    await this.loaded;
     await this.update({ ...this.state, storedAt: new Date().toISOString() });
     return undefined;
   }
@@ -88,7 +73,6 @@ export class SigningKeyStore {
    * this VS Code forgets secrets and resolves to when it was stored (an ISO date); else undefined.
    */
   async lostSinceLastWindow(): Promise<string | undefined> {
-    await this.loaded;
     const { storedAt } = this.state;
     if (storedAt === undefined) return undefined;
     if (await this.has()) {
