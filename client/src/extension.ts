@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { registerSigningCommands } from './commands';
+import { registerCommands } from './commands';
 import { registerPreview, type PreviewApi } from './preview';
+import { QUICK_FIX_APPLIED_COMMAND, registerWalkthroughHooks, type WalkthroughHooks } from './walkthrough';
 
 /** What `activate()` returns: the in-host tests reach the language client through it. */
 export interface ActionableMessagesApi {
@@ -12,22 +13,26 @@ export interface ActionableMessagesApi {
   readonly logUri: vscode.Uri;
   /** The card preview: its renders (as the webview reports them) and the card it shows. */
   readonly preview: PreviewApi;
+  /** The walkthrough's hooks: the quick fix and preview moments its steps complete on. */
+  readonly walkthrough: Pick<WalkthroughHooks, 'onDidRecord'>;
 }
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): ActionableMessagesApi {
-  registerSigningCommands(context);
-  const preview = registerPreview(context);
+  registerCommands(context);
+  const walkthrough = registerWalkthroughHooks(context);
+  const preview = registerPreview(context, (title) => void walkthrough.previewActionSimulated(title));
   const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc };
   // Every JSON document goes to the server; it decides from `actionableMessages.files` which ones are cards.
   const clientOptions: LanguageClientOptions = {
     documentSelector: ['json', 'jsonc'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
     synchronize: { configurationSection: 'actionableMessages' },
+    initializationOptions: { appliedQuickFixCommand: QUICK_FIX_APPLIED_COMMAND },
   };
   client = new LanguageClient('actionableMessages', 'Actionable Messages', serverOptions, clientOptions);
   const whenReady = client.start();
-  return { client, whenReady, logUri: context.logUri, preview };
+  return { client, whenReady, logUri: context.logUri, preview, walkthrough: { onDidRecord: walkthrough.onDidRecord } };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -57,6 +57,12 @@ let registersForConfigurationChanges = false;
 let tracksWorkspaceFolders = false;
 let acceptsSnippets = false;
 let workspaceFolders: string[] = [];
+/**
+ * A client command that each quick fix carries, run by the editor after the fix's edit (the VS Code client's
+ * walkthrough completes a step on it). Only clients that name one in initializationOptions get it: any other
+ * client would fail to run a command it does not know.
+ */
+let appliedFixCommand: string | undefined;
 /** Used when the client cannot answer workspace/configuration: what it last pushed, else the defaults. */
 let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
 const settingsCache = new Map<string, Promise<EditorSettings>>();
@@ -81,11 +87,17 @@ function filePath(uri: string): string {
   }
 }
 
+function appliedFixCommandFrom(initializationOptions: unknown): string | undefined {
+  const command = (initializationOptions as { appliedQuickFixCommand?: unknown } | null | undefined)?.appliedQuickFixCommand;
+  return typeof command === 'string' && command !== '' ? command : undefined;
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   registersForConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   tracksWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   acceptsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  appliedFixCommand = appliedFixCommandFrom(params.initializationOptions);
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
   workspaceFolders = folders.map((folder) => filePath(folder.uri));
   return {
@@ -244,6 +256,8 @@ connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> 
       diagnostics: [diagnostic],
       isPreferred: fix.isPreferred,
       edit: { changes: { [document.uri]: fix.edits.map((edit) => ({ range: rangeOf(document, edit.offset, edit.length), newText: edit.newText })) } },
+      // No arguments: VS Code runs a command with arguments through a delegate id, which onCommand: never sees.
+      ...(appliedFixCommand && { command: { title: fix.title, command: appliedFixCommand } }),
     }));
   });
 });

@@ -77,4 +77,26 @@ describe('lsp: code actions', () => {
     assert.deepEqual(await client.codeActions(uri, [shifted]), []);
     assert.equal((await client.codeActions(uri, [ours])).length, 1);
   });
+
+  it('carries no command unless the client names one', async () => {
+    const uri = uriOf('no-command.card.json');
+    const diagnostics = await client.openAndWait(uri, pretty({ type: 'AdaptiveCard', version: '1.0', body: [] }));
+    const actions = await client.codeActions(uri, diagnostics);
+    assert.ok(actions.length > 0);
+    assert.ok(actions.every((action) => action.command === undefined), JSON.stringify(actions));
+  });
+});
+
+describe('lsp: code actions for a client that names an applied-fix command', () => {
+  let client: LspClient;
+  before(async () => { client = await LspClient.start({ settings: {}, initializationOptions: { appliedQuickFixCommand: 'editor.fixApplied' } }); });
+  after(async () => { assert.equal(await client.stop(), 0); });
+
+  it('each quick fix carries the command, without arguments, to run after its edit', async () => {
+    const uri = uriOf('with-command.card.json');
+    const diagnostics = await client.openAndWait(uri, pretty({ type: 'AdaptiveCard', version: '1.0', body: [] }));
+    const action = only(await client.codeActions(uri, diagnostics), /originator/);
+    assert.deepEqual(action.command, { title: action.title, command: 'editor.fixApplied' });
+    assert.ok(action.edit, 'the edit is still there');
+  });
 });

@@ -34,6 +34,7 @@ export interface CodeAction {
   isPreferred?: boolean;
   diagnostics?: Diagnostic[];
   edit?: { changes?: Record<string, TextEdit[]> };
+  command?: { title: string; command: string; arguments?: unknown[] };
 }
 
 export interface ClientOptions {
@@ -43,6 +44,8 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Announce completion snippet support, as VS Code does. */
   snippetSupport?: boolean;
+  /** Sent as `initializationOptions` in `initialize`. */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export function uriOf(fileName: string): string {
@@ -114,6 +117,7 @@ export class LspClient {
     const client = new LspClient(options);
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
+      initializationOptions: options.initializationOptions,
       rootUri: pathToFileURL(WORKSPACE).href,
       workspaceFolders: [{ uri: pathToFileURL(WORKSPACE).href, name: 'workspace' }],
       capabilities: {

@@ -173,6 +173,18 @@ describe('action simulation', () => {
     await preview.close();
   });
 
+  it('posts actionSimulated with the log entry\'s title for each simulated action, and not for ShowCard', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    await preview.clickAction('Approve');
+    await preview.clickAction('Reject'); // ShowCard: the renderer's own, nothing simulated
+    await preview.page.locator('select.ac-choiceSetInput-compact').selectOption('policy');
+    await preview.clickAction('Send rejection');
+    const posted = await preview.postedOfType('actionSimulated', 2);
+    assert.deepEqual(posted.map((message) => message.title), ['Action.Http: Approve', 'Action.Http: Send rejection']);
+    await preview.close();
+  });
+
   it('ToggleVisibility hides and shows its targets', async () => {
     const preview = await open();
     await preview.render('toggle.card.json', card([

@@ -194,6 +194,7 @@ export class PreviewApp {
 
   private record(simulated: Simulated): void {
     this.pane.addLogEntry(simulated.entry);
+    this.vscode.postMessage({ type: 'actionSimulated', title: simulated.entry.title });
     if (simulated.openUrl !== undefined) this.vscode.postMessage({ type: 'openUrl', url: simulated.openUrl });
     // Requests Outlook sends by itself are answered at once: the response file is asked for right away.
     if (simulated.entry.respondsTo === 'refresh' || simulated.entry.respondsTo === 'autoInvokeAction') this.pickResponse(simulated.entry.respondsTo);

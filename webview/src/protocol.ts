@@ -53,5 +53,7 @@ export type WebviewMessage =
   | { readonly type: 'showProblems' }
   /** The user wants to apply a response to a simulated request; the host lets them pick a `*.response.json` file. */
   | { readonly type: 'pickResponse'; readonly trigger: 'action' | 'refresh' | 'autoInvokeAction' }
+  /** An action was simulated (its entry is in the log): `title` is the entry's title, e.g. "Action.Http: Approve". */
+  | { readonly type: 'actionSimulated'; readonly title: string }
   /** The theme or width changed in the toolbar; the host remembers it for the next preview. */
   | { readonly type: 'optionsChanged'; readonly options: PreviewOptions };

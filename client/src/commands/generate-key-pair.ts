@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { generateKeyPair, writePrivateKey, writePublicKey } from '../../../server/src/keys/rsa-keys';
 import { UserFacingError } from './command-runner';
 import { showUntitled } from './editor-documents';
-import { PRIVATE_KEY_SECRET } from './signing-keys';
+import type { SigningKeyStore } from './signing-key-store';
 import { configuredPublicKeyEntries, resolveSettingPath, updateSetting } from './signing-settings';
 
 export const GENERATE_KEY_PAIR_COMMAND = 'actionableMessages.generateSigningKeyPair';
@@ -37,14 +37,25 @@ async function askModulusLength(): Promise<number | undefined> {
   return picked?.bits;
 }
 
-async function askDestination(secrets: vscode.SecretStorage): Promise<Destination | undefined> {
-  const picked = await vscode.window.showQuickPick([
-    { label: 'VS Code secret storage', detail: 'Kept in the OS keychain by VS Code; used by "Sign Card" when present.', destination: 'secretStorage' as const },
-    { label: 'A file…', detail: 'PKCS#8 PEM in a file you choose (keep it out of version control).', destination: 'file' as const },
-  ], { title: 'Generate Signing Key Pair: where should the private key go?' });
+const FILE_CHOICE = { label: 'A file…', detail: 'PKCS#8 PEM in a file you choose (keep it out of version control).', destination: 'file' as const };
+
+/** What the secret storage choice says: where this VS Code keeps secrets, and whether it lost one before. */
+function secretStorageChoice(forgets: boolean) {
+  const detail = forgets
+    ? 'Not kept in this VS Code: a key stored there before was gone after the window reloaded. Choose a file.'
+    : vscode.env.uiKind === vscode.UIKind.Web
+      ? 'In VS Code for the Web, kept only where the page\'s host supports it; you are told after a reload if it was lost.'
+      : 'Kept in the OS keychain by VS Code; used by "Sign Card" when present.';
+  return { label: 'VS Code secret storage', detail, destination: 'secretStorage' as const };
+}
+
+async function askDestination(keys: SigningKeyStore): Promise<Destination | undefined> {
+  const forgets = keys.forgets();
+  const choices = forgets ? [FILE_CHOICE, secretStorageChoice(forgets)] : [secretStorageChoice(forgets), FILE_CHOICE];
+  const picked = await vscode.window.showQuickPick(choices, { title: 'Generate Signing Key Pair: where should the private key go?' });
   if (!picked) return undefined;
   if (picked.destination === 'secretStorage') {
-    if (await secrets.get(PRIVATE_KEY_SECRET) !== undefined) {
+    if (await keys.has()) {
       const replace = 'Replace';
       const answer = await vscode.window.showWarningMessage('VS Code\'s secret storage already holds a signing key.',
         { modal: true, detail: 'Replacing it cannot be undone: cards signed with the old key will no longer match a new public key.' }, replace);
@@ -52,20 +63,24 @@ async function askDestination(secrets: vscode.SecretStorage): Promise<Destinatio
     }
     return { kind: 'secretStorage' };
   }
-  // The save dialog itself asks before it overwrites an existing file.
-  const uri = await vscode.window.showSaveDialog({
+  const uri = await askKeyFile();
+  return uri ? { kind: 'file', uri } : undefined;
+}
+
+/** The save dialog itself asks before it overwrites an existing file. */
+function askKeyFile(): Thenable<vscode.Uri | undefined> {
+  return vscode.window.showSaveDialog({
     title: 'Save the private signing key (PKCS#8 PEM)',
     saveLabel: 'Save private key',
     filters: { 'PEM files': ['pem'] },
     defaultUri: vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'signing-key.pem'),
   });
-  return uri ? { kind: 'file', uri } : undefined;
 }
 
-async function destinationFromOptions(options: GenerateKeyPairOptions, secrets: vscode.SecretStorage): Promise<Destination> {
+async function destinationFromOptions(options: GenerateKeyPairOptions, keys: SigningKeyStore): Promise<Destination> {
   const destination = options.privateKeyDestination;
   if (destination === 'secretStorage') {
-    if (!options.replace && await secrets.get(PRIVATE_KEY_SECRET) !== undefined) {
+    if (!options.replace && await keys.has()) {
       throw new UserFacingError('VS Code\'s secret storage already holds a signing key; pass replace: true to replace it.');
     }
     return { kind: 'secretStorage' };
@@ -129,21 +144,39 @@ function offerNextSteps(destination: Destination, publicKeyPem: string): void {
     });
 }
 
-export async function generateSigningKeyPair(secrets: vscode.SecretStorage, options?: GenerateKeyPairOptions): Promise<GeneratedKeyPair | undefined> {
+/**
+ * Puts the key where the user chose. When secret storage cannot keep it, the user is told why and may save the same
+ * key to a file instead; driven by options, the command stops with that reason. Undefined when nothing was saved.
+ */
+async function savePrivateKey(pem: string, destination: Destination, keys: SigningKeyStore, interactive: boolean): Promise<Destination | undefined> {
+  if (destination.kind === 'file') {
+    await writePrivateKeyFile(destination.uri, pem);
+    return destination;
+  }
+  const problem = await keys.store(pem);
+  if (problem === undefined) return destination;
+  const refusal = `VS Code's secret storage cannot keep the key: ${problem}.`;
+  if (!interactive) throw new UserFacingError(`${refusal} Nothing was saved; generate into a file (privateKeyDestination: { file: "…" }).`);
+  const toFile = 'Save to a File…';
+  const answer = await vscode.window.showWarningMessage(refusal, { modal: true, detail: 'Save the new key to a PKCS#8 PEM file instead? Otherwise it is discarded and nothing changes.' }, toFile);
+  const uri = answer === toFile ? await askKeyFile() : undefined;
+  if (uri === undefined) {
+    void vscode.window.showWarningMessage('The new signing key was discarded: it was not saved anywhere.');
+    return undefined;
+  }
+  await writePrivateKeyFile(uri, pem);
+  return { kind: 'file', uri };
+}
+
+export async function generateSigningKeyPair(keys: SigningKeyStore, options?: GenerateKeyPairOptions): Promise<GeneratedKeyPair | undefined> {
   const modulusLength = options ? options.modulusLength ?? MODULUS_LENGTHS[0] : await askModulusLength();
   if (modulusLength === undefined) return undefined;
-  const destination = options ? await destinationFromOptions(options, secrets) : await askDestination(secrets);
-  if (!destination) return undefined;
+  const chosen = options ? await destinationFromOptions(options, keys) : await askDestination(keys);
+  if (!chosen) return undefined;
   const { privateKey, publicKey } = generateKeyPair(modulusLength);
-  const privateKeyPem = writePrivateKey(privateKey, 'pem');
-  let storedIn: string;
-  if (destination.kind === 'secretStorage') {
-    await secrets.store(PRIVATE_KEY_SECRET, privateKeyPem);
-    storedIn = 'secretStorage';
-  } else {
-    await writePrivateKeyFile(destination.uri, privateKeyPem);
-    storedIn = destination.uri.toString();
-  }
+  const destination = await savePrivateKey(writePrivateKey(privateKey, 'pem'), chosen, keys, options === undefined);
+  if (!destination) return undefined;
+  const storedIn = destination.kind === 'secretStorage' ? 'secretStorage' : destination.uri.toString();
   const publicKeyPem = writePublicKey(publicKey, 'pem');
   const publicKeyXml = writePublicKey(publicKey, 'xml');
   const where = destination.kind === 'secretStorage' ? 'VS Code secret storage' : destination.uri.fsPath;
@@ -151,4 +184,19 @@ export async function generateSigningKeyPair(secrets: vscode.SecretStorage, opti
   await vscode.env.clipboard.writeText(publicKeyXml.trim());
   if (!options) offerNextSteps(destination, publicKeyPem);
   return { modulusLength, privateKeyStoredIn: storedIn, publicKeyPem, publicKeyXml, publicKeyDocument: document.uri };
+}
+
+/**
+ * Run once per window: a key stored in secret storage in an earlier window and gone now is reported, with a way out.
+ * Modal: a notification raised while the window starts may only reach the notification center, unseen.
+ */
+export async function reportLostSigningKey(keys: SigningKeyStore): Promise<void> {
+  const storedAt = await keys.lostSinceLastWindow();
+  if (storedAt === undefined) return;
+  const generate = 'Generate a Key into a File…';
+  const answer = await vscode.window.showWarningMessage(
+    `The signing key stored in VS Code's secret storage on ${new Date(storedAt).toLocaleString()} is gone: this VS Code did not keep it after the window reloaded.`,
+    { modal: true, detail: 'Keep the signing key in a PKCS#8 PEM file here (actionableMessages.signing.privateKeyFile). Register the new public key in the Developer Dashboard.' },
+    generate);
+  if (answer === generate) await vscode.commands.executeCommand(GENERATE_KEY_PAIR_COMMAND);
 }

@@ -3,6 +3,7 @@ import { cardEmailHtml } from '../../../server/src/email/card-email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/jws/sign';
 import { UserFacingError } from './command-runner';
 import { cardDocument, confirmCardWithoutErrors, showUntitled } from './editor-documents';
+import type { SigningKeyStore } from './signing-key-store';
 import { loadPrivateKey, type KeySource } from './signing-keys';
 import { configuredOriginator, configuredRecipients, configuredSender } from './signing-settings';
 
@@ -63,17 +64,20 @@ async function askRecipients(): Promise<string[] | undefined> {
 }
 
 /**
- * Signs `document`'s card: sender and recipients from `options`, else the settings, else prompts (interactive only).
+ * Signs `document`'s card: the key first (without one there is nothing to sign with, so it is asked for before
+ * anything else), then sender and recipients from `options`, else the settings, else prompts (interactive only).
  * Resolves to undefined when the user cancels a prompt.
  */
 export async function signCardDocument(
   document: vscode.TextDocument,
-  secrets: vscode.SecretStorage,
+  keys: SigningKeyStore,
   options: SigningOptions,
   interactive: boolean,
 ): Promise<string | undefined> {
   if (!await confirmCardWithoutErrors(document, 'Sign anyway', { interactive, signAnyway: options.signAnyway ?? false })) return undefined;
   const resource = document.uri;
+  const privateKey = await loadPrivateKey(keys, { keySource: options.keySource, keyFile: options.keyFile, interactive, resource });
+  if (!privateKey) return undefined;
   const sender = options.sender ?? configuredSender(resource) ?? (interactive ? await askSender() : undefined);
   if (sender === undefined) {
     if (interactive) return undefined;
@@ -86,8 +90,6 @@ export async function signCardDocument(
     throw new UserFacingError('No recipients: set actionableMessages.recipients (the To/Cc addresses) or pass recipients.');
   }
   const payload = buildSignedCardPayload({ cardText: document.getText(), sender, recipients, originator: configuredOriginator(resource) });
-  const privateKey = await loadPrivateKey(secrets, { keySource: options.keySource, keyFile: options.keyFile, interactive, resource });
-  if (!privateKey) return undefined;
   return signPayload(payload, privateKey);
 }
 
@@ -117,10 +119,10 @@ function offerCopies(jws: string, cardText: string): void {
 }
 
 /** "Sign Card": from a menu (a Uri), from the palette (no argument) or from a script (SignCardOptions, no prompts). */
-export async function signCard(secrets: vscode.SecretStorage, argument: unknown): Promise<SignedCard | undefined> {
+export async function signCard(keys: SigningKeyStore, argument: unknown): Promise<SignedCard | undefined> {
   const options = argument instanceof vscode.Uri ? undefined : argument as SignCardOptions | undefined;
   const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
-  const jws = await signCardDocument(document, secrets, options ?? {}, options === undefined);
+  const jws = await signCardDocument(document, keys, options ?? {}, options === undefined);
   if (jws === undefined) return undefined;
   const jwsDocument = await showUntitled(jws, 'plaintext');
   offerCopies(jws, document.getText());

@@ -2,10 +2,9 @@ import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
 import { readPrivateKey, readPublicKey } from '../../../server/src/keys/rsa-keys';
 import { UserFacingError } from './command-runner';
+import { generateSigningKeyPair } from './generate-key-pair';
+import type { SigningKeyStore } from './signing-key-store';
 import { configuredPrivateKeyFile, configuredPublicKeyEntries, isInlineKey, resolveSettingPath } from './signing-settings';
-
-/** The SecretStorage entry that holds the signing key (PKCS#8 PEM). */
-export const PRIVATE_KEY_SECRET = 'actionableMessages.signing.privateKey';
 
 /** Where the private key comes from: SecretStorage, or a key file (the setting's, or `file` when given). */
 export type KeySource = 'secretStorage' | 'file';
@@ -41,24 +40,47 @@ async function privateKeyFromFile(uri: vscode.Uri): Promise<KeyObject> {
   return readPrivateKey(await readKeyFile(uri, 'private key file'), displayPath(uri));
 }
 
-async function privateKeyFromSecretStorage(secrets: vscode.SecretStorage): Promise<KeyObject | undefined> {
-  const stored = await secrets.get(PRIVATE_KEY_SECRET);
+async function privateKeyFromSecretStorage(keys: SigningKeyStore): Promise<KeyObject | undefined> {
+  const stored = await keys.get();
   return stored === undefined ? undefined : readPrivateKey(stored, 'the signing key in VS Code\'s secret storage');
 }
 
 /** True when a signing key is at hand without asking: in SecretStorage or named by the key file setting. */
-export async function hasConfiguredPrivateKey(secrets: vscode.SecretStorage, resource?: vscode.Uri): Promise<boolean> {
-  return (await secrets.get(PRIVATE_KEY_SECRET)) !== undefined || configuredPrivateKeyFile(resource) !== undefined;
+export async function hasConfiguredPrivateKey(keys: SigningKeyStore, resource?: vscode.Uri): Promise<boolean> {
+  return await keys.has() || configuredPrivateKeyFile(resource) !== undefined;
+}
+
+/** No key at hand: the user picks a key file or generates a key pair (then signs with the new key). */
+async function askForPrivateKey(keys: SigningKeyStore): Promise<KeyObject | undefined> {
+  const picked = await vscode.window.showQuickPick([
+    { label: 'Generate a new key pair…', detail: 'RSA, into VS Code\'s secret storage or a PKCS#8 PEM file; register its public key in the Developer Dashboard.', generate: true },
+    { label: 'Pick a key file…', detail: 'PKCS#8 or PKCS#1 PEM, JWK, or RSAKeyValue XML (set actionableMessages.signing.privateKeyFile to skip this).', generate: false },
+  ], { title: 'Sign Card: signing key', placeHolder: 'No signing key in VS Code\'s secret storage and no actionableMessages.signing.privateKeyFile', ignoreFocusOut: true });
+  if (!picked) return undefined;
+  if (picked.generate) {
+    const generated = await generateSigningKeyPair(keys);
+    if (!generated) return undefined;
+    return generated.privateKeyStoredIn === 'secretStorage'
+      ? privateKeyFromSecretStorage(keys)
+      : privateKeyFromFile(vscode.Uri.parse(generated.privateKeyStoredIn, true));
+  }
+  const files = await vscode.window.showOpenDialog({
+    title: 'Private key to sign the card with (PEM, JWK or RSAKeyValue XML)',
+    canSelectMany: false,
+    openLabel: 'Sign with this key',
+    filters: { 'Key files': ['pem', 'key', 'json', 'jwk', 'xml'], 'All files': ['*'] },
+  });
+  return files?.[0] ? privateKeyFromFile(files[0]) : undefined;
 }
 
 /**
- * The signing key: from the source asked for, else SecretStorage, else the key file setting, else a file the user
- * picks. Undefined when the user cancels the file dialog.
+ * The signing key: from the source asked for, else SecretStorage, else the key file setting, else a key file the
+ * user picks or a key pair they generate. Undefined when the user cancels.
  */
-export async function loadPrivateKey(secrets: vscode.SecretStorage, request: PrivateKeyRequest): Promise<KeyObject | undefined> {
+export async function loadPrivateKey(keys: SigningKeyStore, request: PrivateKeyRequest): Promise<KeyObject | undefined> {
   if (request.keyFile !== undefined) return privateKeyFromFile(resolveSettingPath(request.keyFile, request.resource));
   if (request.keySource !== 'file') {
-    const stored = await privateKeyFromSecretStorage(secrets);
+    const stored = await privateKeyFromSecretStorage(keys);
     if (stored) return stored;
     if (request.keySource === 'secretStorage') {
       throw new UserFacingError('No signing key in VS Code\'s secret storage: run "Actionable Messages: Generate Signing Key Pair" first.');
@@ -69,13 +91,7 @@ export async function loadPrivateKey(secrets: vscode.SecretStorage, request: Pri
   if (!request.interactive) {
     throw new UserFacingError('No signing key: set actionableMessages.signing.privateKeyFile or run "Actionable Messages: Generate Signing Key Pair".');
   }
-  const picked = await vscode.window.showOpenDialog({
-    title: 'Private key to sign the card with (PEM, JWK or RSAKeyValue XML)',
-    canSelectMany: false,
-    openLabel: 'Sign with this key',
-    filters: { 'Key files': ['pem', 'key', 'json', 'jwk', 'xml'], 'All files': ['*'] },
-  });
-  return picked?.[0] ? privateKeyFromFile(picked[0]) : undefined;
+  return askForPrivateKey(keys);
 }
 
 /** Every key of actionableMessages.signing.publicKeys; an unreadable or invalid entry stops with its name and reason. */

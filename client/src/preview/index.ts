@@ -44,7 +44,7 @@ function previewCodeLenses(cards: CardDocuments): vscode.CodeLensProvider {
  * The live card preview: one panel, opened by the commands (palette, editor title, CodeLens, context menus),
  * following the active card editor, restored after a window reload.
  */
-export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
+export function registerPreview(context: vscode.ExtensionContext, actionSimulated: (title: string) => void): PreviewApi {
   const cards = new CardDocuments();
   const renders = new vscode.EventEmitter<PreviewRender>();
   let preview: PreviewPanel | undefined;
@@ -54,6 +54,7 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
     rememberOptions: (options: PreviewOptions) => void context.globalState.update(OPTIONS_KEY, options),
     rememberDocument: (uri) => void context.workspaceState.update(SHOWN_DOCUMENT_KEY, uri.toString()),
     rendered: (render) => renders.fire(render),
+    actionSimulated,
   };
   const adopt = (panel: vscode.WebviewPanel, document: vscode.TextDocument) => {
     const adopted = new PreviewPanel(panel, document, host);

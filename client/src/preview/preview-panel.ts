@@ -30,6 +30,8 @@ export interface PreviewHost {
   rememberOptions(options: PreviewOptions): void;
   rememberDocument(uri: vscode.Uri): void;
   rendered(render: PreviewRender): void;
+  /** The user triggered an action in the preview and the page simulated it. */
+  actionSimulated(title: string): void;
 }
 
 /** Sequences grow across panels, so a late `rendered` of a closed panel can never pass for a new one. */
@@ -211,6 +213,8 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       case 'pickResponse':
         return this.applyPickedResponse();
+      case 'actionSimulated':
+        return this.host.actionSimulated(message.title);
       case 'optionsChanged':
         this.host.rememberOptions(message.options);
         return;

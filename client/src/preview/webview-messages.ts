@@ -22,6 +22,8 @@ export function webviewMessageFrom(value: unknown): WebviewMessage | undefined {
       return { type: 'rendered', sequence: message.sequence, durationMs: message.durationMs, outcome: message.outcome as 'card' | 'problem' | 'keptLastGood' };
     case 'openUrl':
       return typeof message.url === 'string' ? { type: 'openUrl', url: message.url } : undefined;
+    case 'actionSimulated':
+      return typeof message.title === 'string' ? { type: 'actionSimulated', title: message.title } : undefined;
     case 'pickResponse':
       return PICK_TRIGGERS.has(message.trigger as string) ? { type: 'pickResponse', trigger: message.trigger as 'action' | 'refresh' | 'autoInvokeAction' } : undefined;
     case 'optionsChanged': {
