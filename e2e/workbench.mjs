@@ -35,7 +35,17 @@ export async function typeOver(page, from, to) {
 export async function startAfresh(page) {
   await page.keyboard.press('Escape');
   await runFromPalette(page, 'View: Close All Editors');
-  await page.locator('.editor-group-container .tabs-container .tab').first().waitFor({ state: 'detached' });
+  // Unsaved editors an earlier check left (Decode JWS's report, a decoded card) make VS Code ask whether to save
+  // them: they belong to this run's copy of the workspace, so they are not saved. Polled, not raced with a waitFor,
+  // so that no pending wait clicks a later dialog that a check is waiting for.
+  const firstTab = page.locator('.editor-group-container .tabs-container .tab').first();
+  const dontSave = page.locator('.monaco-dialog-box').getByRole('button', { name: "Don't Save" });
+  const deadline = Date.now() + 60_000;
+  while (await firstTab.count() > 0) {
+    if (await dontSave.count() > 0) await dontSave.click();
+    if (Date.now() > deadline) throw new Error('editors are still open 60 s after View: Close All Editors');
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Clicks the editor title's Open Preview to the Side and waits for the preview tab of `fileName`. */

@@ -49,6 +49,9 @@ export default async function keysChecks({ page, uiCheck, artifacts }) {
     await startAfresh(page);
     // The key of the check before is gone, and no key file is set: there is no key at hand.
     await quickOpen(page, 'approval-http.card.json');
+    // Sign Card is in the palette only for a focused JSON editor, once the extension has seen it (its CodeLens).
+    await page.keyboard.press('Control+1');
+    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
     await runFromPalette(page, 'Actionable Messages: Sign Card');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Sign Card: signing key' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Generate a new key pair…' }).waitFor();
