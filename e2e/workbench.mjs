@@ -63,3 +63,9 @@ export async function previewAfresh(page, fileName) {
   return previewContent(page);
 }
 
+/** Hides the bottom panel (Problems, Output, …) when one shows; the palette offers View: Hide Panel only then. */
+export async function hidePanel(page) {
+  if (!(await page.locator('.part.panel').isVisible())) return;
+  await runFromPalette(page, 'View: Hide Panel');
+  await page.locator('.part.panel').waitFor({ state: 'hidden' });
+}

@@ -2,7 +2,7 @@
 // reload, template data, the OpenUrl confirmation, the diagnostics count and applying a response file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPreviewToSide, previewAfresh, previewContent, quickOpen, runFromPalette, startAfresh, typeOver } from '../workbench.mjs';
+import { hidePanel, openPreviewToSide, previewAfresh, previewContent, quickOpen, runFromPalette, startAfresh, typeOver } from '../workbench.mjs';
 
 /** @param {import('../run.mjs').UiContext} context */
 export default async function previewChecks({ page, uiCheck, workspace, artifacts }) {
@@ -73,11 +73,8 @@ export default async function previewChecks({ page, uiCheck, workspace, artifact
     await count.filter({ hasText: /^No problems$/ }).waitFor();
     fs.writeFileSync(settings, '{}');
     await count.filter({ hasText: /^1 error$/ }).waitFor();
-    // Hidden first, so that only the click can show it; the palette offers Hide Panel only while a panel shows.
-    if (await page.locator('.markers-panel').isVisible()) {
-      await runFromPalette(page, 'View: Hide Panel');
-      await page.locator('.markers-panel').waitFor({ state: 'hidden' });
-    }
+    await hidePanel(page); // so that only the click can show the Problems panel
+    await page.locator('.markers-panel').waitFor({ state: 'hidden' });
     await count.click();
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'AM030' }).first().waitFor();
   });

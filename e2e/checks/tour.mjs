@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { previewAfresh, runFromPalette, startAfresh } from '../workbench.mjs';
+import { hidePanel, previewAfresh, runFromPalette, startAfresh } from '../workbench.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TOUR_CARD = 'leave-request.card.json';
@@ -38,7 +38,14 @@ async function openFromTourFolder(page, fileName) {
   const exactly = (name) => new RegExp(`^${name.replace(/\./g, '\\.')}$`);
   const row = (name) => page.locator('.explorer-folders-view .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: exactly(name) }) });
-  if (await row('tour').getAttribute('aria-expanded') !== 'true') await row('tour').click();
+  // The folder appeared while the Explorer was open: a click on it can land while its row is being redrawn and be
+  // lost, so expand it until the file shows, waiting between clicks for the row to say it is expanded.
+  const deadline = Date.now() + 60_000;
+  while (!(await row(fileName).isVisible())) {
+    if (Date.now() > deadline) throw new Error(`the Explorer does not show tour/${fileName}`);
+    if (await row('tour').getAttribute('aria-expanded') === 'false') await row('tour').click();
+    await page.waitForTimeout(500);
+  }
   await row(fileName).click();
   await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
 }
@@ -95,7 +102,7 @@ export default async function tourChecks({ page, uiCheck, workspace, artifacts, 
   });
 
   await uiCheck('tour: Approve in the approval-http preview shows the request with the typed comment in its body', async () => {
-    await runFromPalette(page, 'View: Hide Panel');
+    await hidePanel(page);
     const preview = await previewAfresh(page, 'approval-http.card.json');
     await preview.locator('textarea').fill('Approved, thanks Ana. Enjoy Lisbon!');
     await preview.getByRole('button', { name: 'Approve', exact: true }).click();

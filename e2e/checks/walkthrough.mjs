@@ -3,7 +3,7 @@
 // applied from the light bulb menu, a provider setting changed after the step's button opened the Settings editor).
 import fs from 'node:fs';
 import path from 'node:path';
-import { previewAfresh, quickOpen, runFromPalette, startAfresh } from '../workbench.mjs';
+import { hidePanel, previewAfresh, quickOpen, runFromPalette, startAfresh } from '../workbench.mjs';
 
 const TITLE = 'Get started with Actionable Message Studio';
 const STEP_TITLES = ['Create a card', 'See a problem and fix it with a quick fix', 'Preview it and click an action',
@@ -16,7 +16,7 @@ function step(page, id, checked) {
 
 async function openWalkthrough(page) {
   // The page lists the steps only with room for them: a panel left open by an earlier check takes it.
-  if (await page.locator('.part.panel').isVisible()) await runFromPalette(page, 'View: Hide Panel');
+  await hidePanel(page);
   await runFromPalette(page, 'Welcome: Open Walkthrough...');
   await page.locator('.quick-input-widget input').fill('Actionable Message');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: TITLE }).first().click();
