@@ -5,6 +5,7 @@ import { UserFacingError } from './command-runner';
 import { showUntitled } from './editor-documents';
 import type { SigningKeyStore } from './signing-key-store';
 import { configuredPublicKeyEntries, resolveSettingPath, updateSetting } from './signing-settings';
+import { exists } from './workspace-files';
 
 export const GENERATE_KEY_PAIR_COMMAND = 'actionableMessages.generateSigningKeyPair';
 
@@ -88,15 +89,6 @@ async function destinationFromOptions(options: GenerateKeyPairOptions, keys: Sig
   const uri = resolveSettingPath(destination.file);
   if (!options.replace && await exists(uri)) throw new UserFacingError(`${uri.fsPath} exists already; pass replace: true to overwrite it.`);
   return { kind: 'file', uri };
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Writes the key readable by its owner only where the file system supports modes. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { exists } from './workspace-files';
 
 /**
  * Where a new card goes: the folder a menu passed (or the folder of the file it passed), else the folder of the
@@ -14,15 +15,6 @@ export async function newCardFolder(target: vscode.Uri | undefined): Promise<vsc
 async function isDirectory(uri: vscode.Uri): Promise<boolean> {
   try {
     return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
-  } catch {
-    return false;
-  }
-}
-
-export async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
   } catch {
     return false;
   }
