@@ -109,7 +109,7 @@ export async function complete(text: string, offset: number): Promise<Completion
   const fromSchema = (list?.items ?? [])
     .filter((item) => !isTypeValue || item.kind === CompletionItemKind.Property || offeredAt(proposedString(item.label), version))
     .map((item) => toEntry(document, offset, item, isTypeValue));
-  return [...fromSchema, ...snippetCompletions(text, offset)];
+  return [...fromSchema, ...snippetCompletions(text, offset, location)];
 }
 
 function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]): string {

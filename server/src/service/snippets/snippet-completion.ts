@@ -1,7 +1,7 @@
 // Element and action snippets in completion: in an element array (`body`, `items`) the element snippets, in an
 // `actions` array the action snippets, each only when its type is offered for the card's version. Computed from
 // jsonc-parser's tolerant reading, so they are offered in unfinished text and whatever the card's "$schema".
-import { getLocation, parseTree } from 'jsonc-parser';
+import { parseTree, type Location } from 'jsonc-parser';
 import { idNode } from '../rules/adaptive/inputs';
 import { buildCardModel, isAdaptiveCardObject, type CardModel } from '../rules/card-model';
 import type { JsonNode } from '../json-document';
@@ -12,9 +12,8 @@ import { withoutTabStops } from './snippet-syntax';
 
 const ELEMENT_ARRAYS: ReadonlySet<string> = new Set(['body', 'items']);
 
-/** Which snippets belong at `offset`: a new item of an element or actions array, not inside another value. */
-function slotAt(text: string, offset: number): SnippetSlot | undefined {
-  const { path, previousNode, isAtPropertyKey } = getLocation(text, offset);
+/** Which snippets belong at a location: a new item of an element or actions array, not inside another value. */
+function slotAt({ path, previousNode, isAtPropertyKey }: Location): SnippetSlot | undefined {
   if (isAtPropertyKey || previousNode !== undefined || typeof path[path.length - 1] !== 'number') return undefined;
   const arrayName = path[path.length - 2];
   if (arrayName === 'actions') return 'action';
@@ -46,17 +45,21 @@ function valueEndBefore(text: string, offset: number): number | undefined {
 
 /** Whether a value follows `offset` (after whitespace) that the new item must be separated from. */
 function valueFollows(text: string, offset: number): boolean {
-  const next = /\S/.exec(text.slice(offset))?.[0];
-  return next !== undefined && /[{["\w-]/.test(next);
+  let i = offset;
+  while (i < text.length && /\s/.test(text[i])) i++;
+  return i < text.length && /[{["\w-]/.test(text[i]);
 }
 
 function markdownPreview(snippet: string): string {
   return `\`\`\`json\n${withoutTabStops(snippet).replace(/\t/g, '  ')}\n\`\`\``;
 }
 
-/** The snippets to offer at `offset` of `text`, replacing the word typed there (e.g. `TextB`). */
-export function snippetCompletions(text: string, offset: number): CompletionEntry[] {
-  const slot = slotAt(text, offset);
+/**
+ * The snippets to offer at `offset` of `text`, replacing the word typed there (e.g. `TextB`); `location` is
+ * jsonc-parser's getLocation at `offset`, which completion has read already.
+ */
+export function snippetCompletions(text: string, offset: number, location: Location): CompletionEntry[] {
+  const slot = slotAt(location);
   if (slot === undefined) return [];
   const root: JsonNode | undefined = parseTree(text);
   if (!isAdaptiveCardObject(root)) return [];
