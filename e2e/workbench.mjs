@@ -9,6 +9,16 @@ export async function quickOpen(page, fileName) {
   await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
 }
 
+/**
+ * Opens a card by Quick Open, focused, and waits until the extension has seen it (its preview CodeLens shows): the
+ * palette lists the extension's editor commands only for a focused card editor it knows.
+ */
+export async function openCard(page, fileName) {
+  await quickOpen(page, fileName);
+  await page.keyboard.press('Control+1');
+  await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
+}
+
 /** Runs a command from the palette by its full title ("Category: Title"), picking the row with exactly that label. */
 export async function runFromPalette(page, title) {
   await page.keyboard.press('F1');

@@ -3,7 +3,7 @@
 // seals stored secrets (POST /mint-key) and gets 405 Method Not Allowed: the secret lives in the page's memory
 // only and is gone after a reload. The extension must say so, not lose the key silently.
 import path from 'node:path';
-import { quickOpen, runFromPalette, startAfresh } from '../workbench.mjs';
+import { openCard, runFromPalette, startAfresh } from '../workbench.mjs';
 
 async function generateIntoSecretStorage(page) {
   await runFromPalette(page, 'Actionable Messages: Generate Signing Key Pair');
@@ -15,9 +15,7 @@ async function generateIntoSecretStorage(page) {
 export default async function keysChecks({ page, uiCheck, artifacts }) {
   await uiCheck('a key put into secret storage and gone after Reload Window is reported, and a file is offered first', async () => {
     await startAfresh(page);
-    // The palette lists the extension's commands once the workbench knows the extension: its CodeLens shows that.
-    await quickOpen(page, 'approval-http.card.json');
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
+    await openCard(page, 'approval-http.card.json');
     const mintKeyAnswers = [];
     const recordMintKey = (response) => { if (response.url().endsWith('/mint-key')) mintKeyAnswers.push(response.status()); };
     page.on('response', recordMintKey);
@@ -48,10 +46,7 @@ export default async function keysChecks({ page, uiCheck, artifacts }) {
   await uiCheck('Sign Card with no key asks for the signing key first', async () => {
     await startAfresh(page);
     // The key of the check before is gone, and no key file is set: there is no key at hand.
-    await quickOpen(page, 'approval-http.card.json');
-    // Sign Card is in the palette only for a focused JSON editor, once the extension has seen it (its CodeLens).
-    await page.keyboard.press('Control+1');
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
+    await openCard(page, 'approval-http.card.json');
     await runFromPalette(page, 'Actionable Messages: Sign Card');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Sign Card: signing key' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Generate a new key pair…' }).waitFor();

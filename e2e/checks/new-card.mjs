@@ -2,7 +2,7 @@
 // once the provider id is typed over its selected placeholder; a taken name refused; a snippet accepted from the suggestions.
 import fs from 'node:fs';
 import path from 'node:path';
-import { quickOpen, runFromPalette, startAfresh } from '../workbench.mjs';
+import { openCard, quickOpen, runFromPalette, startAfresh } from '../workbench.mjs';
 
 const PROVIDER_ID = '0b7c1e9a-3f52-4d8e-9a61-7c2e5f804d13';
 const TEMPLATE = 'Universal Actions approval with refresh (1.4)';
@@ -56,9 +56,8 @@ export default async function newCardChecks({ page, uiCheck, workspace, artifact
 
   await uiCheck('New Actionable Message Card from the palette creates a card that is clean once the provider id is typed', async () => {
     await startAfresh(page);
-    // A card in the workspace's top folder: New Card puts the new one beside it. Its CodeLens shows the extension is up.
-    await quickOpen(page, 'missing-originator.card.json');
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
+    // A card in the workspace's top folder: New Card puts the new one beside it.
+    await openCard(page, 'missing-originator.card.json');
     await editor.locator('.squiggly-warning').first().waitFor(); // its AM010, counted in the baseline
     const baseline = await problemCounts(page);
     const input = await newCardNameBox(page);

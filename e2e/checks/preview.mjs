@@ -2,7 +2,7 @@
 // reload, template data, the OpenUrl confirmation, the diagnostics count and applying a response file.
 import fs from 'node:fs';
 import path from 'node:path';
-import { hidePanel, openPreviewToSide, previewAfresh, previewContent, quickOpen, runFromPalette, startAfresh, typeOver } from '../workbench.mjs';
+import { hidePanel, openCard, openPreviewToSide, previewAfresh, previewContent, quickOpen, runFromPalette, startAfresh, typeOver } from '../workbench.mjs';
 
 /** @param {import('../run.mjs').UiContext} context */
 export default async function previewChecks({ page, uiCheck, workspace, artifacts }) {
@@ -20,11 +20,7 @@ export default async function previewChecks({ page, uiCheck, workspace, artifact
   });
   await uiCheck('Actionable Messages: Open Preview from the command palette shows the card in the editor\'s group', async () => {
     await startAfresh(page);
-    await quickOpen(page, 'missing-originator.card.json');
-    // The palette lists what the focused editor's context allows: the editor must have the focus, and the extension
-    // must have seen it (its CodeLens shows it has).
-    await page.keyboard.press('Control+1');
-    await page.locator('.monaco-editor .codelens-decoration', { hasText: 'Open Preview' }).first().waitFor();
+    await openCard(page, 'missing-originator.card.json');
     await runFromPalette(page, 'Actionable Messages: Open Preview');
     await page.locator('.tabs-container .tab.active[aria-label^="Preview missing-originator.card.json"]').waitFor();
     await previewContent(page).getByText('Your expense report was approved.').waitFor();
