@@ -14,7 +14,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 
 export const SCHEMA_PATH = path.join(root, 'server/schema/outlook-card.schema.json');
-const COMPILED_VALIDATE = path.join(root, 'out/server/src/service/validate.js');
+const COMPILED_VALIDATE = path.join(root, 'out/server/src/rules/validate.js');
 
 /** The URI the generated cards name in "$schema"; the language service is given our schema under it. */
 const CARD_SCHEMA_URI = 'http://adaptivecards.io/schemas/adaptive-card.json';

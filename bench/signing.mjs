@@ -10,7 +10,7 @@ import { median } from './stats.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const COMPILED_SIGN = path.join(root, 'out/server/src/jws/sign.js');
+const COMPILED_SIGN = path.join(root, 'out/server/src/signing/sign.js');
 const CARD = path.join(root, 'examples/approval-http.card.json');
 
 /** Operations per timed batch (an RSA-2048 signature costs about a millisecond, a verification some microseconds). */

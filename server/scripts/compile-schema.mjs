@@ -14,7 +14,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const schemaPath = path.join(root, 'server/schema/outlook-card.schema.json');
-const outputPath = path.join(root, 'server/src/service/generated/card-schema.ts');
+const outputPath = path.join(root, 'server/src/rules/generated/card-schema.ts');
 
 const ANNOTATIONS = ['markdownDescription', 'markdownEnumDescriptions', 'x-rule', 'x-since', 'x-until'];
 const ASSERTIONS = ['type', 'enum', 'const', 'required', 'pattern', 'format', 'minItems', 'maxItems', 'minLength', 'maxLength', 'minimum', 'maximum'];

@@ -24,16 +24,16 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryOver } from './service/carry-over';
-import { quickFixes } from './service/code-actions';
-import { looksLikeCard, matchesCardFiles } from './service/document-selector';
-import { DEFAULT_EDITOR_SETTINGS, readEditorSettings, type EditorSettings } from './service/editor-settings';
-import type { Finding, Severity } from './service/finding';
-import { parseJsonDocument } from './service/json-document';
-import { complete, hover, type CompletionEntry } from './service/language-features';
-import { detectDocumentKind } from './service/rules/index';
-import { withoutTabStops } from './service/snippets/snippet-syntax';
-import { severityOf, validateText } from './service/validate';
+import { carryOver } from './language/carry-over';
+import { quickFixes } from './language/code-actions';
+import { looksLikeCard, matchesCardFiles } from './language/document-selector';
+import { DEFAULT_EDITOR_SETTINGS, readEditorSettings, type EditorSettings } from './settings/editor-settings';
+import type { Finding, Severity } from './rules/finding';
+import { parseJsonDocument } from './card/json-document';
+import { complete, hover, type CompletionEntry } from './language/language-features';
+import { detectDocumentKind } from './rules/registry';
+import { withoutTabStops } from './language/snippets/snippet-syntax';
+import { severityOf, validateText } from './rules/validate';
 
 const SOURCE = 'actionable-messages';
 const SETTINGS_SECTION = 'actionableMessages';

@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { generateKeyPair, readPrivateKey, readPublicKey, writePrivateKey, writePublicKey } from '../../server/src/keys/rsa-keys';
+import { generateKeyPair, readPrivateKey, readPublicKey, writePrivateKey, writePublicKey } from '../../server/src/signing/rsa-keys';
 import { runCli, type CliRun } from './run-cli';
 
 

@@ -1,7 +1,7 @@
 // Element and action snippets over the wire, from the real server process, to a client that takes snippets.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { withoutTabStops } from '../../server/src/service/snippets/snippet-syntax';
+import { withoutTabStops } from '../../server/src/language/snippets/snippet-syntax';
 import { applyTextEdits, LspClient, positionAt, uriOf, type CompletionItem } from './lsp-client';
 
 const SNIPPET_KIND = 15;

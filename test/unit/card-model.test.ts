@@ -1,8 +1,8 @@
 // Spec § 2: the one walk over an Adaptive Card that every Adaptive Card rule reads.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseJsonDocument, type JsonNode } from '../../server/src/service/json-document';
-import { buildCardModel, compareVersion, parseVersion, type CardModel } from '../../server/src/service/rules/card-model';
+import { parseJsonDocument, type JsonNode } from '../../server/src/card/json-document';
+import { buildCardModel, compareVersion, parseVersion, type CardModel } from '../../server/src/card/card-model';
 
 function modelOf(value: unknown, payloadOriginator?: string): { text: string; model: CardModel } {
   const text = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', ...(value as object) });

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CARD_TEMPLATES, templateText } from '../../client/src/commands/card-templates';
-import { ORIGINATOR_PLACEHOLDER } from '../../server/src/service/code-actions';
+import { ORIGINATOR_PLACEHOLDER } from '../../server/src/language/code-actions';
 import { covered, findings } from './helpers';
 
 const PROVIDER_ID = '0b7c1e9a-3f52-4d8e-9a61-7c2e5f804d13';

@@ -2,10 +2,10 @@
 // layout, and must make the problem go away.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ENDPOINT_PLACEHOLDER, ORIGINATOR_PLACEHOLDER, quickFixes, type QuickFix, type TextEdit } from '../../server/src/service/code-actions';
-import { parseJsonDocument } from '../../server/src/service/json-document';
-import type { ServiceSettings } from '../../server/src/service/settings';
-import { validateText } from '../../server/src/service/validate';
+import { ENDPOINT_PLACEHOLDER, ORIGINATOR_PLACEHOLDER, quickFixes, type QuickFix, type TextEdit } from '../../server/src/language/code-actions';
+import { parseJsonDocument } from '../../server/src/card/json-document';
+import type { ServiceSettings } from '../../server/src/rules/settings';
+import { validateText } from '../../server/src/rules/validate';
 import { ruleIds } from './helpers';
 
 const PROVIDER = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';

@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { cardEmailHtml } from '../../server/src/email/card-email';
 import { emlMessage, EmlInputError, parseMailbox } from '../../server/src/email/eml';
 import { extractCardsFromEmail } from '../../server/src/email/extract';
-import { signCard } from '../../server/src/jws/sign';
-import { decodeSignedCard } from '../../server/src/jws/verify';
+import { signCard } from '../../server/src/signing/sign';
+import { decodeSignedCard } from '../../server/src/signing/verify';
 import { parseMessage } from './mail-parsing';
 
 const HTML = '<!DOCTYPE html>\n<html>\n<head><script type="application/adaptivecard+json">{"type":"AdaptiveCard"}</script></head>\n'

@@ -1,6 +1,6 @@
-import type { Finding } from '../../server/src/service/finding';
-import type { ServiceSettings } from '../../server/src/service/settings';
-import { validateText } from '../../server/src/service/validate';
+import type { Finding } from '../../server/src/rules/finding';
+import type { ServiceSettings } from '../../server/src/rules/settings';
+import { validateText } from '../../server/src/rules/validate';
 
 /** The sorted set of distinct rule ids reported for `text` (how spec § 8 compares results). */
 export function ruleIds(text: string, settings: ServiceSettings = {}): string[] {

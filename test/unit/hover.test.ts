@@ -1,7 +1,7 @@
 // Hover from the project's card schema: the description of the property or value under the cursor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hover, type HoverInfo } from '../../server/src/service/language-features';
+import { hover, type HoverInfo } from '../../server/src/language/language-features';
 
 async function hoverAt(template: string): Promise<{ text: string; info: HoverInfo | undefined }> {
   const offset = template.indexOf('|');

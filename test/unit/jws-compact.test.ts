@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { base64url, CompactSign, generateKeyPair } from 'jose';
-import { decodeCompactJws, type JwsProblem } from '../../server/src/jws/compact';
+import { decodeCompactJws, type JwsProblem } from '../../server/src/card/jws-compact';
 
 const encodeJson = (value: unknown): string => base64url.encode(JSON.stringify(value));
 const HEADER = encodeJson({ alg: 'RS256' });

@@ -2,10 +2,10 @@
 // rule findings follow the text while it has syntax errors.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { carryOver } from '../../server/src/service/carry-over';
-import { looksLikeCard, matchesCardFiles } from '../../server/src/service/document-selector';
-import { DEFAULT_CARD_FILES, readEditorSettings } from '../../server/src/service/editor-settings';
-import type { Finding } from '../../server/src/service/finding';
+import { carryOver } from '../../server/src/language/carry-over';
+import { looksLikeCard, matchesCardFiles } from '../../server/src/language/document-selector';
+import { DEFAULT_CARD_FILES, readEditorSettings } from '../../server/src/settings/editor-settings';
+import type { Finding } from '../../server/src/rules/finding';
 
 describe('document selector', () => {
   it('matches the default globs at any depth, inside or outside a workspace folder, with either slash', () => {

@@ -8,11 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { quickFixes, type QuickFix } from '../../server/src/service/code-actions';
-import { complete, hover } from '../../server/src/service/language-features';
-import type { ServiceSettings } from '../../server/src/service/settings';
+import { quickFixes, type QuickFix } from '../../server/src/language/code-actions';
+import { complete, hover } from '../../server/src/language/language-features';
+import type { ServiceSettings } from '../../server/src/rules/settings';
 import { JUNK, mutate, PROVIDER, readSeeds, REALISTIC_CARD, seededRandom } from './fuzz-inputs';
-import { validateText } from '../../server/src/service/validate';
+import { validateText } from '../../server/src/rules/validate';
 
 const SEED = Number(process.env.AMS_ROBUSTNESS_SEED ?? 20260601);
 

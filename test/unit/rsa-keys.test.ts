@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CompactSign } from 'jose';
-import { generateKeyPair, KeyFormatError, readKey, readPrivateKey, readPublicKey, writePrivateKey, writePublicKey } from '../../server/src/keys/rsa-keys';
+import { generateKeyPair, KeyFormatError, readKey, readPrivateKey, readPublicKey, writePrivateKey, writePublicKey } from '../../server/src/signing/rsa-keys';
 
 let dir: string;
 let privateKey: KeyObject;

@@ -1,5 +1,5 @@
 // Shared by the rule test files: what one rule reports, as the JSON text each finding covers.
-import type { ServiceSettings } from '../../server/src/service/settings';
+import type { ServiceSettings } from '../../server/src/rules/settings';
 import { covered, findings } from './helpers';
 
 /** The text covered by each finding of `rule` for `text`, in report order. */

@@ -2,7 +2,7 @@
 // AM001 on Action.ShowCard cards.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Finding } from '../../server/src/service/finding';
+import type { Finding } from '../../server/src/rules/finding';
 import { card, covered, findings, ruleIds } from './helpers';
 
 const HI = [{ type: 'TextBlock', text: 'Hi' }];

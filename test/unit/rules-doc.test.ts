@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { RULES, isRuleId } from '../../server/src/service/rules/catalog';
-import type { ServiceSettings } from '../../server/src/service/settings';
+import { RULES, isRuleId } from '../../server/src/rules/catalog';
+import type { ServiceSettings } from '../../server/src/rules/settings';
 import { ruleIds } from './helpers';
 
 const doc = readFileSync(path.join(__dirname, '../../../docs/rules.md'), 'utf8');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { registeredHost } from '../../server/src/service/rules/urls';
+import { registeredHost } from '../../server/src/rules/urls';
 import { card, ruleIds } from './helpers';
 import { messages, reportedRanges } from './rule-assertions';
 

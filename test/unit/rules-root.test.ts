@@ -1,11 +1,11 @@
 // Spec §§ 5.1–5.2: version, content, $schema and the Outlook root properties (AM002–AM006, AM010–AM015).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Finding } from '../../server/src/service/finding';
-import { parseJsonDocument } from '../../server/src/service/json-document';
-import { checkAdaptiveCard } from '../../server/src/service/rules/index';
-import { isEmail, isGuid } from '../../server/src/service/rules/formats';
-import { validateText } from '../../server/src/service/validate';
+import type { Finding } from '../../server/src/rules/finding';
+import { parseJsonDocument } from '../../server/src/card/json-document';
+import { checkAdaptiveCard } from '../../server/src/rules/registry';
+import { isEmail, isGuid } from '../../server/src/card/formats';
+import { validateText } from '../../server/src/rules/validate';
 import { card, covered, findings, ruleIds } from './helpers';
 
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';

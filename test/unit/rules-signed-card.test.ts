@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompactSign, generateKeyPair } from 'jose';
-import type { Finding } from '../../server/src/service/finding';
+import type { Finding } from '../../server/src/rules/finding';
 import { covered, findings, ruleIds } from './helpers';
 import { messages, reportedRanges } from './rule-assertions';
 

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { parseJsonDocument, propertyKey, propertyValue, arrayItems } from '../../server/src/service/json-document';
-import { detectDocumentKind } from '../../server/src/service/rules/index';
-import { checkCardSchema, type TextRange } from '../../server/src/service/schema-check';
+import { parseJsonDocument, propertyKey, propertyValue, arrayItems } from '../../server/src/card/json-document';
+import { detectDocumentKind } from '../../server/src/rules/registry';
+import { checkCardSchema, type TextRange } from '../../server/src/rules/schema-check';
 import { card, covered, findings } from './helpers';
 
 const repoRoot = path.join(__dirname, '../../..');

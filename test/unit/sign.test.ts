@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { base64url, compactVerify, decodeProtectedHeader } from 'jose';
-import { buildSignedCardPayload, signCard, signPayload, SigningInputError, type SignedCardInput } from '../../server/src/jws/sign';
+import { buildSignedCardPayload, signCard, signPayload, SigningInputError, type SignedCardInput } from '../../server/src/signing/sign';
 import { findings } from './helpers';
 
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';

@@ -2,10 +2,10 @@
 // inserted with its defaults where a user types its name, leaves the card as clean as it was.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, type CompletionEntry } from '../../server/src/service/language-features';
-import { ELEMENT_TYPES, ACTION_TYPES } from '../../server/src/service/rules/card-model';
-import { CARD_SNIPPETS } from '../../server/src/service/snippets/card-snippets';
-import { withoutTabStops } from '../../server/src/service/snippets/snippet-syntax';
+import { complete, type CompletionEntry } from '../../server/src/language/language-features';
+import { ELEMENT_TYPES, ACTION_TYPES } from '../../server/src/card/card-model';
+import { CARD_SNIPPETS } from '../../server/src/language/snippets/card-snippets';
+import { withoutTabStops } from '../../server/src/language/snippets/snippet-syntax';
 import { findings } from './helpers';
 
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';

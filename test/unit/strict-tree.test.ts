@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { findExcessiveNesting, MAX_NESTING_DEPTH, parseJsonDocument } from '../../server/src/service/json-document';
-import { buildStrictTree } from '../../server/src/service/strict-tree';
+import { findExcessiveNesting, MAX_NESTING_DEPTH, parseJsonDocument } from '../../server/src/card/json-document';
+import { buildStrictTree } from '../../server/src/card/strict-tree';
 import { mutate, readSeeds, seededRandom } from './fuzz-inputs';
 
 /** The tree as plain data, checking on the way that every child points back at its parent. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseJsonDocument, propertyValue, type JsonNode } from '../../server/src/service/json-document';
-import { rawOffsetInString } from '../../server/src/service/string-offsets';
+import { parseJsonDocument, propertyValue, type JsonNode } from '../../server/src/card/json-document';
+import { rawOffsetInString } from '../../server/src/card/string-offsets';
 
 function stringNode(text: string): JsonNode {
   const node = propertyValue(parseJsonDocument(text).root, 's');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { base64url } from 'jose';
-import { decodeSignedCard, MAX_TOKEN_LENGTH, type DecodedSignedCard } from '../../server/src/jws/verify';
+import { decodeSignedCard, MAX_TOKEN_LENGTH, type DecodedSignedCard } from '../../server/src/signing/verify';
 import { CARD, encodeJson, ORIGINATOR, PAYLOAD, SENDER, signWithJose } from './signed-card-fixtures';
 
 let signer: { privateKey: KeyObject; publicKey: KeyObject };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CardEmailError } from '../../../server/src/email/card-email';
-import { SigningInputError } from '../../../server/src/jws/sign';
-import { KeyFormatError } from '../../../server/src/keys/rsa-keys';
+import { SigningInputError } from '../../../server/src/signing/sign';
+import { KeyFormatError } from '../../../server/src/signing/rsa-keys';
 
 /** A problem the user can act on; its message is shown as is and never carries key material. */
 export class UserFacingError extends Error {}

@@ -2,8 +2,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cardEmailHtml, CardEmailError, type CardEmail } from '../email/card-email';
 import { EmlInputError } from '../email/eml';
-import { signCard, SigningInputError } from '../jws/sign';
-import { KeyFormatError, readPrivateKey } from '../keys/rsa-keys';
+import { signCard, SigningInputError } from '../signing/sign';
+import { KeyFormatError, readPrivateKey } from '../signing/rsa-keys';
 import { EXIT_OK, UsageError } from './command';
 import { describeFsError } from './inputs';
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { getNodeValue } from 'jsonc-parser';
-import { parseJsonDocument } from '../service/json-document';
-import { PositionLocator } from '../service/positions';
-import { isRuleId } from '../service/rules/catalog';
-import type { SeverityOverride } from '../service/settings';
+import { parseJsonDocument } from '../card/json-document';
+import { PositionLocator } from '../card/positions';
+import { isRuleId } from '../rules/catalog';
+import type { SeverityOverride } from '../rules/settings';
 import { UsageError } from './command';
 import { describeFsError } from './inputs';
 

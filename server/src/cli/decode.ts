@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { readDecodeInput } from '../email/decode-input';
-import { decodeSignedCard, type DecodedSignedCard, type DecodeProblem } from '../jws/verify';
-import { readPublicKey } from '../keys/rsa-keys';
-import { validateText } from '../service/validate';
+import { decodeSignedCard, type DecodedSignedCard, type DecodeProblem } from '../signing/verify';
+import { readPublicKey } from '../signing/rsa-keys';
+import { validateText } from '../rules/validate';
 import { asUsageErrors, readArgumentFile, writeResult } from './card-email-options';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { KeyFileError, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile } from '../keys/key-file';
-import { generateKeyPair, writePrivateKey, writePublicKey, type KeyFormat } from '../keys/rsa-keys';
+import { KeyFileError, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile } from '../signing/key-file';
+import { generateKeyPair, writePrivateKey, writePublicKey, type KeyFormat } from '../signing/rsa-keys';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 
 const KEY_SIZES = ['2048', '3072', '4096'] as const;

@@ -1,5 +1,5 @@
-import type { Finding, Severity } from '../service/finding';
-import { PositionLocator, type Range } from '../service/positions';
+import type { Finding, Severity } from '../rules/finding';
+import { PositionLocator, type Range } from '../card/positions';
 import type { InputFile } from './inputs';
 
 export interface LocatedFinding {

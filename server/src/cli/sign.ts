@@ -1,8 +1,8 @@
-import type { Finding } from '../service/finding';
-import { validateText } from '../service/validate';
+import type { Finding } from '../rules/finding';
+import { validateText } from '../rules/validate';
 import { cardEmailHtml } from '../email/card-email';
-import { signCard } from '../jws/sign';
-import { readPrivateKey } from '../keys/rsa-keys';
+import { signCard } from '../signing/sign';
+import { readPrivateKey } from '../signing/rsa-keys';
 import { EXIT_FINDINGS, UsageError, parseCommandArgs, type Command } from './command';
 import { addressList, asUsageErrors, cardArgument, readArgumentFile, writeResult } from './card-email-options';
 import { formatHuman, locateFindings } from './lint-report';

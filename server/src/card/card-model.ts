@@ -1,0 +1,201 @@
+import { arrayItems, presentValue, propertyValue, stringProperty, type JsonNode } from './json-document';
+
+/** Spec § 5.4: the element types Outlook renders, plus Input.Time, which AM031 reports by name. */
+export const ELEMENT_TYPES: ReadonlySet<string> = new Set([
+  'TextBlock', 'RichTextBlock', 'Image', 'ImageSet', 'Media', 'Container', 'ColumnSet', 'FactSet', 'ActionSet',
+  'Input.Text', 'Input.Number', 'Input.Date', 'Input.Time', 'Input.Toggle', 'Input.ChoiceSet',
+]);
+
+/** Spec § 5.4: the action types Outlook renders. Action.Submit is not one of them (AM030). */
+export const ACTION_TYPES: ReadonlySet<string> = new Set([
+  'Action.Http', 'Action.Execute', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility',
+  'Action.InvokeAddInCommand', 'Action.DisplayMessageForm', 'Action.DisplayAppointmentForm',
+]);
+
+export type ActionSlot = 'actions' | 'selectAction' | 'inlineAction' | 'autoInvokeAction';
+
+/** Where an element sits: ordinary elements, ColumnSet columns, ImageSet images, RichTextBlock inlines. */
+export type ElementKind = 'element' | 'column' | 'image' | 'textRun';
+
+export interface CardRef {
+  readonly node: JsonNode;
+  /** 0 for the top-level card, 1 for a ShowCard card in it, and so on. */
+  readonly showCardDepth: number;
+}
+
+export interface ElementRef {
+  readonly node: JsonNode;
+  /** The declared type; for columns and ImageSet images an absent type means Column and Image. */
+  readonly type: string | undefined;
+  readonly kind: ElementKind;
+  /** False when the node is not an object or its type is not one Outlook renders (AM032); such nodes are not descended into. */
+  readonly known: boolean;
+  readonly card: CardRef;
+}
+
+export interface ActionRef {
+  readonly node: JsonNode;
+  readonly type: string | undefined;
+  readonly slot: ActionSlot;
+  readonly known: boolean;
+  readonly card: CardRef;
+}
+
+export interface Version {
+  readonly major: number;
+  readonly minor: number;
+}
+
+/**
+ * One walk over an Adaptive Card as spec § 2 describes it. `fallback` content is never walked; an element or
+ * action of unknown type with a `fallback` is left out; `refresh.action` is not an action here (AM056 reads it).
+ */
+export interface CardModel {
+  readonly top: JsonNode;
+  /** The top-level version when it is a "major.minor" string, else undefined (AM002). */
+  readonly version: Version | undefined;
+  readonly cards: readonly CardRef[];
+  readonly elements: readonly ElementRef[];
+  readonly actions: readonly ActionRef[];
+  /** Every `actions` array: card actions and ActionSet actions (AM036). */
+  readonly actionArrays: readonly JsonNode[];
+  /** `Action.ShowCard.card` values that are not an object with "type": "AdaptiveCard" (AM001); not descended. */
+  readonly invalidShowCards: readonly JsonNode[];
+  /** Spec § 2 "Uses UAM": the top-level card has `refresh` or an Action.Execute anywhere. */
+  readonly usesUam: boolean;
+  /** The `originator` claim of the signed payload the card came from, if any (AM010/AM011/AM093). */
+  readonly payloadOriginator: string | undefined;
+}
+
+/** A card version written "major.minor". */
+export function parseVersionText(text: string): Version | undefined {
+  const match = /^(\d+)\.(\d+)$/.exec(text);
+  return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+
+export function parseVersion(node: JsonNode | undefined): Version | undefined {
+  return node?.type === 'string' ? parseVersionText(node.value as string) : undefined;
+}
+
+export function compareVersion(a: Version, major: number, minor: number): number {
+  return a.major !== major ? a.major - major : a.minor - minor;
+}
+
+export function isAdaptiveCardObject(node: JsonNode | undefined): boolean {
+  return node?.type === 'object' && stringProperty(node, 'type') === 'AdaptiveCard';
+}
+
+const SELECT_ACTION_HOSTS: ReadonlySet<string> = new Set(['Container', 'Column', 'ColumnSet', 'Image']);
+
+export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardModel {
+  const cards: CardRef[] = [];
+  const elements: ElementRef[] = [];
+  const actions: ActionRef[] = [];
+  const actionArrays: JsonNode[] = [];
+  const invalidShowCards: JsonNode[] = [];
+
+  const walkAction = (node: JsonNode, slot: ActionSlot, card: CardRef): void => {
+    if (node.type !== 'object') {
+      actions.push({ node, type: undefined, slot, known: false, card });
+      return;
+    }
+    const type = stringProperty(node, 'type');
+    const known = type !== undefined && ACTION_TYPES.has(type);
+    if (!known && type !== 'Action.Submit' && presentValue(node, 'fallback') !== undefined) return;
+    actions.push({ node, type, slot, known, card });
+    if (type !== 'Action.ShowCard' || slot === 'selectAction' || slot === 'inlineAction') return;
+    const shown = propertyValue(node, 'card');
+    if (isAdaptiveCardObject(shown)) walkCard(shown!, card.showCardDepth + 1);
+    else invalidShowCards.push(shown ?? node);
+  };
+
+  const walkActionArray = (array: JsonNode | undefined, card: CardRef): void => {
+    if (array?.type !== 'array') return;
+    actionArrays.push(array);
+    for (const item of arrayItems(array)) walkAction(item, 'actions', card);
+  };
+
+  const walkSelectAction = (host: JsonNode, card: CardRef): void => {
+    const selectAction = propertyValue(host, 'selectAction');
+    if (selectAction !== undefined && selectAction.type !== 'null') walkAction(selectAction, 'selectAction', card);
+  };
+
+  const walkElement = (node: JsonNode, kind: ElementKind, card: CardRef): void => {
+    if (node.type !== 'object') {
+      // RichTextBlock inlines may be plain strings.
+      if (kind !== 'textRun') elements.push({ node, type: undefined, kind, known: false, card });
+      return;
+    }
+    const declared = stringProperty(node, 'type');
+    const type = declared ?? (kind === 'column' ? 'Column' : kind === 'image' ? 'Image' : undefined);
+    const known =
+      kind === 'column' ? type === 'Column' :
+      kind === 'image' ? type === 'Image' :
+      kind === 'textRun' ? true :
+      type !== undefined && ELEMENT_TYPES.has(type);
+    if (!known && presentValue(node, 'fallback') !== undefined) return;
+    elements.push({ node, type, kind, known, card });
+    if (!known) return;
+    if (kind === 'textRun') {
+      walkSelectAction(node, card);
+      return;
+    }
+    if (type !== undefined && SELECT_ACTION_HOSTS.has(type)) walkSelectAction(node, card);
+    switch (type) {
+      case 'Container':
+      case 'Column':
+        for (const item of arrayItems(propertyValue(node, 'items'))) walkElement(item, 'element', card);
+        break;
+      case 'ColumnSet':
+        for (const column of arrayItems(propertyValue(node, 'columns'))) walkElement(column, 'column', card);
+        break;
+      case 'ImageSet':
+        for (const image of arrayItems(propertyValue(node, 'images'))) walkElement(image, 'image', card);
+        break;
+      case 'RichTextBlock':
+        for (const inline of arrayItems(propertyValue(node, 'inlines'))) walkElement(inline, 'textRun', card);
+        break;
+      case 'ActionSet':
+        walkActionArray(propertyValue(node, 'actions'), card);
+        break;
+      case 'Input.Text': {
+        const inlineAction = propertyValue(node, 'inlineAction');
+        if (inlineAction !== undefined && inlineAction.type !== 'null') walkAction(inlineAction, 'inlineAction', card);
+        break;
+      }
+    }
+  };
+
+  const walkCard = (node: JsonNode, showCardDepth: number): void => {
+    const card: CardRef = { node, showCardDepth };
+    cards.push(card);
+    for (const item of arrayItems(propertyValue(node, 'body'))) walkElement(item, 'element', card);
+    walkActionArray(propertyValue(node, 'actions'), card);
+    walkSelectAction(node, card);
+  };
+
+  walkCard(top, 0);
+  const autoInvoke = propertyValue(top, 'autoInvokeAction');
+  if (autoInvoke !== undefined && autoInvoke.type !== 'null') {
+    actions.push({ node: autoInvoke, type: stringProperty(autoInvoke, 'type'), slot: 'autoInvokeAction', known: true, card: cards[0] });
+  }
+
+  const refresh = propertyValue(top, 'refresh');
+  const usesUam = (refresh !== undefined && refresh.type !== 'null') || actions.some((a) => a.type === 'Action.Execute');
+  return {
+    top,
+    version: parseVersion(propertyValue(top, 'version')),
+    cards,
+    elements,
+    actions,
+    actionArrays,
+    invalidShowCards,
+    usesUam,
+    payloadOriginator,
+  };
+}
+
+/** The node to report a problem of a whole element or action on: its "type" value, else the object. */
+export function typeNodeOf(node: JsonNode): JsonNode {
+  return propertyValue(node, 'type') ?? node;
+}

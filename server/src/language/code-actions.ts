@@ -1,0 +1,292 @@
+import { distance } from 'fastest-levenshtein';
+import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
+import { propertyValue, stringProperty, type JsonDocument, type JsonNode } from '../card/json-document';
+import { editObject, nodeAtRange, removeArrayItem, replaceNode, type TextEdit } from './json-edit';
+import { buildCardModel, compareVersion, type CardModel } from '../card/card-model';
+import { isRuleId, type RuleId } from '../rules/catalog';
+import { detectDocumentKind } from '../rules/registry';
+import type { ServiceSettings } from '../rules/settings';
+
+export type { TextEdit };
+
+/** A diagnostic as the editor sends it back: which rule, and the text it covers. */
+export interface ReportedProblem {
+  readonly rule: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+export interface QuickFix {
+  readonly title: string;
+  readonly rule: RuleId;
+  /** Non-overlapping edits of the document the problem was reported in. */
+  readonly edits: readonly TextEdit[];
+  readonly isPreferred: boolean;
+}
+
+/** Inserted when `actionableMessages.originator` is not set; not a GUID, so AM012 keeps pointing at it until it is replaced. */
+export const ORIGINATOR_PLACEHOLDER = '<provider id from the Actionable Email Developer Dashboard>';
+/** Used for a converted Action.Submit when no target URL is configured; `.example` is reserved and never resolves. */
+export const ENDPOINT_PLACEHOLDER = 'https://your-service.example/actions';
+
+type OutlookVersion = '1.0' | '1.4';
+
+const INPUT_TOKEN = /\{\{([A-Za-z0-9_$@]+)\.value\}\}/gi;
+const SUBSTITUTABLE_ID = /^[A-Za-z0-9_$@]+$/;
+/** Where a new property goes by default: after the card or action header rather than at the end. */
+const HEADER_KEYS = ['version', 'type', '@type', '@context'];
+
+interface FixContext {
+  readonly text: string;
+  readonly root: JsonNode;
+  /** The node the diagnostic covers. */
+  readonly node: JsonNode;
+  readonly rule: RuleId;
+  readonly problem: ReportedProblem;
+  readonly settings: ServiceSettings;
+  /** Present when the document is an Adaptive Card (the only kind whose fixes need the card model). */
+  readonly model: CardModel | undefined;
+}
+
+/**
+ * The quick fixes for one reported problem, worked out again from the parsed document: nothing is remembered
+ * from validation, so a diagnostic the editor kept across a restart still gets its fixes. A range that no longer
+ * covers a node (the text changed since) gets none.
+ */
+export function quickFixes(document: JsonDocument, problem: ReportedProblem, settings: ServiceSettings): QuickFix[] {
+  const { root, text } = document;
+  if (root === undefined || !isRuleId(problem.rule)) return [];
+  // AM046 covers one token of a string (the others cover whole nodes).
+  const node = nodeAtRange(root, problem.offset, problem.length) ?? (problem.rule === 'AM046' ? stringAround(root, problem) : undefined);
+  if (node === undefined) return [];
+  const kind = detectDocumentKind(root);
+  const model = kind === 'adaptiveCard' ? buildCardModel(root) : undefined;
+  const context: FixContext = { text, root, node, rule: problem.rule, problem, settings, model };
+  switch (problem.rule) {
+    case 'AM010':
+    case 'AM011':
+      return kind === 'adaptiveCard' || kind === 'messageCard' ? addOriginator(context) : [];
+    case 'AM002':
+    case 'AM003':
+    case 'AM004':
+      return versionFixes(context, ['1.0', '1.4']);
+    case 'AM020':
+      return httpInUamCardFixes(context);
+    case 'AM021':
+      return versionFixes(context, ['1.4']);
+    case 'AM030':
+      return submitFixes(context);
+    case 'AM031':
+      return inputTimeFixes(context);
+    case 'AM032':
+      return removeElementFix(context, 'Remove the unsupported element', true);
+    case 'AM044':
+      return addPostBody(context);
+    case 'AM046':
+      return inputReferenceFixes(context);
+    default:
+      return [];
+  }
+}
+
+/** The string value a problem covers part of. */
+function stringAround(root: JsonNode, problem: ReportedProblem): JsonNode | undefined {
+  const node = findNodeAtOffset(root, problem.offset, false);
+  return node?.type === 'string' && problem.offset + problem.length < node.offset + node.length ? node : undefined;
+}
+
+/** The object a problem is about: the reported object itself, or the object one of whose values was reported (usually `"type"`). */
+function subjectObject(node: JsonNode): JsonNode | undefined {
+  if (node.type === 'object') return node;
+  const property = node.parent;
+  return property?.type === 'property' && property.children?.[1] === node ? property.parent : undefined;
+}
+
+function fix(context: FixContext, title: string, edits: TextEdit[], isPreferred: boolean): QuickFix {
+  return { title, rule: context.rule, edits, isPreferred };
+}
+
+function addOriginator(context: FixContext): QuickFix[] {
+  if (subjectObject(context.node) !== context.root) return [];
+  const configured = context.settings.originator?.trim();
+  const edit = editObject(context.text, context.root, { set: { originator: configured || ORIGINATOR_PLACEHOLDER }, after: HEADER_KEYS });
+  return configured
+    ? [fix(context, `Add "originator": "${configured}" (actionableMessages.originator)`, [edit], true)]
+    : [fix(context, 'Add an "originator" placeholder to fill in (or set actionableMessages.originator)', [edit], false)];
+}
+
+function usesHttp(model: CardModel): boolean {
+  return model.actions.some((action) => action.type === 'Action.Http');
+}
+
+/**
+ * Offers the `candidates` but the current version. The preferred one follows the action model the card
+ * already uses: 1.0 for Action.Http only, 1.4 for Action.Execute/refresh or for no model-specific action
+ * (1.4 keeps the newer properties a 1.0 card would drop); none when the card mixes both models.
+ */
+function versionFixes(context: FixContext, candidates: readonly OutlookVersion[]): QuickFix[] {
+  const { model, root } = context;
+  if (model === undefined) return [];
+  const http = usesHttp(model);
+  const preferred: OutlookVersion | undefined = http && model.usesUam ? undefined : http ? '1.0' : '1.4';
+  const current = stringProperty(root, 'version');
+  return candidates
+    .filter((version) => version !== current)
+    .map((version) => setVersion(context, version, version === preferred));
+}
+
+function setVersion(context: FixContext, version: OutlookVersion, isPreferred: boolean): QuickFix {
+  const edit = editObject(context.text, context.root, { set: { version }, after: ['type'] });
+  return fix(context, `Set the card "version" to "${version}"`, [edit], isPreferred);
+}
+
+/** The reported action, when it is one of the card model's actions. */
+function reportedAction(context: FixContext) {
+  const object = subjectObject(context.node);
+  return context.model?.actions.find((action) => action.node === object);
+}
+
+/**
+ * Action.Http in a 1.4 card: going back to 1.0 keeps the action as written, so it is preferred unless the card
+ * also uses Action.Execute/refresh (which 1.0 would break); converting to Action.Execute is offered for every
+ * action but autoInvokeAction, whose UAM counterpart is `refresh`, a different construct.
+ */
+function httpInUamCardFixes(context: FixContext): QuickFix[] {
+  const action = reportedAction(context);
+  if (action === undefined || action.type !== 'Action.Http') return [];
+  const fixes: QuickFix[] = [];
+  if (!context.model!.usesUam) fixes.push(setVersion(context, '1.0', true));
+  if (action.slot !== 'autoInvokeAction') fixes.push(fix(context, 'Convert Action.Http to Action.Execute', [httpToExecute(context.text, action.node)], context.model!.usesUam));
+  return fixes;
+}
+
+/**
+ * Action.Execute goes to the bot registered for the provider and sends every input value with it, so the
+ * endpoint-specific `method`, `url` and `headers` are dropped, input tokens in the body are dropped, the other
+ * fields of a JSON-object body become `data`, and the last path segment of the URL becomes the `verb`.
+ */
+function httpToExecute(text: string, action: JsonNode): TextEdit {
+  const set: Record<string, unknown> = { type: 'Action.Execute' };
+  const verb = stringProperty(action, 'url')?.split(/[?#]/)[0].split('/').filter((segment) => /^[A-Za-z][\w.-]*$/.test(segment)).at(-1);
+  if (verb !== undefined && propertyValue(action, 'verb') === undefined) set.verb = verb;
+  const data = staticBodyFields(stringProperty(action, 'body'));
+  if (data !== undefined && propertyValue(action, 'data') === undefined) set.data = data;
+  return editObject(text, action, { set, after: ['title', 'type'], remove: ['method', 'url', 'headers', 'body'] });
+}
+
+function staticBodyFields(body: string | undefined): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body ?? '');
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const fields = Object.entries(parsed).filter(([, value]) => typeof value !== 'string' || !new RegExp(`^${INPUT_TOKEN.source}$`, 'i').test(value));
+  return fields.length > 0 ? Object.fromEntries(fields) : undefined;
+}
+
+/** Ids of the card's inputs that a `{{id.value}}` token can name. */
+function substitutableInputIds(model: CardModel): string[] {
+  const ids = model.elements
+    .filter((element) => element.type?.startsWith('Input.'))
+    .map((element) => stringProperty(element.node, 'id'))
+    .filter((id): id is string => id !== undefined && SUBSTITUTABLE_ID.test(id));
+  return [...new Set(ids)];
+}
+
+/** A JSON body that sends every input's value under its id, as Action.Submit would have. */
+function inputValuesBody(model: CardModel, extra: Record<string, unknown> = {}): string {
+  const body: Record<string, unknown> = { ...extra };
+  for (const id of substitutableInputIds(model)) body[id] = `{{${id}.value}}`;
+  return JSON.stringify(body);
+}
+
+/**
+ * Action.Submit becomes the action of the card's generation: Action.Http (POST of the inputs and the Submit
+ * `data`, to the first registered target URL or a placeholder) below 1.4, Action.Execute (which sends inputs and
+ * `data` by itself) from 1.4 on; both when the version is unusable.
+ */
+function submitFixes(context: FixContext): QuickFix[] {
+  const action = reportedAction(context);
+  if (action === undefined || action.type !== 'Action.Submit') return [];
+  const model = context.model!;
+  const offerHttp = model.version === undefined || compareVersion(model.version, 1, 4) < 0;
+  const offerExecute = model.version === undefined || compareVersion(model.version, 1, 4) >= 0;
+  const fixes: QuickFix[] = [];
+  if (offerHttp) {
+    const data = propertyValue(action.node, 'data');
+    const submitted = data === undefined ? {} : data.type === 'object' ? getNodeValue(data) : { data: getNodeValue(data) };
+    const url = context.settings.targetUrls?.[0] ?? ENDPOINT_PLACEHOLDER;
+    const edit = editObject(context.text, action.node, {
+      set: { type: 'Action.Http', method: 'POST', url, body: inputValuesBody(model, submitted) },
+      after: ['title', 'type'],
+      remove: ['data'],
+    });
+    fixes.push(fix(context, 'Replace Action.Submit with Action.Http (POST the inputs)', [edit], !offerExecute));
+  }
+  if (offerExecute) {
+    fixes.push(fix(context, 'Replace Action.Submit with Action.Execute', [replaceNode(propertyValue(action.node, 'type')!, 'Action.Execute')], !offerHttp));
+  }
+  return fixes;
+}
+
+/** The array entry a reported element is, for removal. */
+function reportedArrayItem(node: JsonNode): JsonNode | undefined {
+  const item = node.parent?.type === 'array' ? node : subjectObject(node);
+  return item?.parent?.type === 'array' ? item : undefined;
+}
+
+function removeElementFix(context: FixContext, title: string, isPreferred: boolean): QuickFix[] {
+  const item = reportedArrayItem(context.node);
+  return item ? [fix(context, title, [removeArrayItem(item)], isPreferred)] : [];
+}
+
+/** Outlook's advice for Input.Time is an Input.Text validated server-side: that keeps the id other actions reference. */
+function inputTimeFixes(context: FixContext): QuickFix[] {
+  const element = subjectObject(context.node);
+  const type = propertyValue(element, 'type');
+  if (type?.value !== 'Input.Time') return [];
+  return [
+    fix(context, 'Replace Input.Time with Input.Text', [replaceNode(type, 'Input.Text')], true),
+    ...removeElementFix(context, 'Remove the Input.Time element', false),
+  ];
+}
+
+function addPostBody(context: FixContext): QuickFix[] {
+  const action = reportedAction(context);
+  if (action === undefined || action.type !== 'Action.Http') return [];
+  const inputs = substitutableInputIds(context.model!);
+  const body = inputs.length > 0 ? inputValuesBody(context.model!) : '';
+  const edit = editObject(context.text, action.node, { set: { body }, after: ['url', 'method', 'type'] });
+  const title = inputs.length > 0 ? 'Add a "body" that posts the input values' : 'Add an empty "body"';
+  return [fix(context, title, [edit], true)];
+}
+
+/**
+ * One fix per token in the reported range whose id is no input: the closest input id by edit distance (ids compare case-insensitively,
+ * like the renderer's substitution), preferred when it is a plausible typo (at most a third of the id changed, or two characters).
+ */
+function inputReferenceFixes(context: FixContext): QuickFix[] {
+  const { node, model, text, problem } = context;
+  if (node.type !== 'string' || model === undefined) return [];
+  const inputs = substitutableInputIds(model);
+  const known = new Set(inputs.map((id) => id.toLowerCase()));
+  const raw = text.slice(node.offset, node.offset + node.length);
+  const fixes: QuickFix[] = [];
+  for (const token of raw.matchAll(INPUT_TOKEN)) {
+    const id = token[1];
+    const start = node.offset + token.index;
+    const outsideProblem = start + token[0].length <= problem.offset || start >= problem.offset + problem.length;
+    if (outsideProblem || known.has(id.toLowerCase())) continue;
+    const ranked = inputs
+      .map((candidate) => ({ candidate, cost: distance(id.toLowerCase(), candidate.toLowerCase()) }))
+      .sort((a, b) => a.cost - b.cost);
+    const nearest = ranked[0];
+    if (nearest === undefined) continue;
+    const replacement = `{{${nearest.candidate}.value}}`;
+    const edit = { offset: start, length: token[0].length, newText: replacement };
+    fixes.push(fix(context, `Change ${token[0]} to ${replacement}`, [edit], nearest.cost <= Math.max(2, Math.floor(id.length / 3))));
+  }
+  return fixes;
+}

@@ -1,0 +1,35 @@
+import { parseTree } from 'jsonc-parser';
+import { minimatch } from 'minimatch';
+import { detectDocumentKind } from '../rules/registry';
+
+function slashes(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
+/**
+ * Whether the document at `documentPath` matches one of the `actionableMessages.files` globs, tried on its path
+ * relative to each workspace folder that contains it (how the setting is written) and on its full path (so
+ * `**` patterns also work for files outside any folder).
+ */
+export function matchesCardFiles(documentPath: string, workspaceFolders: readonly string[], globs: readonly string[]): boolean {
+  const full = slashes(documentPath);
+  const candidates = [full];
+  for (const folder of workspaceFolders.map(slashes)) {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    if (full.startsWith(prefix)) candidates.push(full.slice(prefix.length));
+  }
+  return globs.some((glob) => candidates.some((candidate) => minimatch(candidate, glob, { dot: true })));
+}
+
+/**
+ * Whether the text's root is one of the spec § 1 document kinds. Parsed leniently, so a card stays recognised
+ * while it is being typed and has syntax errors.
+ */
+export function looksLikeCard(text: string): boolean {
+  try {
+    return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
+  } catch {
+    // Absurd nesting exhausts the parser's stack; such a text is no card anyone is editing.
+    return false;
+  }
+}

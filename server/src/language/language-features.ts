@@ -1,0 +1,131 @@
+// Completion and hover for Adaptive Cards, computed by vscode-json-languageservice from the project's card schema
+// (server/schema/outlook-card.schema.json), with results in the service's own types.
+import { getLocation } from 'jsonc-parser';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  TextDocument,
+  getLanguageService,
+  type CompletionItem,
+  type MarkedString,
+  type MarkupContent,
+  type Range,
+} from 'vscode-json-languageservice';
+import { cardSchema } from '../rules/generated/card-schema';
+import { findExcessiveNesting } from '../card/json-document';
+import type { TextEdit } from './json-edit';
+import { cardVersion, offeredAt } from './offered-types';
+import { snippetCompletions } from './snippets/snippet-completion';
+
+export type CompletionKind = 'property' | 'value' | 'type' | 'snippet';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  readonly insertText: string;
+  /** When true, insertText uses snippet syntax ($1, ${1:default}). */
+  readonly insertTextIsSnippet: boolean;
+  /** The text from replaceOffset to replaceOffset + replaceLength is replaced by insertText. */
+  readonly replaceOffset: number;
+  readonly replaceLength: number;
+  readonly filterText?: string;
+  /** Edits elsewhere in the text that go with this one, e.g. the comma before an inserted array item. */
+  readonly additionalEdits?: readonly TextEdit[];
+}
+
+export interface HoverInfo {
+  readonly markdown: string;
+  readonly offset: number;
+  readonly length: number;
+}
+
+const SCHEMA_URI = 'ams-schema://outlook-card.schema.json';
+const DOCUMENT_URI = 'ams-document://card.json';
+
+const jsonService = getLanguageService({});
+jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*'], schema: cardSchema }] });
+
+/**
+ * vscode-json-languageservice recurses per nesting level and matches the schema over the whole document on every
+ * request; past these limits completion and hover offer nothing rather than stall the editor. Real cards nest a
+ * few dozen levels and weigh a few kilobytes.
+ */
+export const LANGUAGE_FEATURES_MAX_DEPTH = 256;
+export const LANGUAGE_FEATURES_MAX_LENGTH = 512 * 1024;
+
+function beyondLanguageFeatureLimits(text: string): boolean {
+  return text.length > LANGUAGE_FEATURES_MAX_LENGTH || findExcessiveNesting(text, LANGUAGE_FEATURES_MAX_DEPTH) >= 0;
+}
+
+function markdownOf(content: string | MarkupContent | undefined): string | undefined {
+  if (content === undefined) return undefined;
+  return typeof content === 'string' ? content : content.value;
+}
+
+function completionKind(item: CompletionItem, isTypeValue: boolean): CompletionKind {
+  if (item.kind === CompletionItemKind.Property) return 'property';
+  if (item.kind === CompletionItemKind.Snippet) return 'snippet';
+  return isTypeValue ? 'type' : 'value';
+}
+
+function toEntry(document: TextDocument, offset: number, item: CompletionItem, isTypeValue: boolean): CompletionEntry {
+  const edit = item.textEdit;
+  const range: Range | undefined = edit === undefined ? undefined : 'range' in edit ? edit.range : edit.replace;
+  const replaceOffset = range ? document.offsetAt(range.start) : offset;
+  const documentation = markdownOf(item.documentation);
+  return {
+    label: item.label,
+    kind: completionKind(item, isTypeValue),
+    ...(item.detail !== undefined ? { detail: item.detail } : {}),
+    ...(documentation !== undefined ? { documentation } : {}),
+    insertText: edit?.newText ?? item.insertText ?? item.label,
+    insertTextIsSnippet: item.insertTextFormat === InsertTextFormat.Snippet,
+    replaceOffset,
+    replaceLength: range ? document.offsetAt(range.end) - replaceOffset : 0,
+    ...(item.filterText !== undefined ? { filterText: item.filterText } : {}),
+  };
+}
+
+/** The string a value proposal stands for: its label without JSON quotes. */
+function proposedString(label: string): string {
+  return label.length >= 2 && label.startsWith('"') && label.endsWith('"') ? label.slice(1, -1) : label;
+}
+
+/**
+ * Completion at `offset`: property names, enum values and element/action `type` values from the schema, and in an
+ * element or actions array the element or action snippets. Types and snippets are offered only for the card's
+ * version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...).
+ */
+export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
+  if (beyondLanguageFeatureLimits(text)) return [];
+  const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
+  const list = await jsonService.doComplete(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
+  const location = getLocation(text, offset);
+  const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
+  const version = isTypeValue ? cardVersion(text) : undefined;
+  const fromSchema = (list?.items ?? [])
+    .filter((item) => !isTypeValue || item.kind === CompletionItemKind.Property || offeredAt(proposedString(item.label), version))
+    .map((item) => toEntry(document, offset, item, isTypeValue));
+  return [...fromSchema, ...snippetCompletions(text, offset, location)];
+}
+
+function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]): string {
+  const parts = Array.isArray(contents) ? contents : [contents];
+  return parts.map((part) => (typeof part === 'string' ? part : 'kind' in part ? part.value : `\`\`\`${part.language}\n${part.value}\n\`\`\``)).join('\n\n');
+}
+
+/** The schema's documentation of the property name or value at `offset`, if any. */
+export async function hover(text: string, offset: number): Promise<HoverInfo | undefined> {
+  if (beyondLanguageFeatureLimits(text)) return undefined;
+  const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
+  const result = await jsonService.doHover(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
+  if (!result) return undefined;
+  const markdown = hoverMarkdown(result.contents).trim();
+  if (markdown === '') return undefined;
+  if (!result.range) return { markdown, offset, length: 0 };
+  const start = document.offsetAt(result.range.start);
+  return { markdown, offset: start, length: document.offsetAt(result.range.end) - start };
+}

@@ -1,0 +1,14 @@
+// Spec § 5.6 AM050–AM052 for Action.InvokeAddInCommand.
+import { typeNodeOf } from '../../card/card-model';
+import { checkAddInCommand } from '../add-in-command';
+import type { AdaptiveRule } from '../registry';
+
+const checkInvokeAddInCommands: AdaptiveRule = (model, ctx) => {
+  for (const action of model.actions) {
+    // autoInvokeAction has its own rule (AM048): it must be an Action.Http.
+    if (action.type !== 'Action.InvokeAddInCommand' || action.slot === 'autoInvokeAction') continue;
+    checkAddInCommand(action.node, typeNodeOf(action.node), 'Action.InvokeAddInCommand', ctx);
+  }
+};
+
+export const addInRules: readonly AdaptiveRule[] = [checkInvokeAddInCommands];

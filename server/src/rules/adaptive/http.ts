@@ -1,0 +1,148 @@
+// Spec § 5.5: Action.Http and input substitution (AM040–AM048), and the registered target URLs (AM096).
+import { arrayItems, isMissing, propertyValue, type JsonNode } from '../../card/json-document';
+import { typeNodeOf, type ActionRef, type CardModel } from '../../card/card-model';
+import { reportSubstring, type RuleContext } from '../context';
+import { describeValue } from '../../card/formats';
+import type { AdaptiveRule } from '../registry';
+import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost } from '../urls';
+import { inputIdsLowerCase } from './inputs';
+
+const INPUT_REFERENCE = /^([A-Za-z0-9_$@]+)\.value$/i;
+const SUBSTITUTABLE_ID = /^[A-Za-z0-9_$@]+$/;
+/** Adaptive Card text functions, `{{DATE(…)}}` / `{{TIME(…)}}`, are not input tokens. */
+const TEXT_FUNCTION = /^(DATE|TIME)\(/;
+
+interface HttpCheck {
+  readonly ctx: RuleContext;
+  readonly inputIds: ReadonlySet<string>;
+  readonly registeredHosts: readonly string[];
+}
+
+function malformedTokenMessage(token: string, inner: string): string {
+  if (SUBSTITUTABLE_ID.test(inner)) return `${token} is not substituted: an input value is written {{${inner}.value}}.`;
+  if (INPUT_REFERENCE.test(inner.trim())) return `${token} is not substituted because of the spaces inside the braces: write {{${inner.trim()}}}.`;
+  const id = /^(.*)\.value$/is.exec(inner)?.[1];
+  if (id !== undefined) {
+    return `${token} is never substituted: input ids in tokens may only contain letters, digits, _, $ and @. Rename the input (e.g. "${id.replace(/[^A-Za-z0-9_$@]/g, '') || 'comment'}") and the token.`;
+  }
+  return `${token} is not a substitution token: use {{<input id>.value}}, or remove the braces.`;
+}
+
+/** AM046/AM047 on each `{{…}}` in a url, body or header value: each `{{` up to the first `}}` after it (non-greedy, as spec AM047 says). */
+function checkTokens(check: HttpCheck, node: JsonNode | undefined, where: string): void {
+  if (node?.type !== 'string') return;
+  const value = node.value as string;
+  for (let start = value.indexOf('{{'); start >= 0; ) {
+    const end = value.indexOf('}}', start + 2);
+    if (end < 0) return;
+    const token = value.slice(start, end + 2);
+    const inner = value.slice(start + 2, end);
+    const reference = INPUT_REFERENCE.exec(inner);
+    if (reference) {
+      if (!check.inputIds.has(reference[1]!.toLowerCase())) {
+        reportSubstring(check.ctx, 'AM046', node, start, token.length,
+          `${token} in the ${where} names no input of this card, so it is sent verbatim: use the id of an input, or add an input with id "${reference[1]}".`);
+      }
+    } else if (!TEXT_FUNCTION.test(inner)) {
+      reportSubstring(check.ctx, 'AM047', node, start, token.length, `In the ${where}: ${malformedTokenMessage(token, inner)}`);
+    }
+    start = value.indexOf('{{', end + 2);
+  }
+}
+
+function checkUrl(check: HttpCheck, action: ActionRef): void {
+  const { ctx } = check;
+  const url = propertyValue(action.node, 'url');
+  if (url?.type !== 'string' || isMissing(url)) {
+    ctx.report('AM041', url === undefined || url.type === 'null' ? typeNodeOf(action.node) : url,
+      `Action.Http needs a "url"${isMissing(url) ? '' : ` string, not ${describeValue(url!)}`}: set it to the https:// endpoint that handles the action.`);
+    return;
+  }
+  const value = url.value as string;
+  if (!isHttpsUrl(value)) {
+    ctx.report('AM042', url, /^http:\/\//i.test(value)
+      ? 'Action.Http URLs must use HTTPS: change "http://" to "https://".'
+      : 'Action.Http "url" must be an absolute URL starting with "https://" and a host name (a token cannot stand for the host or the scheme).');
+  }
+  const host = urlHost(value);
+  if (host === undefined) return;
+  if (isPrivateHost(host)) {
+    ctx.report('AM043', url, `"${host}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
+  }
+  if (check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered))) {
+    ctx.report('AM096', url, `"${host}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
+  }
+  checkTokens(check, url, 'url');
+}
+
+function checkHeaders(check: HttpCheck, headers: JsonNode | undefined): void {
+  const { ctx } = check;
+  if (headers === undefined || headers.type === 'null') return;
+  if (headers.type !== 'array') {
+    ctx.report('AM045', headers, `"headers" must be an array of {"name": …, "value": …} objects, not ${describeValue(headers)}.`);
+    return;
+  }
+  for (const header of arrayItems(headers)) {
+    if (header.type !== 'object') {
+      ctx.report('AM045', header, `Each header must be an object {"name": "…", "value": "…"}, not ${describeValue(header)}.`);
+      continue;
+    }
+    const name = propertyValue(header, 'name');
+    const value = propertyValue(header, 'value');
+    if (name?.type !== 'string' || (name.value as string).trim() === '') {
+      ctx.report('AM045', name === undefined ? header : name, `A header needs a non-empty string "name"${name === undefined ? '' : `, not ${describeValue(name)}`}.`);
+    }
+    if (value?.type !== 'string') {
+      ctx.report('AM045', value === undefined ? header : value,
+        `A header needs a string "value"${value === undefined ? '' : `, not ${describeValue(value)}`} (an empty string is allowed, e.g. to clear "Authorization").`);
+    }
+    checkTokens(check, value, 'header value');
+  }
+}
+
+function checkHttpAction(check: HttpCheck, action: ActionRef): void {
+  const { ctx } = check;
+  const method = propertyValue(action.node, 'method');
+  const methodName = method?.type === 'string' ? (method.value as string).toUpperCase() : undefined;
+  // autoInvokeAction's method is AM048's (it must be POST, so GET is wrong there too).
+  if (action.slot !== 'autoInvokeAction' && methodName !== 'GET' && methodName !== 'POST') {
+    ctx.report('AM040', method === undefined || method.type === 'null' ? typeNodeOf(action.node) : method,
+      `Action.Http needs "method": "GET" or "POST"${method === undefined || method.type === 'null' ? '' : `, not ${describeValue(method)}`}.`);
+  }
+  checkUrl(check, action);
+  const body = propertyValue(action.node, 'body');
+  if (methodName === 'POST' && (body === undefined || body.type === 'null')) {
+    ctx.report('AM044', typeNodeOf(action.node), 'A POST Action.Http needs a "body": add one (an empty string "" is fine when there is nothing to send).');
+  }
+  checkTokens(check, body, 'body');
+  checkHeaders(check, propertyValue(action.node, 'headers'));
+}
+
+const checkHttpActions: AdaptiveRule = (model, ctx) => {
+  const check: HttpCheck = {
+    ctx,
+    inputIds: inputIdsLowerCase(model),
+    registeredHosts: (ctx.settings.targetUrls ?? []).flatMap((entry) => registeredHost(entry) ?? []),
+  };
+  for (const action of model.actions) {
+    if (action.type === 'Action.Http') checkHttpAction(check, action);
+  }
+};
+
+const checkAutoInvokeAction: AdaptiveRule = (model: CardModel, ctx) => {
+  const auto = model.actions.find((action) => action.slot === 'autoInvokeAction');
+  if (auto === undefined) return;
+  if (auto.node.type !== 'object') {
+    ctx.report('AM048', auto.node, `"autoInvokeAction" must be an Action.Http object with "method": "POST", not ${describeValue(auto.node)}.`);
+  } else if (auto.type !== 'Action.Http') {
+    ctx.report('AM048', typeNodeOf(auto.node), `"autoInvokeAction" must be an Action.Http with "method": "POST"${auto.type === undefined ? '' : `, not ${auto.type}`}.`);
+  } else {
+    const method = propertyValue(auto.node, 'method');
+    if (method?.type !== 'string' || (method.value as string).toUpperCase() !== 'POST') {
+      ctx.report('AM048', method === undefined || method.type === 'null' ? typeNodeOf(auto.node) : method,
+        `"autoInvokeAction" must use "method": "POST"${method === undefined || method.type === 'null' ? '' : `, not ${describeValue(method)}`}: Outlook only auto-invokes POST requests.`);
+    }
+  }
+};
+
+export const httpRules: readonly AdaptiveRule[] = [checkHttpActions, checkAutoInvokeAction];

@@ -1,0 +1,177 @@
+// Spec § 5.7: inputs, ids and schema-required properties (AM060–AM064).
+import { arrayItems, propertyValue, type JsonNode } from '../../card/json-document';
+import { typeNodeOf, type CardModel, type ElementRef } from '../../card/card-model';
+import type { RuleContext } from '../context';
+import { describeValue } from '../../card/formats';
+import type { AdaptiveRule } from '../registry';
+
+/** The inputs Outlook renders; Input.Time is AM031's. */
+const SUPPORTED_INPUT_TYPES: ReadonlySet<string> = new Set(['Input.Text', 'Input.Number', 'Input.Date', 'Input.Toggle', 'Input.ChoiceSet']);
+
+/** Spec § 2: every `Input.*` counts as an input for ids, Input.Time and unknown inputs included. */
+export function isInput(element: ElementRef): boolean {
+  return element.type?.startsWith('Input.') === true;
+}
+
+/** The non-empty string `id` value node of an element or action object. */
+export function idNode(node: JsonNode): JsonNode | undefined {
+  const id = propertyValue(node, 'id');
+  return id?.type === 'string' && id.value !== '' ? id : undefined;
+}
+
+/** Spec § 2 "card-wide input ids", lower-cased: `{{id.value}}` resolves case-insensitively (AM046). */
+export function inputIdsLowerCase(model: CardModel): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const element of model.elements) {
+    const id = isInput(element) ? idNode(element.node) : undefined;
+    if (id) ids.add((id.value as string).toLowerCase());
+  }
+  return ids;
+}
+
+function isNonEmptyString(node: JsonNode | undefined): boolean {
+  return node?.type === 'string' && (node.value as string).trim() !== '';
+}
+
+const checkInputIds: AdaptiveRule = (model, ctx) => {
+  for (const element of model.elements) {
+    if (!element.known || !SUPPORTED_INPUT_TYPES.has(element.type!)) continue;
+    const id = propertyValue(element.node, 'id');
+    if (isNonEmptyString(id)) continue;
+    const absent = id === undefined || id.type === 'null';
+    ctx.report('AM060', absent ? typeNodeOf(element.node) : id,
+      `This ${element.type} has no id${absent ? '' : ` (it is ${describeValue(id)})`}: give it a unique non-empty string "id", which is how its value is sent ({{id.value}}).`);
+  }
+};
+
+interface IdOwner {
+  readonly id: JsonNode;
+  readonly what: string;
+  readonly input: boolean;
+}
+
+/** Spec AM061: ids of elements, columns, inputs and actions, in document order. */
+function idOwners(model: CardModel): IdOwner[] {
+  const owners: IdOwner[] = [];
+  for (const element of model.elements) {
+    const id = element.kind === 'textRun' ? undefined : idNode(element.node);
+    if (id) owners.push({ id, what: element.type ?? 'element', input: isInput(element) });
+  }
+  for (const action of model.actions) {
+    const id = idNode(action.node);
+    if (id) owners.push({ id, what: action.type ?? 'action', input: false });
+  }
+  return owners.sort((a, b) => a.id.offset - b.id.offset);
+}
+
+const checkDuplicateIds: AdaptiveRule = (model, ctx) => {
+  const firstOwner = new Map<string, IdOwner>();
+  const firstInput = new Map<string, IdOwner>();
+  for (const owner of idOwners(model)) {
+    const id = owner.id.value as string;
+    const earlier = firstOwner.get(id) ?? (owner.input ? firstInput.get(id.toLowerCase()) : undefined);
+    if (earlier) {
+      const sameCase = (earlier.id.value as string) === id;
+      ctx.report('AM061', owner.id, sameCase
+        ? `Duplicate id "${id}": an earlier ${earlier.what} already has it. Give every element, input and action its own id.`
+        : `Input id "${id}" differs only in case from the earlier ${earlier.what} "${earlier.id.value as string}": {{id.value}} matches ids case-insensitively, so rename one of them.`);
+    }
+    if (!firstOwner.has(id)) firstOwner.set(id, owner);
+    if (owner.input && !firstInput.has(id.toLowerCase())) firstInput.set(id.toLowerCase(), owner);
+  }
+};
+
+const checkRegex: AdaptiveRule = (model, ctx) => {
+  for (const element of model.elements) {
+    if (!element.known || element.type !== 'Input.Text') continue;
+    const regex = propertyValue(element.node, 'regex');
+    if (regex === undefined || regex.type === 'null') continue;
+    if (regex.type !== 'string') {
+      ctx.report('AM062', regex, `"regex" must be a string holding a regular expression, not ${describeValue(regex)}.`);
+      continue;
+    }
+    try {
+      new RegExp(regex.value as string);
+    } catch (error) {
+      ctx.report('AM062', regex, `"regex" is not a valid ECMAScript regular expression (${(error as Error).message}): fix the pattern, e.g. balance its parentheses and brackets.`);
+    }
+  }
+};
+
+type Requirement = 'string' | 'array' | 'nonEmptyArray' | 'present';
+
+/** Spec AM063 table; Image.url only needs to be there, AM070 judges its value. */
+const REQUIRED: Readonly<Record<string, readonly [string, Requirement]>> = {
+  TextBlock: ['text', 'string'],
+  Image: ['url', 'present'],
+  Container: ['items', 'array'],
+  FactSet: ['facts', 'array'],
+  ImageSet: ['images', 'array'],
+  ActionSet: ['actions', 'array'],
+  'Input.Toggle': ['title', 'string'],
+  'Input.ChoiceSet': ['choices', 'nonEmptyArray'],
+  Media: ['sources', 'array'],
+  RichTextBlock: ['inlines', 'array'],
+};
+
+const REQUIREMENT_TEXT: Record<Requirement, string> = {
+  string: 'a non-empty string',
+  array: 'an array',
+  nonEmptyArray: 'a non-empty array',
+  present: 'an image URL',
+};
+
+function meets(value: JsonNode | undefined, requirement: Requirement): boolean {
+  switch (requirement) {
+    case 'string': return isNonEmptyString(value);
+    case 'array': return value?.type === 'array';
+    case 'nonEmptyArray': return value?.type === 'array' && arrayItems(value).length > 0;
+    case 'present': return value !== undefined && value.type !== 'null';
+  }
+}
+
+/** Facts and choices: objects with non-empty string `title` and `value`. */
+function checkTitleValueItems(ctx: RuleContext, array: JsonNode, itemName: string): void {
+  for (const item of arrayItems(array)) {
+    if (item.type !== 'object') {
+      ctx.report('AM063', item, `Each ${itemName} must be an object with string "title" and "value", not ${describeValue(item)}.`);
+      continue;
+    }
+    for (const name of ['title', 'value']) {
+      const value = propertyValue(item, name);
+      if (isNonEmptyString(value)) continue;
+      const absent = value === undefined || value.type === 'null';
+      ctx.report('AM063', absent ? item : value, `This ${itemName} needs "${name}" as a non-empty string${absent ? '' : `, not ${describeValue(value)}`}.`);
+    }
+  }
+}
+
+const checkRequiredProperties: AdaptiveRule = (model, ctx) => {
+  for (const element of model.elements) {
+    const required = element.known && element.type !== undefined ? REQUIRED[element.type] : undefined;
+    if (required === undefined) continue;
+    const [name, requirement] = required;
+    const value = propertyValue(element.node, name);
+    if (!meets(value, requirement)) {
+      const absent = value === undefined || value.type === 'null';
+      ctx.report('AM063', absent ? typeNodeOf(element.node) : value!,
+        `${element.type} requires "${name}" as ${REQUIREMENT_TEXT[requirement]}${absent ? '' : `, not ${describeValue(value!)}`}: add it, or the element is dropped.`);
+      continue;
+    }
+    if (element.type === 'FactSet') checkTitleValueItems(ctx, value!, 'fact');
+    if (element.type === 'Input.ChoiceSet') checkTitleValueItems(ctx, value!, 'choice');
+  }
+};
+
+const checkRequiredInputLabels: AdaptiveRule = (model, ctx) => {
+  for (const element of model.elements) {
+    if (!element.known || !SUPPORTED_INPUT_TYPES.has(element.type!)) continue;
+    const isRequired = propertyValue(element.node, 'isRequired');
+    if (isRequired?.type !== 'boolean' || isRequired.value !== true) continue;
+    if (isNonEmptyString(propertyValue(element.node, 'label'))) continue;
+    ctx.report('AM064', typeNodeOf(element.node),
+      `This required ${element.type} has no "label": add one, so users see what to fill in and that it is required.`);
+  }
+};
+
+export const inputRules: readonly AdaptiveRule[] = [checkInputIds, checkDuplicateIds, checkRegex, checkRequiredProperties, checkRequiredInputLabels];

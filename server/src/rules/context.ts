@@ -1,0 +1,24 @@
+import type { JsonNode } from '../card/json-document';
+import type { ServiceSettings } from './settings';
+import type { RuleId } from './catalog';
+
+/**
+ * What a rule sees besides the document. Rules report on the node that is wrong: the value node for a bad
+ * value, the key node for a property that must not be there, and the object's `"type"` value (or the object
+ * itself when it has none) for a problem of the whole element or action, such as a missing property.
+ */
+export interface RuleContext {
+  readonly settings: ServiceSettings;
+  report(rule: RuleId, node: JsonNode, message: string): void;
+  /**
+   * Reports `length` characters from `start` of the decoded value of string node `node` (one token in a URL, say);
+   * the context maps them past escape sequences onto the JSON text. Contexts that cannot do that leave it out.
+   */
+  reportInString?(rule: RuleId, node: JsonNode, start: number, length: number, message: string): void;
+}
+
+/** Reports part of a string value where the context supports it, else the whole string node. */
+export function reportSubstring(ctx: RuleContext, rule: RuleId, node: JsonNode, start: number, length: number, message: string): void {
+  if (ctx.reportInString) ctx.reportInString(rule, node, start, length, message);
+  else ctx.report(rule, node, message);
+}

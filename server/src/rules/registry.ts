@@ -1,0 +1,56 @@
+import { propertyValue, stringProperty, type JsonNode } from '../card/json-document';
+import { buildCardModel, type CardModel } from '../card/card-model';
+import type { RuleContext } from './context';
+import { checkMessageCard } from './message-card';
+import { checkSignedEnvelope, checkSignedPayload } from './signed-card';
+import { rootRules } from './adaptive/root';
+import { actionModelRules } from './adaptive/action-model';
+import { httpRules } from './adaptive/http';
+import { outlookActionRules } from './adaptive/outlook-actions';
+import { inputRules } from './adaptive/inputs';
+import { mediaTextRules } from './adaptive/media-text';
+import { addInRules } from './adaptive/add-in';
+
+export type AdaptiveRule = (model: CardModel, ctx: RuleContext) => void;
+
+const ADAPTIVE_RULES: readonly AdaptiveRule[] = [
+  ...rootRules, ...actionModelRules, ...httpRules, ...outlookActionRules, ...inputRules, ...mediaTextRules, ...addInRules,
+];
+
+/** Spec § 1, the document kinds; undefined for anything else (AM001). */
+export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload';
+
+export function detectDocumentKind(root: JsonNode | undefined): DocumentKind | undefined {
+  if (root?.type !== 'object') return undefined;
+  if (stringProperty(root, 'type') === 'AdaptiveCard') return 'adaptiveCard';
+  const jsonLdType = stringProperty(root, '@type');
+  if (jsonLdType === 'MessageCard') return 'messageCard';
+  if (jsonLdType === 'SignedAdaptiveCard' || jsonLdType === 'SignedMessageCard') return 'signedEnvelope';
+  if (propertyValue(root, 'adaptiveCardSerialized') !== undefined || propertyValue(root, 'messageCardSerialized') !== undefined) return 'signedPayload';
+  return undefined;
+}
+
+/** Runs every rule of the Adaptive Card mode on a top-level card. */
+export function checkAdaptiveCard(card: JsonNode, ctx: RuleContext, payloadOriginator?: string): void {
+  const model = buildCardModel(card, payloadOriginator);
+  for (const rule of ADAPTIVE_RULES) rule(model, ctx);
+}
+
+/** Spec § 1: detects the document kind and runs the rules of its mode. */
+export function checkRoot(root: JsonNode, ctx: RuleContext): void {
+  switch (detectDocumentKind(root)) {
+    case 'adaptiveCard':
+      return checkAdaptiveCard(root, ctx);
+    case 'messageCard':
+      return checkMessageCard(root, ctx);
+    case 'signedEnvelope':
+      return checkSignedEnvelope(root, ctx);
+    case 'signedPayload':
+      return checkSignedPayload(root, ctx);
+    case undefined:
+      ctx.report('AM001', root.type === 'object' ? propertyValue(root, 'type') ?? propertyValue(root, '@type') ?? root : root,
+        root.type === 'object'
+          ? 'Not an Outlook card: set "type": "AdaptiveCard" (a MessageCard uses "@type": "MessageCard"; a signed card has "adaptiveCardSerialized").'
+          : 'The root must be a JSON object with "type": "AdaptiveCard".');
+  }
+}

@@ -1,0 +1,69 @@
+// Spec § 5.2: the Outlook root properties, which an Adaptive Card and a legacy MessageCard share (AM010–AM015).
+import { arrayItems, isMissing, presentValue, propertyValue, type JsonNode } from '../card/json-document';
+import type { RuleContext } from './context';
+import { describeValue, isEmail, isGuid } from '../card/formats';
+
+export interface OriginatorContext {
+  /** Spec § 2 "Uses UAM": a missing originator is then AM011 instead of AM010. */
+  readonly usesUam: boolean;
+  /** The signed payload's `originator` claim, which stands in for the card's own (AM010/AM011). */
+  readonly payloadOriginator: string | undefined;
+}
+
+/** AM010/AM011 for a missing `originator` of top-level card `card`, AM012 for one that is not a GUID. */
+export function checkOriginator(card: JsonNode, typeNode: JsonNode, ctx: RuleContext, context: OriginatorContext): void {
+  const originator = propertyValue(card, 'originator');
+  if (isMissing(originator)) {
+    if (context.payloadOriginator?.trim()) return;
+    const configured = ctx.settings.originator?.trim();
+    const providerId = configured ? `"${configured}"` : 'the provider id (a GUID) from the Actionable Email Developer Dashboard';
+    const where = originator ?? typeNode;
+    if (context.usesUam) {
+      ctx.report('AM011', where, `The card uses Action.Execute/refresh but has no "originator": Outlook does not render such a card without it. Set "originator" to ${providerId}.`);
+    } else {
+      ctx.report('AM010', where, `The card has no "originator": Outlook removes the card when the message goes to anyone but yourself. Set "originator" to ${providerId}.`);
+    }
+    return;
+  }
+  checkOriginatorGuid(originator!, ctx);
+}
+
+/** AM012 on an `originator` value (card property or signed-payload claim) that is present. */
+export function checkOriginatorGuid(originator: JsonNode, ctx: RuleContext): void {
+  if (originator.type === 'string' && isGuid(originator.value as string)) return;
+  const braced = originator.type === 'string' && /^\{.*\}$/.test(originator.value as string);
+  ctx.report('AM012', originator, braced
+    ? '"originator" must be a GUID without braces: remove the { and }.'
+    : `"originator" must be the provider id GUID from the Actionable Email Developer Dashboard (like 8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a), not ${describeValue(originator)}.`);
+}
+
+/** AM013–AM015: `hideOriginalBody`, `correlationId` and `expectedActors` on top-level card `card`. */
+export function checkOutlookRootProperties(card: JsonNode, ctx: RuleContext): void {
+  const hideOriginalBody = presentValue(card, 'hideOriginalBody');
+  if (hideOriginalBody !== undefined && hideOriginalBody.type !== 'boolean') {
+    const unquoted = hideOriginalBody.type === 'string' && /^(true|false)$/i.test(hideOriginalBody.value as string)
+      ? `: write ${(hideOriginalBody.value as string).toLowerCase()} without quotes` : '';
+    ctx.report('AM013', hideOriginalBody, `"hideOriginalBody" must be a JSON boolean (true or false), not ${describeValue(hideOriginalBody)}${unquoted}.`);
+  }
+
+  const correlationId = presentValue(card, 'correlationId');
+  if (correlationId !== undefined && correlationId.type !== 'string') {
+    ctx.report('AM013', correlationId, `"correlationId" must be a string (a UUID), not ${describeValue(correlationId)}.`);
+  } else if (correlationId !== undefined && !isGuid(correlationId.value as string)) {
+    ctx.report('AM014', correlationId, `"correlationId" ${JSON.stringify(correlationId.value)} is not a UUID: Microsoft recommends setting a new UUID per sent card (e.g. crypto.randomUUID()) and logging it, to trace actions back to the message.`);
+  }
+
+  const expectedActors = presentValue(card, 'expectedActors');
+  if (expectedActors === undefined) return;
+  if (expectedActors.type !== 'array') {
+    ctx.report('AM013', expectedActors, `"expectedActors" must be an array of email address strings, not ${describeValue(expectedActors)}.`);
+    return;
+  }
+  for (const actor of arrayItems(expectedActors)) {
+    if (actor.type !== 'string') {
+      ctx.report('AM013', actor, `"expectedActors" entries must be email address strings, not ${describeValue(actor)}.`);
+    } else if (!isEmail(actor.value as string)) {
+      ctx.report('AM015', actor, `${JSON.stringify(actor.value)} is not an email address: "expectedActors" lists the email addresses of the users who may act on the card (e.g. "ana@contoso.com").`);
+    }
+  }
+}

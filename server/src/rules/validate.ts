@@ -1,0 +1,51 @@
+import type { Finding, Severity } from './finding';
+import { parseJsonDocument, type JsonDocument, type JsonNode } from '../card/json-document';
+import { RULES, type RuleId } from './catalog';
+import { checkRoot, detectDocumentKind } from './registry';
+import { checkCardSchema } from './schema-check';
+import type { ServiceSettings } from './settings';
+import { rawOffsetInString } from '../card/string-offsets';
+
+export interface Validation {
+  readonly document: JsonDocument;
+  readonly findings: readonly Finding[];
+}
+
+/** The severity a finding of `rule` gets under `settings`, or undefined when the rule is turned off. */
+export function severityOf(rule: RuleId, settings: ServiceSettings): Severity | undefined {
+  const override = settings.severities?.[rule];
+  if (override === 'off') return undefined;
+  return override ?? RULES[rule].severity;
+}
+
+/** Parses `text` once and runs the Outlook rules on it (spec § 0: a syntax error stops every other rule). */
+export function validateText(text: string, settings: ServiceSettings): Validation {
+  const document = parseJsonDocument(text);
+  const findings: Finding[] = [];
+  const add = (rule: RuleId, offset: number, length: number, message: string): void => {
+    const severity = severityOf(rule, settings);
+    if (severity !== undefined) findings.push({ rule, severity, message, offset, length });
+  };
+  if (document.root === undefined) {
+    const problem = document.syntaxProblem;
+    add('syntax', problem.offset, problem.length, problem.message);
+    return { document, findings };
+  }
+  const reportedNodes: JsonNode[] = [];
+  checkRoot(document.root, {
+    settings,
+    report: (rule: RuleId, node: JsonNode, message: string) => {
+      reportedNodes.push(node);
+      add(rule, node.offset, node.length, message);
+    },
+    reportInString: (rule: RuleId, node: JsonNode, start: number, length: number, message: string) => {
+      reportedNodes.push(node);
+      const from = rawOffsetInString(node, text, start);
+      add(rule, from, rawOffsetInString(node, text, start + length) - from, message);
+    },
+  });
+  if (severityOf('schema', settings) !== undefined && detectDocumentKind(document.root) === 'adaptiveCard') {
+    for (const problem of checkCardSchema(text, document.root, reportedNodes)) add('schema', problem.offset, problem.length, problem.message);
+  }
+  return { document, findings };
+}
