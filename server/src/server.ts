@@ -24,16 +24,10 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryOver } from './language/carry-over';
-import { quickFixes } from './language/code-actions';
-import { looksLikeCard, matchesCardFiles } from './language/document-selector';
-import { DEFAULT_EDITOR_SETTINGS, readEditorSettings, type EditorSettings } from './settings/editor-settings';
-import type { Finding, Severity } from './rules/finding';
-import { parseJsonDocument } from './card/json-document';
-import { complete, hover, type CompletionEntry } from './language/language-features';
-import { detectDocumentKind } from './rules/registry';
-import { withoutTabStops } from './language/snippets/snippet-syntax';
-import { severityOf, validateText } from './rules/validate';
+import { carryOver, complete, type CompletionEntry, hover, looksLikeCard, matchesCardFiles, quickFixes, withoutTabStops } from './language';
+import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, readEditorSettings } from './settings';
+import { type Finding, type Severity, severityOf, validateText } from './rules';
+import { detectDocumentKind, parseJsonDocument } from './card';
 
 const SOURCE = 'actionable-messages';
 const SETTINGS_SECTION = 'actionableMessages';

@@ -1,7 +1,8 @@
 // Completion from the project's card schema: property names, enum values, and element/action types for the card's version.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH, type CompletionEntry } from '../../server/src/language/language-features';
+import { complete, LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH } from '../../server/src/language/language-features';
+import type { CompletionEntry } from '../../server/src/language/completion-entry';
 
 /** Completion at the `|` in `template`. */
 async function completeAt(template: string): Promise<{ text: string; entries: CompletionEntry[] }> {

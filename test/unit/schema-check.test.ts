@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseJsonDocument, propertyKey, propertyValue, arrayItems } from '../../server/src/card/json-document';
-import { detectDocumentKind } from '../../server/src/rules/registry';
+import { detectDocumentKind } from '../../server/src/card/document-kind';
 import { checkCardSchema, type TextRange } from '../../server/src/rules/schema-check';
 import { card, covered, findings } from './helpers';
 

@@ -2,7 +2,8 @@
 // inserted with its defaults where a user types its name, leaves the card as clean as it was.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, type CompletionEntry } from '../../server/src/language/language-features';
+import { complete } from '../../server/src/language/language-features';
+import type { CompletionEntry } from '../../server/src/language/completion-entry';
 import { ELEMENT_TYPES, ACTION_TYPES } from '../../server/src/card/card-model';
 import { CARD_SNIPPETS } from '../../server/src/language/snippets/card-snippets';
 import { withoutTabStops } from '../../server/src/language/snippets/snippet-syntax';

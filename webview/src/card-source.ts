@@ -1,9 +1,7 @@
 // What the preview renders for a document: the Adaptive Card inside it (plain, in a signed-card JWS payload or in a
 // JSON-LD signed-card envelope, spec § 1), expanded with a data file when one is given. Pure: no DOM, no renderer.
 import type * as Templating from 'adaptivecards-templating';
-import { decodeCompactJws } from '../../server/src/card/jws-compact';
-import { signedEnvelopeToken, signedEnvelopeTokenProperty } from '../../server/src/card/signed-envelope';
-import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/card/json-document';
+import { decodeCompactJws, findExcessiveNesting, MAX_NESTING_DEPTH, signedEnvelopeToken, signedEnvelopeTokenProperty } from '../../server/src/card';
 import { formatPosition, parseJsonText, type TextPosition } from './json-text';
 import type { NamedText } from './protocol';
 

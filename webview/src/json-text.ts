@@ -2,8 +2,7 @@
 // diagnostics are strict: comments and trailing commas do not stop a render (the `syntax` diagnostic reports them),
 // but a real syntax error is reported with its line and column.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/card/json-document';
-import { PositionLocator } from '../../server/src/card/positions';
+import { findExcessiveNesting, MAX_NESTING_DEPTH, PositionLocator } from '../../server/src/card';
 
 /** One-based, as editors show them. */
 export interface TextPosition {

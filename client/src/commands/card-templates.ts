@@ -5,7 +5,7 @@ import approvalHttpCard from '../../../examples/approval-http.card.json';
 import approvalHttpResponse from '../../../examples/approval-http.response.json';
 import approvalUamCard from '../../../examples/approval-uam.card.json';
 import inputFormCard from '../../../examples/input-form.card.json';
-import { ORIGINATOR_PLACEHOLDER } from '../../../server/src/language/code-actions';
+import { ORIGINATOR_PLACEHOLDER } from '../../../server/src/language';
 
 export type CardFileSuffix = '.card.json' | '.response.json';
 

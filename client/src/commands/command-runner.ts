@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { CardEmailError } from '../../../server/src/email/card-email';
-import { SigningInputError } from '../../../server/src/signing/sign';
-import { KeyFormatError } from '../../../server/src/signing/rsa-keys';
+import { CardEmailError } from '../../../server/src/email';
+import { KeyFormatError, SigningInputError } from '../../../server/src/signing';
 
 /** A problem the user can act on; its message is shown as is and never carries key material. */
 export class UserFacingError extends Error {}

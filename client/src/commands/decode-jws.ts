@@ -1,9 +1,8 @@
 import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
-import { readDecodeInput } from '../../../server/src/email/decode-input';
-import { decodeSignedCard, type DecodedSignedCard } from '../../../server/src/signing/verify';
-import type { Finding } from '../../../server/src/rules/finding';
-import { validateText } from '../../../server/src/rules/validate';
+import { readDecodeInput } from '../../../server/src/email';
+import { type DecodedSignedCard, decodeSignedCard } from '../../../server/src/signing';
+import { type Finding, validateText } from '../../../server/src/rules';
 import { UserFacingError } from './command-runner';
 import { showNamedUntitled, showUntitled } from './editor-documents';
 import { loadPublicKeys } from './signing-keys';

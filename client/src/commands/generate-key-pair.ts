@@ -1,6 +1,6 @@
 import * as fs from 'fs/promises';
 import * as vscode from 'vscode';
-import { generateKeyPair, writePrivateKey, writePublicKey } from '../../../server/src/signing/rsa-keys';
+import { generateKeyPair, writePrivateKey, writePublicKey } from '../../../server/src/signing';
 import { UserFacingError } from './command-runner';
 import { showUntitled } from './editor-documents';
 import type { SigningKeyStore } from './signing-key-store';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { cardEmailHtml } from '../../../server/src/email/card-email';
-import { buildSignedCardPayload, signPayload } from '../../../server/src/signing/sign';
+import { cardEmailHtml } from '../../../server/src/email';
+import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
 import { UserFacingError } from './command-runner';
 import { cardDocument, confirmCardWithoutErrors, showUntitled } from './editor-documents';
 import type { SigningKeyStore } from './signing-key-store';

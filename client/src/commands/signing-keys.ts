@@ -1,6 +1,6 @@
 import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
-import { readPrivateKey, readPublicKey } from '../../../server/src/signing/rsa-keys';
+import { readPrivateKey, readPublicKey } from '../../../server/src/signing';
 import { UserFacingError } from './command-runner';
 import { generateSigningKeyPair } from './generate-key-pair';
 import type { SigningKeyStore } from './signing-key-store';

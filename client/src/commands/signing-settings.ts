@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ServiceSettings, SeverityOverride } from '../../../server/src/rules/settings';
+import type { ServiceSettings, SeverityOverride } from '../../../server/src/rules';
 import { UserFacingError } from './command-runner';
 
 const SECTION = 'actionableMessages';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { looksLikeCard, matchesCardFiles } from '../../../server/src/language/document-selector';
-import { readEditorSettings } from '../../../server/src/settings/editor-settings';
+import { looksLikeCard, matchesCardFiles } from '../../../server/src/language';
+import { readEditorSettings } from '../../../server/src/settings';
 
 const CARD_LANGUAGES = new Set(['json', 'jsonc']);
 const CARD_SCHEMES = new Set(['file', 'untitled']);

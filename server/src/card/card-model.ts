@@ -199,3 +199,9 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
 export function typeNodeOf(node: JsonNode): JsonNode {
   return propertyValue(node, 'type') ?? node;
 }
+
+/** The non-empty string `id` value node of an element or action object. */
+export function idNode(node: JsonNode): JsonNode | undefined {
+  const id = propertyValue(node, 'id');
+  return id?.type === 'string' && id.value !== '' ? id : undefined;
+}

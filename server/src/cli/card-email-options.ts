@@ -1,9 +1,7 @@
 // What `amcard html` and `amcard eml` share: reading the card and body, signing with a key file, writing the result.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cardEmailHtml, CardEmailError, type CardEmail } from '../email/card-email';
-import { EmlInputError } from '../email/eml';
-import { signCard, SigningInputError } from '../signing/sign';
-import { KeyFormatError, readPrivateKey } from '../signing/rsa-keys';
+import { type CardEmail, CardEmailError, cardEmailHtml, EmlInputError } from '../email';
+import { KeyFormatError, readPrivateKey, signCard, SigningInputError } from '../signing';
 import { EXIT_OK, UsageError } from './command';
 import { describeFsError } from './inputs';
 

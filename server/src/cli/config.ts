@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { getNodeValue } from 'jsonc-parser';
-import { parseJsonDocument } from '../card/json-document';
-import { PositionLocator } from '../card/positions';
-import { isRuleId } from '../rules/catalog';
-import type { SeverityOverride } from '../rules/settings';
+import { parseJsonDocument, PositionLocator } from '../card';
+import { isRuleId, type SeverityOverride } from '../rules';
 import { UsageError } from './command';
 import { describeFsError } from './inputs';
 

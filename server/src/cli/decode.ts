@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { readDecodeInput } from '../email/decode-input';
-import { decodeSignedCard, type DecodedSignedCard, type DecodeProblem } from '../signing/verify';
-import { readPublicKey } from '../signing/rsa-keys';
-import { validateText } from '../rules/validate';
+import { readDecodeInput } from '../email';
+import { type DecodedSignedCard, type DecodeProblem, decodeSignedCard, readPublicKey } from '../signing';
+import { validateText } from '../rules';
 import { asUsageErrors, readArgumentFile, writeResult } from './card-email-options';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 

@@ -1,4 +1,4 @@
-import { emlMessage, parseMailbox } from '../email/eml';
+import { emlMessage, parseMailbox } from '../email';
 import { UsageError, parseCommandArgs, type Command } from './command';
 import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
 

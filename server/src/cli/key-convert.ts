@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { KeyFormatError, readKey, writePrivateKey, writePublicKey } from '../signing/rsa-keys';
+import { KeyFormatError, readKey, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { describeFsError } from './inputs';
 import { formatName, keyFormatOption, writeKeyFileForCli } from './keygen';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { KeyFileError, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile } from '../signing/key-file';
-import { generateKeyPair, writePrivateKey, writePublicKey, type KeyFormat } from '../signing/rsa-keys';
+import { generateKeyPair, KeyFileError, type KeyFormat, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 
 const KEY_SIZES = ['2048', '3072', '4096'] as const;

@@ -1,5 +1,5 @@
-import type { Finding, Severity } from '../rules/finding';
-import { PositionLocator, type Range } from '../card/positions';
+import type { Finding, Severity } from '../rules';
+import { PositionLocator, type Range } from '../card';
 import type { InputFile } from './inputs';
 
 export interface LocatedFinding {

@@ -1,6 +1,5 @@
-import { DEFAULT_CARD_FILES } from '../settings/editor-settings';
-import type { ServiceSettings, SeverityOverride } from '../rules/settings';
-import { validateText } from '../rules/validate';
+import { DEFAULT_CARD_FILES } from '../settings';
+import { type ServiceSettings, type SeverityOverride, validateText } from '../rules';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { checkRuleOverride, loadConfig, type LintConfig } from './config';
 import { expandArguments, expandConfigFiles, readInputs } from './inputs';

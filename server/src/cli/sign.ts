@@ -1,8 +1,6 @@
-import type { Finding } from '../rules/finding';
-import { validateText } from '../rules/validate';
-import { cardEmailHtml } from '../email/card-email';
-import { signCard } from '../signing/sign';
-import { readPrivateKey } from '../signing/rsa-keys';
+import { type Finding, validateText } from '../rules';
+import { cardEmailHtml } from '../email';
+import { readPrivateKey, signCard } from '../signing';
 import { EXIT_FINDINGS, UsageError, parseCommandArgs, type Command } from './command';
 import { addressList, asUsageErrors, cardArgument, readArgumentFile, writeResult } from './card-email-options';
 import { formatHuman, locateFindings } from './lint-report';

@@ -4,10 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import escapeHtml from 'escape-html';
 import { parse, serialize, serializeOuter, type DefaultTreeAdapterTypes } from 'parse5';
-import { decodeCompactJws } from '../card/jws-compact';
-import { arrayItems, isMissing, parseJsonDocument, propertyValue, stringProperty, type JsonNode } from '../card/json-document';
-import { PositionLocator } from '../card/positions';
-import { buildCardModel } from '../card/card-model';
+import { arrayItems, buildCardModel, decodeCompactJws, isMissing, type JsonNode, parseJsonDocument, PositionLocator, propertyValue, stringProperty } from '../card';
 
 /** The signed card cannot go into an email: the JWS does not decode or carries no card claim. */
 export class CardEmailError extends Error {}

@@ -2,7 +2,7 @@
 // JSON-LD signed-card envelope (spec § 5.10), or an email (HTML or a MIME message) whose every card is decoded.
 import { extractCardsFromEmail, type ExtractedCard } from './extract';
 import { looksLikeMimeMessage } from './mime';
-import { signedEnvelopeToken } from '../card/signed-envelope';
+import { signedEnvelopeToken } from '../card';
 
 export type DecodeInput =
   | { readonly kind: 'jws'; readonly token: string }

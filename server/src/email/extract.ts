@@ -2,7 +2,7 @@
 // in an HTML document or in a whole MIME message (.eml), whose HTML parts are decoded first.
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { htmlPartsOfMessage, looksLikeMimeMessage } from './mime';
-import { signedEnvelopeToken } from '../card/signed-envelope';
+import { signedEnvelopeToken } from '../card';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
 type Element = DefaultTreeAdapterTypes.Element;

@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/finding';
+import type { Finding } from '../rules';
 import { minimalEdit } from './json-edit';
 
 /**

@@ -1,11 +1,8 @@
 import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
-import { propertyValue, stringProperty, type JsonDocument, type JsonNode } from '../card/json-document';
+import { buildCardModel, type CardModel, compareVersion, detectDocumentKind, type JsonDocument, type JsonNode, propertyValue, stringProperty } from '../card';
 import { editObject, nodeAtRange, removeArrayItem, replaceNode, type TextEdit } from './json-edit';
-import { buildCardModel, compareVersion, type CardModel } from '../card/card-model';
-import { isRuleId, type RuleId } from '../rules/catalog';
-import { detectDocumentKind } from '../rules/registry';
-import type { ServiceSettings } from '../rules/settings';
+import { isRuleId, type RuleId, type ServiceSettings } from '../rules';
 
 export type { TextEdit };
 

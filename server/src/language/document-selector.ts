@@ -1,6 +1,6 @@
 import { parseTree } from 'jsonc-parser';
 import { minimatch } from 'minimatch';
-import { detectDocumentKind } from '../rules/registry';
+import { detectDocumentKind } from '../card';
 
 function slashes(path: string): string {
   return path.replace(/\\/g, '/');

@@ -1,5 +1,5 @@
 import { findNodeAtOffset } from 'jsonc-parser';
-import type { JsonNode } from '../card/json-document';
+import type { JsonNode } from '../card';
 
 /** A replacement of `length` characters at `offset` of the text the edit was computed for. */
 export interface TextEdit {

@@ -11,30 +11,11 @@ import {
   type MarkupContent,
   type Range,
 } from 'vscode-json-languageservice';
-import { cardSchema } from '../rules/generated/card-schema';
-import { findExcessiveNesting } from '../card/json-document';
-import type { TextEdit } from './json-edit';
+import { cardSchema } from '../rules';
+import { findExcessiveNesting } from '../card';
+import type { CompletionEntry, CompletionKind } from './completion-entry';
 import { cardVersion, offeredAt } from './offered-types';
 import { snippetCompletions } from './snippets/snippet-completion';
-
-export type CompletionKind = 'property' | 'value' | 'type' | 'snippet';
-
-export interface CompletionEntry {
-  readonly label: string;
-  readonly kind: CompletionKind;
-  readonly detail?: string;
-  /** Markdown. */
-  readonly documentation?: string;
-  readonly insertText: string;
-  /** When true, insertText uses snippet syntax ($1, ${1:default}). */
-  readonly insertTextIsSnippet: boolean;
-  /** The text from replaceOffset to replaceOffset + replaceLength is replaced by insertText. */
-  readonly replaceOffset: number;
-  readonly replaceLength: number;
-  readonly filterText?: string;
-  /** Edits elsewhere in the text that go with this one, e.g. the comma before an inserted array item. */
-  readonly additionalEdits?: readonly TextEdit[];
-}
 
 export interface HoverInfo {
   readonly markdown: string;

@@ -1,9 +1,8 @@
 // Which element and action types completion offers in a card: the schema's `x-since` / `x-until` per type, against
 // the version of the card being edited.
 import { parseTree } from 'jsonc-parser';
-import { cardSchema } from '../rules/generated/card-schema';
-import { propertyValue } from '../card/json-document';
-import { compareVersion, parseVersion, type Version } from '../card/card-model';
+import { cardSchema } from '../rules';
+import { compareVersion, parseVersion, propertyValue, type Version } from '../card';
 
 interface VersionRange {
   readonly since?: Version;

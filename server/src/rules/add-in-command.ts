@@ -1,7 +1,6 @@
 // Spec § 5.6 AM050–AM052, shared by Action.InvokeAddInCommand (Adaptive Card) and the legacy InvokeAddInCommand.
-import { isMissing, presentValue, propertyValue, type JsonNode } from '../card/json-document';
+import { describeValue, isGuid, isMissing, type JsonNode, presentValue, propertyValue } from '../card';
 import type { RuleContext } from './context';
-import { describeValue, isGuid } from '../card/formats';
 
 const REQUIRED_IDS = [
   { name: 'addInId', meaning: 'the add-in\'s id (the <Id> of its XML manifest, or "id" of its unified manifest)' },

@@ -1,6 +1,6 @@
 // The rule ids and default severities of ../shared/spec/outlook-rules.md § 4, plus the project's own ids.
 // docs/rules.md has one section per id; test/unit/rules-doc.test.ts keeps the two in step.
-import type { Severity } from './finding';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface RuleInfo {
   readonly severity: Severity;

@@ -1,4 +1,4 @@
-import type { JsonNode } from '../card/json-document';
+import type { CardModel, JsonNode } from '../card';
 import type { ServiceSettings } from './settings';
 import type { RuleId } from './catalog';
 
@@ -16,6 +16,9 @@ export interface RuleContext {
    */
   reportInString?(rule: RuleId, node: JsonNode, start: number, length: number, message: string): void;
 }
+
+/** A rule of the Adaptive Card mode: reads the card model and reports through the context. */
+export type AdaptiveRule = (model: CardModel, ctx: RuleContext) => void;
 
 /** Reports part of a string value where the context supports it, else the whole string node. */
 export function reportSubstring(ctx: RuleContext, rule: RuleId, node: JsonNode, start: number, length: number, message: string): void {

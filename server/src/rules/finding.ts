@@ -1,6 +1,4 @@
-import type { RuleId } from './catalog';
-
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+import type { RuleId, Severity } from './catalog';
 
 /** One problem in a document, located by character offsets into the text the service was given. */
 export interface Finding {

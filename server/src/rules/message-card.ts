@@ -1,8 +1,7 @@
 // Spec § 5.9: the legacy MessageCard mode (AM080–AM087), with the root and add-in rules it shares with Adaptive Cards.
-import { arrayItems, isMissing, presentValue, propertyValue, stringProperty, type JsonNode } from '../card/json-document';
+import { arrayItems, describeValue, isMissing, type JsonNode, presentValue, propertyValue, stringProperty } from '../card';
 import { checkAddInCommand } from './add-in-command';
 import type { RuleContext } from './context';
-import { describeValue } from '../card/formats';
 import { checkOriginator, checkOutlookRootProperties } from './root-properties';
 import { isHttpsUrl } from './urls';
 

@@ -1,6 +1,5 @@
-import { propertyValue, stringProperty, type JsonNode } from '../card/json-document';
-import { buildCardModel, type CardModel } from '../card/card-model';
-import type { RuleContext } from './context';
+import { buildCardModel, detectDocumentKind, type JsonNode, propertyValue } from '../card';
+import type { AdaptiveRule, RuleContext } from './context';
 import { checkMessageCard } from './message-card';
 import { checkSignedEnvelope, checkSignedPayload } from './signed-card';
 import { rootRules } from './adaptive/root';
@@ -11,24 +10,9 @@ import { inputRules } from './adaptive/inputs';
 import { mediaTextRules } from './adaptive/media-text';
 import { addInRules } from './adaptive/add-in';
 
-export type AdaptiveRule = (model: CardModel, ctx: RuleContext) => void;
-
 const ADAPTIVE_RULES: readonly AdaptiveRule[] = [
   ...rootRules, ...actionModelRules, ...httpRules, ...outlookActionRules, ...inputRules, ...mediaTextRules, ...addInRules,
 ];
-
-/** Spec § 1, the document kinds; undefined for anything else (AM001). */
-export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload';
-
-export function detectDocumentKind(root: JsonNode | undefined): DocumentKind | undefined {
-  if (root?.type !== 'object') return undefined;
-  if (stringProperty(root, 'type') === 'AdaptiveCard') return 'adaptiveCard';
-  const jsonLdType = stringProperty(root, '@type');
-  if (jsonLdType === 'MessageCard') return 'messageCard';
-  if (jsonLdType === 'SignedAdaptiveCard' || jsonLdType === 'SignedMessageCard') return 'signedEnvelope';
-  if (propertyValue(root, 'adaptiveCardSerialized') !== undefined || propertyValue(root, 'messageCardSerialized') !== undefined) return 'signedPayload';
-  return undefined;
-}
 
 /** Runs every rule of the Adaptive Card mode on a top-level card. */
 export function checkAdaptiveCard(card: JsonNode, ctx: RuleContext, payloadOriginator?: string): void {

@@ -1,7 +1,6 @@
 // Spec § 5.2: the Outlook root properties, which an Adaptive Card and a legacy MessageCard share (AM010–AM015).
-import { arrayItems, isMissing, presentValue, propertyValue, type JsonNode } from '../card/json-document';
+import { arrayItems, describeValue, isEmail, isGuid, isMissing, type JsonNode, presentValue, propertyValue } from '../card';
 import type { RuleContext } from './context';
-import { describeValue, isEmail, isGuid } from '../card/formats';
 
 export interface OriginatorContext {
   /** Spec § 2 "Uses UAM": a missing originator is then AM011 instead of AM010. */

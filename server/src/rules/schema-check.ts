@@ -1,6 +1,6 @@
 import { getNodeValue } from 'jsonc-parser';
 import { validate as validateCardValue } from './generated/card-schema';
-import type { JsonNode } from '../card/json-document';
+import type { JsonNode } from '../card';
 
 /** One place where a card breaks the project's schema (server/schema/outlook-card.schema.json), rule id `schema`. */
 export interface SchemaProblem {

@@ -1,4 +1,4 @@
-import type { Severity } from './finding';
+import type { Severity } from './catalog';
 
 export type SeverityOverride = Severity | 'off';
 

@@ -1,10 +1,7 @@
 // Spec § 5.10: signed cards. A JWS payload carries the card as a JSON string claim; the JSON-LD envelope carries the
 // payload as a compact JWS. Findings inside those strings are mapped back onto the document the user edits.
-import { decodeCompactJws } from '../card/jws-compact';
-import { arrayItems, isMissing, parseJsonDocument, presentValue, propertyKey, propertyValue, stringProperty, type JsonNode } from '../card/json-document';
-import { rawOffsetInString } from '../card/string-offsets';
+import { arrayItems, decodeCompactJws, describeValue, isEmail, isMissing, type JsonNode, parseJsonDocument, presentValue, propertyKey, propertyValue, rawOffsetInString, stringProperty } from '../card';
 import { reportSubstring, type RuleContext } from './context';
-import { describeValue, isEmail } from '../card/formats';
 import { checkAdaptiveCard } from './registry';
 import { checkMessageCard } from './message-card';
 import { checkOriginatorGuid } from './root-properties';

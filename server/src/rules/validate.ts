@@ -1,10 +1,10 @@
-import type { Finding, Severity } from './finding';
-import { parseJsonDocument, type JsonDocument, type JsonNode } from '../card/json-document';
+import type { Finding } from './finding';
+import type { Severity } from './catalog';
+import { detectDocumentKind, type JsonDocument, type JsonNode, parseJsonDocument, rawOffsetInString } from '../card';
 import { RULES, type RuleId } from './catalog';
-import { checkRoot, detectDocumentKind } from './registry';
+import { checkRoot } from './registry';
 import { checkCardSchema } from './schema-check';
 import type { ServiceSettings } from './settings';
-import { rawOffsetInString } from '../card/string-offsets';
 
 export interface Validation {
   readonly document: JsonDocument;

@@ -1,5 +1,4 @@
-import { isRuleId } from '../rules/catalog';
-import type { ServiceSettings, SeverityOverride } from '../rules/settings';
+import { isRuleId, type ServiceSettings, type SeverityOverride } from '../rules';
 
 /** The `actionableMessages` settings section: what the service needs plus which documents to check. */
 export interface EditorSettings {

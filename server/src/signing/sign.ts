@@ -3,10 +3,7 @@
 import type { KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { parseJsonDocument, propertyValue, type JsonNode } from '../card/json-document';
-import { PositionLocator } from '../card/positions';
-import { describeValue, isEmail, isGuid } from '../card/formats';
-import { detectDocumentKind } from '../rules/registry';
+import { describeValue, detectDocumentKind, isEmail, isGuid, type JsonNode, parseJsonDocument, PositionLocator, propertyValue } from '../card';
 
 /** The card, the addresses or the key cannot make a signed card; the message names the problem and the input at fault. */
 export class SigningInputError extends Error {}

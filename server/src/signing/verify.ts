@@ -3,10 +3,8 @@
 import { constants, createHash, createPublicKey, publicDecrypt, type KeyObject } from 'node:crypto';
 import { base64url, compactVerify, errors } from 'jose';
 import { visit } from 'jsonc-parser';
-import type { Severity } from '../rules/finding';
-import { findExcessiveNesting } from '../card/json-document';
-import { validateText } from '../rules/validate';
-import { decodeCompactJws } from '../card/jws-compact';
+import { type Severity, validateText } from '../rules';
+import { decodeCompactJws, findExcessiveNesting } from '../card';
 
 /** Tokens longer than this are refused before decoding: a signed card is a few KiB, and a huge one would only cost time. */
 export const MAX_TOKEN_LENGTH = 256 * 1024;

@@ -2,10 +2,8 @@
 // `actions` array the action snippets, each only when its type is offered for the card's version. Computed from
 // jsonc-parser's tolerant reading, so they are offered in unfinished text and whatever the card's "$schema".
 import { parseTree, type Location } from 'jsonc-parser';
-import { idNode } from '../../rules/adaptive/inputs';
-import { buildCardModel, isAdaptiveCardObject, type CardModel } from '../../card/card-model';
-import type { JsonNode } from '../../card/json-document';
-import type { CompletionEntry } from '../language-features';
+import { buildCardModel, type CardModel, idNode, isAdaptiveCardObject, type JsonNode } from '../../card';
+import type { CompletionEntry } from '../completion-entry';
 import { offeredAt } from '../offered-types';
 import { CARD_SNIPPETS, type SnippetContext, type SnippetSlot } from './card-snippets';
 import { withoutTabStops } from './snippet-syntax';

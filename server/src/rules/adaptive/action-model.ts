@@ -1,13 +1,7 @@
 // Spec §§ 5.3–5.4: the action model of the declared version, version-gated features, and the element and action
 // types Outlook renders; plus AM001 on Action.ShowCard cards.
-import { presentValue, propertyKey, stringProperty, type JsonNode } from '../../card/json-document';
-import {
-  ACTION_TYPES, ELEMENT_TYPES, compareVersion, typeNodeOf,
-  type ActionRef, type CardModel, type ElementRef, type Version,
-} from '../../card/card-model';
-import type { RuleContext } from '../context';
-import { describeValue } from '../../card/formats';
-import type { AdaptiveRule } from '../registry';
+import { ACTION_TYPES, type ActionRef, type CardModel, compareVersion, describeValue, ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, stringProperty, typeNodeOf, type Version } from '../../card';
+import type { AdaptiveRule, RuleContext } from '../context';
 
 const versionText = (version: Version): string => `${version.major}.${version.minor}`;
 const atLeast14 = (version: Version): boolean => compareVersion(version, 1, 4) >= 0;

@@ -1,7 +1,7 @@
 // Spec § 5.6 AM050–AM052 for Action.InvokeAddInCommand.
-import { typeNodeOf } from '../../card/card-model';
+import type { AdaptiveRule } from '../context';
+import { typeNodeOf } from '../../card';
 import { checkAddInCommand } from '../add-in-command';
-import type { AdaptiveRule } from '../registry';
 
 const checkInvokeAddInCommands: AdaptiveRule = (model, ctx) => {
   for (const action of model.actions) {

@@ -1,9 +1,6 @@
 // Spec § 5.5: Action.Http and input substitution (AM040–AM048), and the registered target URLs (AM096).
-import { arrayItems, isMissing, propertyValue, type JsonNode } from '../../card/json-document';
-import { typeNodeOf, type ActionRef, type CardModel } from '../../card/card-model';
-import { reportSubstring, type RuleContext } from '../context';
-import { describeValue } from '../../card/formats';
-import type { AdaptiveRule } from '../registry';
+import { type ActionRef, arrayItems, type CardModel, describeValue, isMissing, type JsonNode, propertyValue, typeNodeOf } from '../../card';
+import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost } from '../urls';
 import { inputIdsLowerCase } from './inputs';
 

@@ -1,9 +1,6 @@
 // Spec § 5.7: inputs, ids and schema-required properties (AM060–AM064).
-import { arrayItems, propertyValue, type JsonNode } from '../../card/json-document';
-import { typeNodeOf, type CardModel, type ElementRef } from '../../card/card-model';
-import type { RuleContext } from '../context';
-import { describeValue } from '../../card/formats';
-import type { AdaptiveRule } from '../registry';
+import { arrayItems, type CardModel, describeValue, type ElementRef, idNode, type JsonNode, propertyValue, typeNodeOf } from '../../card';
+import type { AdaptiveRule, RuleContext } from '../context';
 
 /** The inputs Outlook renders; Input.Time is AM031's. */
 const SUPPORTED_INPUT_TYPES: ReadonlySet<string> = new Set(['Input.Text', 'Input.Number', 'Input.Date', 'Input.Toggle', 'Input.ChoiceSet']);
@@ -11,12 +8,6 @@ const SUPPORTED_INPUT_TYPES: ReadonlySet<string> = new Set(['Input.Text', 'Input
 /** Spec § 2: every `Input.*` counts as an input for ids, Input.Time and unknown inputs included. */
 export function isInput(element: ElementRef): boolean {
   return element.type?.startsWith('Input.') === true;
-}
-
-/** The non-empty string `id` value node of an element or action object. */
-export function idNode(node: JsonNode): JsonNode | undefined {
-  const id = propertyValue(node, 'id');
-  return id?.type === 'string' && id.value !== '' ? id : undefined;
 }
 
 /** Spec § 2 "card-wide input ids", lower-cased: `{{id.value}}` resolves case-insensitively (AM046). */

@@ -1,8 +1,6 @@
 // Spec § 5.8: image URLs, Image and Column sizes, text markup (AM070–AM075).
-import { propertyValue, type JsonNode } from '../../card/json-document';
-import { reportSubstring, type RuleContext } from '../context';
-import { describeValue } from '../../card/formats';
-import type { AdaptiveRule } from '../registry';
+import { describeValue, type JsonNode, propertyValue } from '../../card';
+import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { isHttpUrlWithHost, urlScheme } from '../urls';
 
 const PIXELS = /^[0-9]+px$/;

@@ -1,10 +1,7 @@
 // Spec § 5.6: display forms, Action.ToggleVisibility, refresh and Action.OpenUrl (AM053–AM059).
-import { arrayItems, isMissing, propertyValue, stringProperty, type JsonNode } from '../../card/json-document';
-import { typeNodeOf, type CardModel } from '../../card/card-model';
-import { describeValue } from '../../card/formats';
-import type { AdaptiveRule } from '../registry';
+import type { AdaptiveRule } from '../context';
+import { arrayItems, type CardModel, describeValue, idNode, isMissing, type JsonNode, propertyValue, stringProperty, typeNodeOf } from '../../card';
 import { isHttpUrlWithHost, urlScheme } from '../urls';
-import { idNode } from './inputs';
 
 const DISPLAY_FORM_TYPES: ReadonlySet<string> = new Set(['Action.DisplayMessageForm', 'Action.DisplayAppointmentForm']);
 

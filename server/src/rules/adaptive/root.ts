@@ -1,9 +1,6 @@
 // Spec §§ 5.1–5.2: the top-level card's version, content, $schema and Outlook root properties.
-import { arrayItems, presentValue, propertyValue } from '../../card/json-document';
-import { compareVersion, typeNodeOf, type CardModel } from '../../card/card-model';
-import type { RuleContext } from '../context';
-import { describeValue } from '../../card/formats';
-import type { AdaptiveRule } from '../registry';
+import { arrayItems, type CardModel, compareVersion, describeValue, presentValue, propertyValue, typeNodeOf } from '../../card';
+import type { AdaptiveRule, RuleContext } from '../context';
 import { checkOriginator, checkOutlookRootProperties } from '../root-properties';
 
 const CHOOSE_VERSION = 'Outlook renders "1.0" (Action.Http cards) and "1.4" (Action.Execute/refresh cards)';

@@ -1,0 +1,5 @@
+// The actionableMessages.* settings: the one reader and validator for the server, the client's commands and the
+// CLI's config file. Imports card/ and rules/.
+export {
+  DEFAULT_CARD_FILES, DEFAULT_EDITOR_SETTINGS, readEditorSettings, type EditorSettings
+} from './editor-settings';
