@@ -154,6 +154,25 @@ describe('action simulation', () => {
     await preview.close();
   });
 
+  it("each card keeps its own log: switching cards shows that card's entries, switching back the first card's again", async () => {
+    const preview = await open();
+    const entryTitles = (): Promise<string[]> => preview.page.locator('.log-entry .entry-title').allTextContents();
+    await preview.renderExample('approval-http.card.json');
+    await preview.clickAction('Approve');
+    assert.deepEqual(await entryTitles(), ['Action.Http: Approve']);
+    await preview.render('other.card.json', card([{ type: 'TextBlock', text: 'Other' }], {
+      actions: [{ type: 'Action.Http', title: 'Ping', method: 'POST', url: 'https://api.contoso.example/ping', body: '{}' }],
+    }));
+    assert.deepEqual(await entryTitles(), [], 'the other card starts with an empty log');
+    assert.equal(await preview.page.locator('.log-empty').isVisible(), true);
+    await preview.clickAction('Ping');
+    assert.deepEqual(await entryTitles(), ['Action.Http: Ping']);
+    await preview.renderExample('approval-http.card.json');
+    assert.deepEqual(await entryTitles(), ['Action.Http: Approve'], 'back on the first card, its own entry shows');
+    assert.equal(await preview.page.locator('.log-empty').isVisible(), false);
+    await preview.close();
+  });
+
   it('ShowCard opens its card, whose Action.Http sees the inputs of the whole card', async () => {
     const preview = await open();
     await preview.renderExample('approval-http.card.json');

@@ -114,6 +114,7 @@ export class PreviewApp {
   private render(message: RenderMessage): void {
     const started = performance.now();
     this.documentUri = message.documentUri;
+    this.pane.showLogOf(message.documentUri);
     this.pane.header.showDiagnostics(message.diagnostics);
     this.pane.showResponseStatus(undefined);
     const outcome = this.renderSource(message);

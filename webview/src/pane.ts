@@ -90,6 +90,11 @@ export class Pane {
     this.readingPane.classList.add(THEME_CLASSES[theme], `width-${width}`);
   }
 
+  /** The log of simulated actions shows this document's entries. */
+  showLogOf(documentUri: string): void {
+    this.log.showDocument(documentUri);
+  }
+
   addLogEntry(entry: LogEntry): void {
     this.log.add(entry);
   }
