@@ -29,14 +29,17 @@ interface Look {
   readonly frameWidth: number;
   /** The card's background as the browser computes it. */
   readonly background: string;
+  /** The reading pane's background around the card. */
+  readonly paneBackground: string;
 }
 
 const LOOKS: readonly Look[] = [
-  { name: 'light', page: { options: { theme: 'light', width: 'desktop' } }, themeShown: 'light', frameWidth: 640, background: 'rgb(255, 255, 255)' },
-  { name: 'dark', page: { options: { theme: 'dark', width: 'desktop' }, vscodeTheme: 'dark' }, themeShown: 'dark', frameWidth: 640, background: 'rgb(41, 41, 41)' },
+  { name: 'light', page: { options: { theme: 'light', width: 'desktop' } }, themeShown: 'light', frameWidth: 640, background: 'rgb(255, 255, 255)', paneBackground: 'rgb(255, 255, 255)' },
+  // Outlook's dark mode leaves the card as it is: light, in a dark reading pane.
+  { name: 'dark', page: { options: { theme: 'dark', width: 'desktop' }, vscodeTheme: 'dark' }, themeShown: 'dark', frameWidth: 640, background: 'rgb(255, 255, 255)', paneBackground: 'rgb(31, 31, 31)' },
   // The stored theme is the default and VS Code is in high contrast: the preview follows VS Code's colours.
-  { name: 'high-contrast', page: { options: { theme: 'light', width: 'desktop' }, vscodeTheme: 'highContrast' }, themeShown: 'highContrast', frameWidth: 640, background: 'rgb(0, 0, 0)' },
-  { name: 'mobile', page: { options: { theme: 'light', width: 'mobile' } }, themeShown: 'light', frameWidth: 360, background: 'rgb(255, 255, 255)' },
+  { name: 'high-contrast', page: { options: { theme: 'light', width: 'desktop' }, vscodeTheme: 'highContrast' }, themeShown: 'highContrast', frameWidth: 640, background: 'rgb(0, 0, 0)', paneBackground: 'rgb(0, 0, 0)' },
+  { name: 'mobile', page: { options: { theme: 'light', width: 'mobile' } }, themeShown: 'light', frameWidth: 360, background: 'rgb(255, 255, 255)', paneBackground: 'rgb(255, 255, 255)' },
 ];
 
 let browser: Browser;
@@ -84,6 +87,7 @@ describe('example cards', () => {
         assert.equal(Math.round(frame!.width), look.frameWidth, `${file}: frame width`);
         const background = await backgroundOf(page.locator('.ac-adaptiveCard').first());
         assert.equal(background, look.background, `${file}: card background`);
+        assert.equal(await backgroundOf(page.locator('.reading-pane')), look.paneBackground, `${file}: reading pane background`);
         await page.screenshot({ path: path.join(ARTIFACTS, `${path.basename(file, '.json')}-${look.name}.png`), fullPage: true });
       }
       await assertClean(preview);
@@ -521,7 +525,9 @@ describe('pane', () => {
     assert.deepEqual((await preview.postedOfType('optionsChanged', 2)).map((message) => message.options), [
       { theme: 'dark', width: 'desktop' }, { theme: 'dark', width: 'mobile' },
     ]);
-    assert.equal(await background(), 'rgb(41, 41, 41)');
+    assert.equal(await background(), 'rgb(255, 255, 255)', 'the dark look leaves the card light');
+    assert.equal(await backgroundOf(preview.page.locator('.reading-pane')), 'rgb(31, 31, 31)');
+    assert.equal(await preview.page.locator('.theme-select option:checked').textContent(), 'Dark reading pane (card unchanged)');
     assert.equal(Math.round((await preview.page.locator('.card-frame').boundingBox())!.width), 360);
     await preview.page.getByText('Expense report awaiting your approval').waitFor();
 

@@ -29,7 +29,7 @@ export function describeVersion(version: string | undefined): string {
 
 export const THEME_LABELS: Readonly<Record<PreviewTheme, string>> = {
   light: 'Outlook light',
-  dark: 'Dark (unofficial)',
+  dark: 'Dark reading pane (card unchanged)',
   highContrast: 'High contrast',
 };
 

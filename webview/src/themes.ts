@@ -1,6 +1,7 @@
 // The host configs of the preview's looks. Light is Outlook desktop's own (the adaptivecards-designer's
-// outlook-desktop.json). Outlook publishes no dark host config, so the dark one is this project's reading of
-// Outlook's dark mode (labelled unofficial), and high contrast takes every colour from VS Code's theme variables.
+// outlook-desktop.json). Outlook's dark mode does not recolour actionable message cards, so the dark look renders the
+// card with that same light host config, inside a dark reading pane (preview.css); high contrast takes every colour
+// from VS Code's theme variables.
 import outlookDesktop from 'adaptivecards-designer/lib/hostConfigs/outlook-desktop.json';
 import type { PreviewTheme } from './protocol';
 
@@ -14,21 +15,6 @@ interface Palette {
   /** Per text colour: [normal, subtle]. */
   readonly text: Readonly<Record<(typeof TEXT_COLORS)[number], readonly [string, string]>>;
 }
-
-const DARK: Palette = {
-  backgrounds: { default: '#292929', emphasis: '#333333', accent: '#1B3A5C', good: '#1D3B1D', attention: '#4D1F12', warning: '#4A3812' },
-  border: '#555555',
-  separator: '#444444',
-  text: {
-    default: ['#F0F0F0', '#B3F0F0F0'],
-    dark: ['#FFFFFF', '#B3FFFFFF'],
-    light: ['#FFFFFF', '#B3FFFFFF'],
-    accent: ['#6CB8F6', '#B36CB8F6'],
-    attention: ['#FF8C66', '#DDFF8C66'],
-    good: ['#6BCB6B', '#DD6BCB6B'],
-    warning: ['#F2B84B', '#DDF2B84B'],
-  },
-};
 
 const vscode = (name: string, fallback: string) => `var(--vscode-${name}, ${fallback})`;
 const HC_BACKGROUND = vscode('editor-background', '#000000');
@@ -65,7 +51,7 @@ function withPalette(palette: Palette): object {
 
 const HOST_CONFIGS: Readonly<Record<PreviewTheme, object>> = {
   light: outlookDesktop,
-  dark: withPalette(DARK),
+  dark: outlookDesktop,
   highContrast: withPalette(HIGH_CONTRAST),
 };
 
