@@ -205,6 +205,19 @@ describe('signing commands in a real VS Code', () => {
     assert.match(message, /line 9: AM030 /);
   });
 
+  it('refuses text that is not valid JSON in Sign Card and Copy Email HTML, even when told to sign anyway', async () => {
+    await generateIntoSecretStorage();
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: '{\n  "type": "AdaptiveCard",\n  "version": "1.0"\n  "body": []\n}\n' });
+    await vscode.window.showTextDocument(document);
+    const signing = failure(await execute('actionableMessages.signCard', { sender: SENDER, recipients: RECIPIENTS, keySource: 'secretStorage', signAnyway: true }));
+    assert.match(signing, /^Not signed: Untitled-\d+ is not valid JSON at line 4, column 3: .+ Fix the JSON first\.$/);
+    await vscode.env.clipboard.writeText('unchanged');
+    const copying = failure(await execute('actionableMessages.copyEmailHtml', {}));
+    assert.match(copying, /^Nothing copied: Untitled-\d+ is not valid JSON at line 4, column 3:/);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'unchanged');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('names the key file and the reason when the key file cannot be read', async () => {
     const missing = path.join(os.tmpdir(), 'no-such-dir-ams', 'signing-key.pem');
     await openExample();

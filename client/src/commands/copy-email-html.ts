@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cardDocument } from './editor-documents';
+import { cardDocument, refuseInvalidJson } from './editor-documents';
 import { copyEmailHtml, signCardDocument, type SigningOptions } from './sign-card';
 import type { SigningKeyStore } from './signing-key-store';
 import { hasConfiguredPrivateKey } from './signing-keys';
@@ -30,6 +30,7 @@ export async function copyCardEmailHtml(keys: SigningKeyStore, argument: unknown
   const options = argument instanceof vscode.Uri ? undefined : argument as CopyEmailHtmlOptions | undefined;
   const interactive = options === undefined;
   const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
+  refuseInvalidJson(document, 'Nothing copied');
   // Signing is offered only when a key is at hand; without one the unsigned document is what can be made.
   const signed = interactive
     ? (await hasConfiguredPrivateKey(keys, document.uri) ? await askSigned() : false)

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseJsonDocument } from '../../../server/src/card';
 import { UserFacingError } from './command-runner';
 
 const DIAGNOSTIC_SOURCE = 'actionable-messages';
@@ -29,6 +30,19 @@ export function cardErrors(document: vscode.TextDocument): string[] {
       const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
       return `line ${diagnostic.range.start.line + 1}: ${rule ?? ''} ${diagnostic.message}`.replace(/ {2,}/g, ' ');
     });
+}
+
+/**
+ * Signing and the email need the card's JSON itself, so text that does not parse is refused outright: unlike a rule
+ * error, there is no "anyway" for a syntax error. `action` names the command in the message.
+ */
+export function refuseInvalidJson(document: vscode.TextDocument, action: string): void {
+  const text = document.getText();
+  const withoutBom = text.replace(/^\uFEFF/, '');
+  const { syntaxProblem } = parseJsonDocument(withoutBom);
+  if (syntaxProblem === undefined) return;
+  const { line, character } = document.positionAt(syntaxProblem.offset + text.length - withoutBom.length);
+  throw new UserFacingError(`${action}: ${displayName(document)} is not valid JSON at line ${line + 1}, column ${character + 1}: ${syntaxProblem.message} Fix the JSON first.`);
 }
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
 import { UserFacingError } from './command-runner';
-import { cardDocument, confirmCardWithoutErrors, showUntitled } from './editor-documents';
+import { cardDocument, confirmCardWithoutErrors, refuseInvalidJson, showUntitled } from './editor-documents';
 import type { SigningKeyStore } from './signing-key-store';
 import { loadPrivateKey, type KeySource } from './signing-keys';
 import { configuredOriginator, configuredRecipients, configuredSender } from './signing-settings';
@@ -74,6 +74,7 @@ export async function signCardDocument(
   options: SigningOptions,
   interactive: boolean,
 ): Promise<string | undefined> {
+  refuseInvalidJson(document, 'Not signed');
   if (!await confirmCardWithoutErrors(document, 'Sign anyway', { interactive, signAnyway: options.signAnyway ?? false })) return undefined;
   const resource = document.uri;
   const privateKey = await loadPrivateKey(keys, { keySource: options.keySource, keyFile: options.keyFile, interactive, resource });
