@@ -5,7 +5,8 @@
 //   - a subschema marked "x-rule" loses its assertions (type, enum, const, required, ...): the named Outlook rule
 //     owns that value, and the schema check must not report it a second time; subschemas below it stay;
 //   - string enums are compared case-insensitively, as Adaptive Card renderers parse them ("enumIgnoreCase");
-//   - null is accepted wherever a type is asserted: an Outlook card treats a null property as absent (spec § 0).
+//   - null is accepted wherever a type is asserted: an Outlook card treats a null property as absent
+//     (docs/rules.md § "Conventions").
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { _, and } from 'ajv/dist/compile/codegen/index.js';

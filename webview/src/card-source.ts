@@ -1,5 +1,6 @@
 // What the preview renders for a document: the Adaptive Card inside it (plain, in a signed-card JWS payload or in a
-// JSON-LD signed-card envelope, spec § 1), expanded with a data file when one is given. Pure: no DOM, no renderer.
+// JSON-LD signed-card envelope, docs/rules.md § "Document kinds"), expanded with a data file when one is given. Pure:
+// no DOM, no renderer.
 import type * as Templating from 'adaptivecards-templating';
 import { decodeCompactJws, findExcessiveNesting, MAX_NESTING_DEPTH, signedEnvelopeToken, signedEnvelopeTokenProperty } from '../../server/src/card';
 import { formatPosition, parseJsonText, type TextPosition } from './json-text';

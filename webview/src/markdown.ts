@@ -1,6 +1,6 @@
-// The Markdown of card text as Outlook renders it (spec § 7): *italic*, **bold**, ***both***, ~~strike~~,
-// [links](https://…), # headings and bullet lists. HTML in the text stays text (html: false), and only http(s),
-// mailto and Outlook's `action:` links (to `resources.actions`) become links.
+// The Markdown of card text as Outlook renders it (docs/rules.md § "Outlook Markdown"): *italic*, **bold**, ***both***,
+// ~~strike~~, [links](https://…), # headings and bullet lists. HTML in the text stays text (html: false), and only
+// http(s), mailto and Outlook's `action:` links (to `resources.actions`) become links.
 import MarkdownIt from 'markdown-it';
 
 const LINK_SCHEMES = /^(https?|mailto|action):/i;

@@ -63,7 +63,8 @@ function createContext(actionSources: WeakMap<Adaptive.Action, JsonObject>, univ
   Adaptive.GlobalRegistry.populateWithDefaultElements(elements);
   Adaptive.GlobalRegistry.populateWithDefaultActions(actions);
   actions.unregister('Action.Submit');
-  // Outlook's two action models (spec § 3): a card gets Action.Http or Action.Execute, never both.
+  // Outlook's two action models (docs/rules.md § "Card versions"): a card gets Action.Http or Action.Execute, never
+  // both.
   if (universalActions) {
     actions.unregister('Action.Http');
   } else {

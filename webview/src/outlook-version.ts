@@ -1,5 +1,5 @@
-// What a card's declared `version` means in Outlook (spec § 3): it renders up to 1.4, and it has two action models,
-// Action.Http below 1.4 and the Universal Action Model (Action.Execute, refresh) from 1.4 on. Pure.
+// What a card's declared `version` means in Outlook (docs/rules.md § "Card versions"): it renders up to 1.4, and it has
+// two action models, Action.Http below 1.4 and the Universal Action Model (Action.Execute, refresh) from 1.4 on. Pure.
 import { compareVersion, parseVersionText, type Version } from '../../server/src/card';
 import { isJsonObject, type JsonObject } from './card-source';
 

@@ -1,5 +1,6 @@
-// The requests Outlook would send for a card's actions (spec § 7), built as text for the "Simulated actions" log.
-// Pure: the pane passes the action's JSON and the current input values; nothing here touches the network.
+// The requests Outlook would send for a card's actions (docs/rules.md § "Input substitution"), built as text for the
+// "Simulated actions" log. Pure: the pane passes the action's JSON and the current input values; nothing here touches
+// the network.
 import { isJsonObject, type JsonObject } from './card-source';
 
 /** Current input values by id, as the inputs report them (a toggle's valueOn/valueOff, a date as yyyy-mm-dd, …). */

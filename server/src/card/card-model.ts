@@ -1,12 +1,18 @@
 import { arrayItems, presentValue, propertyValue, stringProperty, type JsonNode } from './json-document';
 
-/** Spec § 5.4: the element types Outlook renders, plus Input.Time, which AM031 reports by name. */
+/**
+ * docs/rules.md § "Supported elements and actions": the element types Outlook renders, plus Input.Time, which AM031
+ * reports by name.
+ */
 export const ELEMENT_TYPES: ReadonlySet<string> = new Set([
   'TextBlock', 'RichTextBlock', 'Image', 'ImageSet', 'Media', 'Container', 'ColumnSet', 'FactSet', 'ActionSet',
   'Input.Text', 'Input.Number', 'Input.Date', 'Input.Time', 'Input.Toggle', 'Input.ChoiceSet',
 ]);
 
-/** Spec § 5.4: the action types Outlook renders. Action.Submit is not one of them (AM030). */
+/**
+ * docs/rules.md § "Supported elements and actions": the action types Outlook renders. Action.Submit is not one of them
+ * (AM030).
+ */
 export const ACTION_TYPES: ReadonlySet<string> = new Set([
   'Action.Http', 'Action.Execute', 'Action.OpenUrl', 'Action.ShowCard', 'Action.ToggleVisibility',
   'Action.InvokeAddInCommand', 'Action.DisplayMessageForm', 'Action.DisplayAppointmentForm',
@@ -47,8 +53,9 @@ export interface Version {
 }
 
 /**
- * One walk over an Adaptive Card as spec § 2 describes it. `fallback` content is never walked; an element or
- * action of unknown type with a `fallback` is left out; `refresh.action` is not an action here (AM056 reads it).
+ * One walk over an Adaptive Card as docs/rules.md § "Walking an Adaptive Card" describes it. `fallback` content is
+ * never walked; an element or action of unknown type with a `fallback` is left out; `refresh.action` is not an action
+ * here (AM056 reads it).
  */
 export interface CardModel {
   readonly top: JsonNode;
@@ -61,7 +68,10 @@ export interface CardModel {
   readonly actionArrays: readonly JsonNode[];
   /** `Action.ShowCard.card` values that are not an object with "type": "AdaptiveCard" (AM001); not descended. */
   readonly invalidShowCards: readonly JsonNode[];
-  /** Spec § 2 "Uses UAM": the top-level card has `refresh` or an Action.Execute anywhere. */
+  /**
+   * "Uses UAM" (docs/rules.md § "Walking an Adaptive Card"): the top-level card has `refresh` or an Action.Execute
+   * anywhere.
+   */
   readonly usesUam: boolean;
   /** The `originator` claim of the signed payload the card came from, if any (AM010/AM011/AM093). */
   readonly payloadOriginator: string | undefined;

@@ -1,7 +1,7 @@
-// What a JSON document is to Outlook, read off its root: the four kinds of docs/rules.md § 1.
+// What a JSON document is to Outlook, read off its root: the four kinds of docs/rules.md § "Document kinds".
 import { propertyValue, stringProperty, type JsonNode } from './json-document';
 
-/** Spec § 1, the document kinds; undefined for anything else (AM001). */
+/** The document kinds of docs/rules.md § "Document kinds"; undefined for anything else (AM001). */
 export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload';
 
 export function detectDocumentKind(root: JsonNode | undefined): DocumentKind | undefined {

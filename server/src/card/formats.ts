@@ -1,10 +1,10 @@
-// The value formats of spec § 0, shared by the Adaptive Card, MessageCard and signed-card rules.
+// The value formats of docs/rules.md § "Conventions", shared by the Adaptive Card, MessageCard and signed-card rules.
 import type { JsonNode } from './json-document';
 
-/** Spec § 0 "GUID": hex digits in 8-4-4-4-12 groups, no braces. */
+/** docs/rules.md § "Conventions", GUID: hex digits in 8-4-4-4-12 groups, no braces. */
 export const GUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-/** Spec § 0 "Email": a deliberately loose check. */
+/** docs/rules.md § "Conventions", email address: a deliberately loose check. */
 export const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export function isGuid(value: string): boolean {

@@ -14,7 +14,8 @@ export interface SyntaxProblem {
 
 /**
  * A document parsed once, with positions; every check of the service reads this. It has a tree or, when the text
- * is not strict JSON, its first syntax problem: spec § 0 reports one `syntax` diagnostic, whatever follows it.
+ * is not strict JSON, its first syntax problem: docs/rules.md § "Conventions" reports one `syntax` diagnostic, whatever
+ * follows it.
  */
 export type JsonDocument =
   | { readonly text: string; readonly root: JsonNode; readonly syntaxProblem: undefined }
@@ -115,12 +116,14 @@ export function stringProperty(node: JsonNode | undefined, name: string): string
   return value?.type === 'string' ? (value.value as string) : undefined;
 }
 
-/** Spec § 0 "Missing": absent or null; for strings, also empty or whitespace-only. */
+/** "Missing" (docs/rules.md § "Conventions"): absent or null; for strings, also empty or whitespace-only. */
 export function isMissing(value: JsonNode | undefined): boolean {
   return value === undefined || value.type === 'null' || (value.type === 'string' && (value.value as string).trim() === '');
 }
 
-/** The value of property `name`, or undefined when it is absent or `null` (spec § 0 "Missing"). */
+/**
+ * The value of property `name`, or undefined when it is absent or `null` ("Missing", docs/rules.md § "Conventions").
+ */
 export function presentValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
   const value = propertyValue(node, name);
   return value?.type === 'null' ? undefined : value;

@@ -1,5 +1,5 @@
-// The 2018 JSON-LD signed-card envelope (spec § 5.10). Its own module, free of HTML parsing, because the preview
-// webview reads envelopes too.
+// The 2018 JSON-LD signed-card envelope (docs/rules.md § AM095). Its own module, free of HTML parsing, because the
+// preview webview reads envelopes too.
 
 const SIGNED_ENVELOPES: Readonly<Record<string, string>> = { SignedAdaptiveCard: 'signedAdaptiveCard', SignedMessageCard: 'signedMessageCard' };
 
@@ -10,7 +10,7 @@ export function signedEnvelopeTokenProperty(value: unknown): string | undefined 
   return typeof type === 'string' && Object.hasOwn(SIGNED_ENVELOPES, type) ? SIGNED_ENVELOPES[type] : undefined;
 }
 
-/** The JWS of a parsed 2018 JSON-LD signed-card envelope (spec § 5.10), or undefined when `value` is none. */
+/** The JWS of a parsed 2018 JSON-LD signed-card envelope (docs/rules.md § AM095), or undefined when `value` is none. */
 export function signedEnvelopeToken(value: unknown): string | undefined {
   const tokenProperty = signedEnvelopeTokenProperty(value);
   const token = tokenProperty === undefined ? undefined : (value as Record<string, unknown>)[tokenProperty];

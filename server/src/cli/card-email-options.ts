@@ -47,7 +47,10 @@ export interface SigningRequest {
   readonly originator?: string;
 }
 
-/** The compact JWS of the card's signed-card payload (spec § 5.10), signed RS256 with the private key in `keyFile`. */
+/**
+ * The compact JWS of the card's signed-card payload (docs/rules.md § "Signed cards"), signed RS256 with the private key
+ * in `keyFile`.
+ */
 async function signCardWithKeyFile(cardText: string, request: SigningRequest): Promise<string> {
   const privateKey = readPrivateKey(readArgumentFile(request.keyFile, 'private key'), request.keyFile);
   const { sender, recipients, originator } = request;

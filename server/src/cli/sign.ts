@@ -46,7 +46,7 @@ const OPTIONS = {
 
 /**
  * The card's error findings. With an originator given for the payload, the card's own missing originator (AM010,
- * AM011) is no error: spec § 5.10 AM091 says the payload's claim satisfies them.
+ * AM011) is no error: docs/rules.md § AM091 says the payload's claim satisfies them.
  */
 function cardErrors(cardText: string, originator: string | undefined): Finding[] {
   const satisfiedByClaim = originator?.trim() ? ['AM010', 'AM011'] : [];

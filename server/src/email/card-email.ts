@@ -1,6 +1,6 @@
-// The HTML document of an actionable message: spec § 7 "Email embedding" (a card script in <head>) and spec § 5.10
-// (the SignedAdaptiveCard / SignedMessageCard microdata section), with a readable body for mail clients that show
-// no card.
+// The HTML document of an actionable message, as docs/rules.md § "Email embedding" has it: a card script in <head>, or
+// the SignedAdaptiveCard / SignedMessageCard microdata section of a signed card, with a readable body for mail clients
+// that show no card.
 import { isDeepStrictEqual } from 'node:util';
 import escapeHtml from 'escape-html';
 import { parse, serialize, serializeOuter, type DefaultTreeAdapterTypes } from 'parse5';
@@ -135,8 +135,8 @@ function hasItems(node: JsonNode | undefined): boolean {
 
 /**
  * "No card" for hideOriginalBody: the card has nothing to display, so Outlook would hide the body and show an empty
- * card. For an Adaptive Card that is spec AM005's condition (no `body` item and no `actions` item); for a MessageCard,
- * no `title`, `text`, `sections` item or `potentialAction` item.
+ * card. For an Adaptive Card that is the condition of docs/rules.md § AM005 (no `body` item and no `actions` item); for
+ * a MessageCard, no `title`, `text`, `sections` item or `potentialAction` item.
  */
 function showsNothing(root: JsonNode, kind: CardKind): boolean {
   if (kind === 'adaptiveCard') return !hasItems(propertyValue(root, 'body')) && !hasItems(propertyValue(root, 'actions'));

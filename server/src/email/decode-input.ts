@@ -1,5 +1,6 @@
 // What a text given to decode holds, for `amcard decode` and the Decode JWS command alike: one compact JWS, a
-// JSON-LD signed-card envelope (spec § 5.10), or an email (HTML or a MIME message) whose every card is decoded.
+// JSON-LD signed-card envelope (docs/rules.md § AM095), or an email (HTML or a MIME message) whose every card is
+// decoded.
 import { extractCardsFromEmail, type ExtractedCard } from './extract';
 import { looksLikeMimeMessage } from './mime';
 import { signedEnvelopeToken } from '../card';

@@ -1,5 +1,6 @@
-// Finds the cards of an actionable message: the card scripts of spec § 7 and the signed-card sections of spec § 5.10,
-// in an HTML document or in a whole MIME message (.eml), whose HTML parts are decoded first.
+// Finds the cards of an actionable message: the card scripts and signed-card sections of
+// docs/rules.md § "Email embedding", in an HTML document or in a whole MIME message (.eml), whose HTML parts are
+// decoded first.
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { htmlPartsOfMessage, looksLikeMimeMessage } from './mime';
 import { signedEnvelopeToken } from '../card';

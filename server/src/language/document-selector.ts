@@ -22,8 +22,8 @@ export function matchesCardFiles(documentPath: string, workspaceFolders: readonl
 }
 
 /**
- * Whether the text's root is one of the spec § 1 document kinds. Parsed leniently, so a card stays recognised
- * while it is being typed and has syntax errors.
+ * Whether the text's root is one of the kinds of docs/rules.md § "Document kinds". Parsed leniently, so a card stays
+ * recognised while it is being typed and has syntax errors.
  */
 export function looksLikeCard(text: string): boolean {
   try {

@@ -1,4 +1,5 @@
-// Spec § 5.6 AM050–AM052, shared by Action.InvokeAddInCommand (Adaptive Card) and the legacy InvokeAddInCommand.
+// docs/rules.md § "Outlook actions, refresh and Action.OpenUrl", AM050–AM052, shared by Action.InvokeAddInCommand
+// (Adaptive Card) and the legacy InvokeAddInCommand.
 import { describeValue, isGuid, isMissing, type JsonNode, presentValue, propertyValue } from '../card';
 import type { RuleContext } from './context';
 

@@ -1,4 +1,4 @@
-// The rule ids and default severities of ../shared/spec/outlook-rules.md § 4, plus the project's own ids.
+// The rule ids and their default severities, Outlook's and the project's own (AM096, syntax, schema).
 // docs/rules.md has one section per id; test/unit/rules-doc.test.ts keeps the two in step.
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

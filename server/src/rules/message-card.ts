@@ -1,4 +1,5 @@
-// Spec § 5.9: the legacy MessageCard mode (AM080–AM087), with the root and add-in rules it shares with Adaptive Cards.
+// docs/rules.md § "Legacy MessageCard": the legacy MessageCard mode (AM080–AM087), with the root and add-in rules it
+// shares with Adaptive Cards.
 import { arrayItems, describeValue, isMissing, type JsonNode, presentValue, propertyValue, stringProperty } from '../card';
 import { checkAddInCommand } from './add-in-command';
 import type { RuleContext } from './context';
@@ -118,7 +119,10 @@ function checkPotentialActions(owner: JsonNode, ctx: RuleContext): void {
   }
 }
 
-/** Spec § 5.9: the legacy MessageCard mode. `payloadOriginator` is the signed payload's claim, if any. */
+/**
+ * docs/rules.md § "Legacy MessageCard": the legacy MessageCard mode. `payloadOriginator` is the signed payload's claim,
+ * if any.
+ */
 export function checkMessageCard(card: JsonNode, ctx: RuleContext, payloadOriginator?: string): void {
   ctx.report('AM080', legacyTypeNode(card), 'Legacy MessageCard format: Outlook on Mac, iOS and Android does not show it, and Microsoft de-emphasizes it. Prefer an Adaptive Card ("type": "AdaptiveCard") in <script type="application/adaptivecard+json">.');
   checkContextAndContent(card, ctx);

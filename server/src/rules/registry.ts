@@ -20,7 +20,7 @@ export function checkAdaptiveCard(card: JsonNode, ctx: RuleContext, payloadOrigi
   for (const rule of ADAPTIVE_RULES) rule(model, ctx);
 }
 
-/** Spec § 1: detects the document kind and runs the rules of its mode. */
+/** docs/rules.md § "Document kinds": detects the document kind and runs the rules of its mode. */
 export function checkRoot(root: JsonNode, ctx: RuleContext): void {
   switch (detectDocumentKind(root)) {
     case 'adaptiveCard':

@@ -1,9 +1,10 @@
-// Spec § 5.2: the Outlook root properties, which an Adaptive Card and a legacy MessageCard share (AM010–AM015).
+// docs/rules.md § "Outlook root properties": the Outlook root properties, which an Adaptive Card and a legacy
+// MessageCard share (AM010–AM015).
 import { arrayItems, describeValue, isEmail, isGuid, isMissing, type JsonNode, presentValue, propertyValue } from '../card';
 import type { RuleContext } from './context';
 
 export interface OriginatorContext {
-  /** Spec § 2 "Uses UAM": a missing originator is then AM011 instead of AM010. */
+  /** "Uses UAM" (docs/rules.md § "Walking an Adaptive Card"): a missing originator is then AM011 instead of AM010. */
   readonly usesUam: boolean;
   /** The signed payload's `originator` claim, which stands in for the card's own (AM010/AM011). */
   readonly payloadOriginator: string | undefined;

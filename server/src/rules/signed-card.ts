@@ -1,5 +1,5 @@
-// Spec § 5.10: signed cards. A JWS payload carries the card as a JSON string claim; the JSON-LD envelope carries the
-// payload as a compact JWS. Findings inside those strings are mapped back onto the document the user edits.
+// docs/rules.md § "Signed cards". A JWS payload carries the card as a JSON string claim; the JSON-LD envelope carries
+// the payload as a compact JWS. Findings inside those strings are mapped back onto the document the user edits.
 import { arrayItems, decodeCompactJws, describeValue, isEmail, isMissing, type JsonNode, parseJsonDocument, presentValue, propertyKey, propertyValue, rawOffsetInString, stringProperty } from '../card';
 import { reportSubstring, type RuleContext } from './context';
 import { checkAdaptiveCard } from './registry';
@@ -50,7 +50,8 @@ function checkRequiredClaims(payload: JsonNode, ctx: RuleContext): void {
   const cardClaims = CARD_CLAIMS.filter(({ claim }) => presentValue(payload, claim) !== undefined);
   if (cardClaims.length === 0) missing.push('"adaptiveCardSerialized" (or "messageCardSerialized" for a MessageCard)');
   if (missing.length > 0) {
-    // Row 5 of spec § 1 found this payload by its card claim key, so there is always one to point at.
+    // The signed-card JWS payload row of docs/rules.md § "Document kinds" found this payload by its card claim key, so
+    // there is always one to point at.
     const anchor = propertyKey(payload, 'adaptiveCardSerialized') ?? propertyKey(payload, 'messageCardSerialized') ?? payload;
     ctx.report('AM090', anchor, `The signed-card payload lacks the required claim${missing.length > 1 ? 's' : ''} ${missing.join(', ')}: Outlook rejects a signed card without ${missing.length > 1 ? 'them' : 'it'}.`);
   }
@@ -143,7 +144,7 @@ function checkSerializedCard(payload: JsonNode, cardClaim: CardClaim, ctx: RuleC
   }
 }
 
-/** Spec § 5.10: a signed-card JWS payload (AM090–AM094) and its inner card. */
+/** docs/rules.md § "Signed cards": a signed-card JWS payload (AM090–AM094) and its inner card. */
 export function checkSignedPayload(payload: JsonNode, ctx: RuleContext): void {
   checkRequiredClaims(payload, ctx);
   const originator = propertyValue(payload, 'originator');
@@ -181,7 +182,7 @@ function decodeEnvelopePayload(token: JsonNode, cardClaim: CardClaim, ctx: RuleC
   return payload.root;
 }
 
-/** Spec § 5.10: the JSON-LD signed-card envelope (AM095), then its decoded payload. */
+/** docs/rules.md § AM095: the JSON-LD signed-card envelope, then its decoded payload. */
 export function checkSignedEnvelope(envelope: JsonNode, ctx: RuleContext): void {
   const typeNode = propertyValue(envelope, '@type')!;
   const cardClaim = CARD_CLAIMS.find(({ envelopeType }) => envelopeType === typeNode.value)!;

@@ -24,7 +24,7 @@ export function isHttpUrlWithHost(url: string): boolean {
   return (scheme === 'http' || scheme === 'https') && !!writtenHost(preprocess(url));
 }
 
-/** Spec AM042: starts, case-insensitively and exactly as written, with `https://` followed by a host. */
+/** docs/rules.md § AM042: starts, case-insensitively and exactly as written, with `https://` followed by a host. */
 export function isHttpsUrl(url: string): boolean {
   return /^https:\/\//i.test(url) && !!writtenHost(url);
 }
@@ -48,8 +48,8 @@ function ipv4Octets(host: string): number[] | undefined {
 }
 
 /**
- * Spec AM043: localhost, loopback, unspecified, private and link-local hosts. `host` is normalised by urlHost, so
- * the numeric spellings the URL parser accepts (`0x7f.1`, `2130706433`) arrive here as dotted quads.
+ * docs/rules.md § AM043: localhost, loopback, unspecified, private and link-local hosts. `host` is normalised by
+ * urlHost, so the numeric spellings the URL parser accepts (`0x7f.1`, `2130706433`) arrive here as dotted quads.
  */
 export function isPrivateHost(host: string): boolean {
   if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;

@@ -18,7 +18,10 @@ export function severityOf(rule: RuleId, settings: ServiceSettings): Severity | 
   return override ?? RULES[rule].severity;
 }
 
-/** Parses `text` once and runs the Outlook rules on it (spec § 0: a syntax error stops every other rule). */
+/**
+ * Parses `text` once and runs the Outlook rules on it (docs/rules.md § "Conventions": a syntax error stops every other
+ * rule).
+ */
 export function validateText(text: string, settings: ServiceSettings): Validation {
   const document = parseJsonDocument(text);
   const findings: Finding[] = [];

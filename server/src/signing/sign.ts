@@ -1,5 +1,5 @@
-// Signing a card (spec § 5.10, [OL-SEC] § "SignedCardPayload"): the payload claims built from a card and the mail's
-// addresses, signed RS256 into a compact JWS with jose.
+// Signing a card (docs/rules.md § "Signed cards", [OL-SEC] § "SignedCardPayload"): the payload claims built from a card
+// and the mail's addresses, signed RS256 into a compact JWS with jose.
 import type { KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
 import { createScanner, SyntaxKind } from 'jsonc-parser';

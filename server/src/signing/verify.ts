@@ -1,5 +1,6 @@
-// Decoding and verifying a signed card (spec § 5.10): the compact JWS is checked for syntax, held to RS256 only,
-// verified with jose against the configured public keys, and its payload is run through the signed-card rules.
+// Decoding and verifying a signed card (docs/rules.md § "Signed cards"): the compact JWS is checked for syntax, held to
+// RS256 only, verified with jose against the configured public keys, and its payload is run through the signed-card
+// rules.
 import { constants, createHash, createPublicKey, publicDecrypt, type KeyObject } from 'node:crypto';
 import { base64url, compactVerify, errors } from 'jose';
 import { visit } from 'jsonc-parser';

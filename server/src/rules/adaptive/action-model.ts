@@ -1,5 +1,6 @@
-// Spec §§ 5.3–5.4: the action model of the declared version, version-gated features, and the element and action
-// types Outlook renders; plus AM001 on Action.ShowCard cards.
+// docs/rules.md § "Action model and version gating" and "Supported elements and actions": the action model of the
+// declared version, version-gated features, and the element and action types Outlook renders; plus AM001 on
+// Action.ShowCard cards.
 import { ACTION_TYPES, type ActionRef, type CardModel, compareVersion, describeValue, ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, stringProperty, typeNodeOf, type Version } from '../../card';
 import type { AdaptiveRule, RuleContext } from '../context';
 
@@ -47,9 +48,9 @@ const V1_4: Version = { major: 1, minor: 4 };
 const V1_5: Version = { major: 1, minor: 5 };
 const V1_6: Version = { major: 1, minor: 6 };
 
-// Spec § 5.3 AM022, the feature table. The Outlook 1.0 extensions of spec § 3 (ActionSet, Action.ToggleVisibility,
-// isVisible, selectAction, Column width, verticalContentAlignment, a string backgroundImage, Image
-// width/height/backgroundColor) are not in it, so they are never gated.
+// docs/rules.md § AM022, the feature table. The Outlook 1.0 extensions of docs/rules.md § "Card versions" (ActionSet,
+// Action.ToggleVisibility, isVisible, selectAction, Column width, verticalContentAlignment, a string backgroundImage,
+// Image width/height/backgroundColor) are not in it, so they are never gated.
 
 function elementPropertySince(type: string | undefined, name: string): Version | undefined {
   switch (name) {

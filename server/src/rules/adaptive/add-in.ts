@@ -1,4 +1,4 @@
-// Spec § 5.6 AM050–AM052 for Action.InvokeAddInCommand.
+// docs/rules.md § "Outlook actions, refresh and Action.OpenUrl", AM050–AM052, for Action.InvokeAddInCommand.
 import type { AdaptiveRule } from '../context';
 import { typeNodeOf } from '../../card';
 import { checkAddInCommand } from '../add-in-command';

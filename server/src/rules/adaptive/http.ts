@@ -1,4 +1,4 @@
-// Spec § 5.5: Action.Http and input substitution (AM040–AM048), and the registered target URLs (AM096).
+// docs/rules.md § "Action.Http and input substitution" (AM040–AM048), and the registered target URLs (AM096).
 import { type ActionRef, arrayItems, type CardModel, describeValue, isMissing, type JsonNode, propertyValue, typeNodeOf } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost } from '../urls';
@@ -25,7 +25,10 @@ function malformedTokenMessage(token: string, inner: string): string {
   return `${token} is not a substitution token: use {{<input id>.value}}, or remove the braces.`;
 }
 
-/** AM046/AM047 on each `{{…}}` in a url, body or header value: each `{{` up to the first `}}` after it (non-greedy, as spec AM047 says). */
+/**
+ * AM046/AM047 on each `{{…}}` in a url, body or header value: each `{{` up to the first `}}` after it (non-greedy, as
+ * docs/rules.md § AM047 says).
+ */
 function checkTokens(check: HttpCheck, node: JsonNode | undefined, where: string): void {
   if (node?.type !== 'string') return;
   const value = node.value as string;

@@ -1,16 +1,22 @@
-// Spec § 5.7: inputs, ids and schema-required properties (AM060–AM064).
+// docs/rules.md § "Inputs, ids and required properties": inputs, ids and schema-required properties (AM060–AM064).
 import { arrayItems, type CardModel, describeValue, type ElementRef, idNode, type JsonNode, propertyValue, typeNodeOf } from '../../card';
 import type { AdaptiveRule, RuleContext } from '../context';
 
 /** The inputs Outlook renders; Input.Time is AM031's. */
 const SUPPORTED_INPUT_TYPES: ReadonlySet<string> = new Set(['Input.Text', 'Input.Number', 'Input.Date', 'Input.Toggle', 'Input.ChoiceSet']);
 
-/** Spec § 2: every `Input.*` counts as an input for ids, Input.Time and unknown inputs included. */
+/**
+ * docs/rules.md § "Walking an Adaptive Card": every `Input.*` counts as an input for ids, Input.Time and unknown inputs
+ * included.
+ */
 export function isInput(element: ElementRef): boolean {
   return element.type?.startsWith('Input.') === true;
 }
 
-/** Spec § 2 "card-wide input ids", lower-cased: `{{id.value}}` resolves case-insensitively (AM046). */
+/**
+ * The card-wide input ids of docs/rules.md § "Walking an Adaptive Card", lower-cased: `{{id.value}}` resolves
+ * case-insensitively (AM046).
+ */
 export function inputIdsLowerCase(model: CardModel): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const element of model.elements) {
@@ -41,7 +47,7 @@ interface IdOwner {
   readonly input: boolean;
 }
 
-/** Spec AM061: ids of elements, columns, inputs and actions, in document order. */
+/** docs/rules.md § AM061: ids of elements, columns, inputs and actions, in document order. */
 function idOwners(model: CardModel): IdOwner[] {
   const owners: IdOwner[] = [];
   for (const element of model.elements) {
@@ -91,7 +97,7 @@ const checkRegex: AdaptiveRule = (model, ctx) => {
 
 type Requirement = 'string' | 'array' | 'nonEmptyArray' | 'present';
 
-/** Spec AM063 table; Image.url only needs to be there, AM070 judges its value. */
+/** The required properties of docs/rules.md § AM063; Image.url only needs to be there, AM070 judges its value. */
 const REQUIRED: Readonly<Record<string, readonly [string, Requirement]>> = {
   TextBlock: ['text', 'string'],
   Image: ['url', 'present'],

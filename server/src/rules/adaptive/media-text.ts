@@ -1,4 +1,4 @@
-// Spec § 5.8: image URLs, Image and Column sizes, text markup (AM070–AM075).
+// docs/rules.md § "Images, layout values and text": image URLs, Image and Column sizes, text markup (AM070–AM075).
 import { describeValue, type JsonNode, propertyValue } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { isHttpUrlWithHost, urlScheme } from '../urls';

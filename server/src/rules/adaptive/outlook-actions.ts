@@ -1,4 +1,5 @@
-// Spec § 5.6: display forms, Action.ToggleVisibility, refresh and Action.OpenUrl (AM053–AM059).
+// docs/rules.md § "Outlook actions, refresh and Action.OpenUrl": display forms, Action.ToggleVisibility, refresh and
+// Action.OpenUrl (AM053–AM059).
 import type { AdaptiveRule } from '../context';
 import { arrayItems, type CardModel, describeValue, idNode, isMissing, type JsonNode, propertyValue, stringProperty, typeNodeOf } from '../../card';
 import { isHttpUrlWithHost, urlScheme } from '../urls';
@@ -18,7 +19,10 @@ const checkDisplayForms: AdaptiveRule = (model, ctx) => {
   }
 };
 
-/** Spec § 2 "element ids": elements, columns and ImageSet images anywhere in the card tree. */
+/**
+ * The element ids of docs/rules.md § "Walking an Adaptive Card": elements, columns and ImageSet images anywhere in the
+ * card tree.
+ */
 function elementIds(model: CardModel): ReadonlySet<string> {
   const ids = new Set<string>();
   for (const element of model.elements) {

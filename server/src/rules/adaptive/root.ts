@@ -1,4 +1,5 @@
-// Spec §§ 5.1–5.2: the top-level card's version, content, $schema and Outlook root properties.
+// docs/rules.md § "Root, version and content" and "Outlook root properties": the top-level card's version, content,
+// $schema and Outlook root properties.
 import { arrayItems, type CardModel, compareVersion, describeValue, presentValue, propertyValue, typeNodeOf } from '../../card';
 import type { AdaptiveRule, RuleContext } from '../context';
 import { checkOriginator, checkOutlookRootProperties } from '../root-properties';
