@@ -61,6 +61,13 @@ describe('amcard decode: one JWS', () => {
     assert.ok(run.stdout.includes(`Card (AdaptiveCard):\n${JSON.stringify(CARD, null, 2)}\n`));
   });
 
+  it('shows iat as a date exactly when a Date can hold it, the last instant too (the one guard the Decode JWS command uses)', async () => {
+    const last = amcard(['decode', await sign({ ...PAYLOAD, iat: 8.64e12 })]);
+    assert.match(last.stdout, /^ {2}iat: 8640000000000 \(\+275760-09-13T00:00:00\.000Z\)$/m);
+    const beyond = amcard(['decode', await sign({ ...PAYLOAD, iat: 8.64e12 + 1 })]);
+    assert.match(beyond.stdout, /^ {2}iat: 8640000000001$/m);
+  });
+
   it('says "not checked" without a key; exit 0', () => {
     const run = amcard(['decode', token]);
     assert.equal(run.status, 0);

@@ -1,12 +1,11 @@
-import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
-import { readDecodeInput } from '../../../server/src/email';
-import { type DecodedSignedCard, decodeSignedCard } from '../../../server/src/signing';
-import { type Finding, validateText } from '../../../server/src/rules';
+import {
+  type DecodeProblem, type IssuedAt, type ScriptEntry, type SignatureVerdict, type SignedEntry, decodeReport, verifiedOf
+} from '../../../server/src/signing';
 import { UserFacingError } from './command-runner';
 import { showNamedUntitled, showUntitled } from './editor-documents';
 import { loadPublicKeys } from './signing-keys';
-import { configuredPublicKeyEntries, configuredSender, serviceSettingsFor } from './signing-settings';
+import { serviceSettingsFor } from './signing-settings';
 
 export const DECODE_JWS_COMMAND = 'actionableMessages.decodeJws';
 
@@ -57,26 +56,27 @@ function markdownCell(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function claimValue(name: string, value: unknown): string {
-  if (name === 'iat' && typeof value === 'number' && Number.isFinite(value)) {
-    const date = new Date(value * 1000);
-    return `\`${value}\` (${Number.isNaN(date.getTime()) ? 'not a date' : date.toISOString()})`;
-  }
+function claimValue(name: string, value: unknown, issuedAt: IssuedAt | undefined): string {
+  if (name === 'iat' && issuedAt !== undefined) return `\`${issuedAt.seconds}\` (${issuedAt.date ?? 'not a date'})`;
   if ((name === 'adaptiveCardSerialized' || name === 'messageCardSerialized') && typeof value === 'string') {
     return `the serialized card, ${value.length} characters (opened in its own editor)`;
   }
   return `\`${markdownCell(typeof value === 'string' ? value : JSON.stringify(value))}\``;
 }
 
-function findingLine(finding: Finding): string {
-  return `${finding.rule} (${finding.severity}): ${finding.message}`;
+function problemLine(problem: DecodeProblem): string {
+  return `${problem.code} (${problem.severity}): ${problem.message}`;
 }
 
-function verdictOf(decoded: DecodedSignedCard, keyCount: number): string {
-  if (decoded.verified === true) return `**valid**: the RS256 signature matches one of the ${keyCount} configured public key${keyCount === 1 ? '' : 's'}.`;
-  if (decoded.verified === null) return '**not checked**: no public key is configured (actionableMessages.signing.publicKeys).';
-  const why = decoded.problems.filter((problem) => problem.code.startsWith('jws-')).map((problem) => problem.message).join(' ');
-  return `**invalid**: ${why || 'the signature does not verify.'}`;
+function verdictOf(signature: SignatureVerdict, keyCount: number): string {
+  switch (signature.status) {
+    case 'valid':
+      return `**valid**: the RS256 signature matches one of the ${keyCount} configured public key${keyCount === 1 ? '' : 's'}.`;
+    case 'not-checked':
+      return '**not checked**: no public key is configured (actionableMessages.signing.publicKeys).';
+    case 'invalid':
+      return `**invalid**: ${signature.reason}`;
+  }
 }
 
 function prettyCard(cardText: string): string {
@@ -96,46 +96,44 @@ interface Section {
   readonly result: DecodedCardResult;
 }
 
-async function decodeToken(token: string, origin: 'jws' | 'signed', publicKeys: readonly KeyObject[], resource: vscode.Uri | undefined): Promise<Section> {
-  // The decoder runs the signed-card rules (AM090-AM095 and the inner card's) on the payload itself.
-  const decoded = await decodeSignedCard(token, { publicKeys, sender: configuredSender(resource) });
-  const problems = decoded.problems.map((problem) => `${problem.code} (${problem.severity}): ${problem.message}`);
-  const cardDocument = decoded.cardText === undefined ? undefined : await openCard(decoded.cardText);
+function problemsMarkdown(problems: readonly string[]): string[] {
+  return ['### Problems', '', ...(problems.length > 0 ? problems.map((problem) => `- ${problem}`) : ['None.'])];
+}
+
+async function signedSection(entry: SignedEntry, origin: 'jws' | 'signed', keyCount: number): Promise<Section> {
+  const problems = entry.problems.map(problemLine);
+  const cardDocument = entry.card === undefined ? undefined : await openCard(entry.card.text);
   const markdown = [
-    `Verification: ${verdictOf(decoded, publicKeys.length)}`,
+    `Verification: ${verdictOf(entry.signature, keyCount)}`,
     '',
-    cardDocument ? `Inner card (${decoded.cardKind === 'messageCard' ? 'MessageCard' : 'Adaptive Card'}): opened as \`${cardDocument.path}\`.` : 'No inner card could be read from the payload.',
+    cardDocument ? `Inner card (${entry.card?.kind === 'messageCard' ? 'MessageCard' : 'Adaptive Card'}): opened as \`${cardDocument.path}\`.` : 'No inner card could be read from the payload.',
     '',
     '### Header',
     '',
     '```json',
-    JSON.stringify(decoded.header, null, 2),
+    JSON.stringify(entry.header, null, 2),
     '```',
     '',
     '### Claims',
     '',
     '| Claim | Value |',
     '|---|---|',
-    ...Object.entries(decoded.payload).map(([name, value]) => `| ${markdownCell(name)} | ${claimValue(name, value)} |`),
+    ...Object.entries(entry.claims).map(([name, value]) => `| ${markdownCell(name)} | ${claimValue(name, value, entry.issuedAt)} |`),
     '',
-    '### Problems',
-    '',
-    ...(problems.length > 0 ? problems.map((problem) => `- ${problem}`) : ['None.']),
+    ...problemsMarkdown(problems),
   ];
-  return { markdown, result: { origin, verified: decoded.verified, problems, cardDocument } };
+  return { markdown, result: { origin, verified: verifiedOf(entry.signature), problems, cardDocument } };
 }
 
-async function scriptCard(cardText: string, mediaType: string | undefined, resource: vscode.Uri | undefined): Promise<Section> {
-  const problems = validateText(cardText, serviceSettingsFor(resource)).findings.map(findingLine);
-  const cardDocument = await openCard(cardText);
+async function scriptSection(entry: ScriptEntry): Promise<Section> {
+  const problems = entry.problems.map(problemLine);
+  const cardDocument = await openCard(entry.text);
   const markdown = [
-    `Unsigned card from \`<script type="${mediaType ?? 'application/adaptivecard+json'}">\`: nothing to verify.`,
+    `Unsigned card from \`<script type="${entry.mediaType ?? 'application/adaptivecard+json'}">\`: nothing to verify.`,
     '',
     `Card: opened as \`${cardDocument.path}\`.`,
     '',
-    '### Problems',
-    '',
-    ...(problems.length > 0 ? problems.map((problem) => `- ${problem}`) : ['None.']),
+    ...problemsMarkdown(problems),
   ];
   return { markdown, result: { origin: 'script', verified: undefined, problems, cardDocument } };
 }
@@ -147,27 +145,23 @@ export async function decodeJws(argument: unknown): Promise<DecodeJwsResult | un
   else if (argument && typeof (argument as DecodeJwsOptions).text === 'string') text = (argument as DecodeJwsOptions).text;
   else text = await inputText();
   if (text === undefined) return undefined;
-  const read = readDecodeInput(text);
-  if (read.kind === 'problem') {
-    throw new UserFacingError(`${argument instanceof vscode.Uri ? vscode.workspace.asRelativePath(argument, false) : 'The text'} ${read.message}`);
-  }
   const resource = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
-  const publicKeys = configuredPublicKeyEntries(resource).length > 0 ? await loadPublicKeys(resource) : [];
+  const report = await decodeReport({ text }, { publicKeys: () => loadPublicKeys(resource), settings: serviceSettingsFor(resource) });
+  if (report.kind === 'problem') {
+    throw new UserFacingError(`${argument instanceof vscode.Uri ? vscode.workspace.asRelativePath(argument, false) : 'The text'} ${report.message}`);
+  }
 
   const sections: { title: string; section: Section }[] = [];
-  if (read.kind === 'email') {
-    for (const [index, card] of read.cards.entries()) {
-      const where = `Card ${index + 1} of ${read.cards.length}: ${card.kind === 'signed' ? 'signed-card section' : 'script'}`;
-      const section = card.kind === 'signed'
-        ? await decodeToken(card.text, 'signed', publicKeys, resource)
-        : await scriptCard(card.text, card.mediaType, resource);
-      sections.push({ title: where, section });
-    }
-  } else {
-    const title = read.kind === 'envelope' ? 'Signed-card envelope (JSON-LD)' : 'Signed card (JWS)';
-    sections.push({ title, section: await decodeToken(read.token, 'jws', publicKeys, resource) });
+  for (const [index, entry] of report.entries.entries()) {
+    const title = report.kind === 'email'
+      ? `Card ${index + 1} of ${report.entries.length}: ${entry.kind === 'signed' ? 'signed-card section' : 'script'}`
+      : report.kind === 'envelope' ? 'Signed-card envelope (JSON-LD)' : 'Signed card (JWS)';
+    const section = entry.kind === 'signed'
+      ? await signedSection(entry, report.kind === 'email' ? 'signed' : 'jws', report.keyCount)
+      : await scriptSection(entry);
+    sections.push({ title, section });
   }
-  const report = sections.flatMap(({ title, section }) => [`## ${title}`, '', ...section.markdown, '']);
-  const reportDocument = await showUntitled(['# Decoded signed card', '', ...report].join('\n'), 'markdown');
+  const markdown = sections.flatMap(({ title, section }) => [`## ${title}`, '', ...section.markdown, '']);
+  const reportDocument = await showUntitled(['# Decoded signed card', '', ...markdown].join('\n'), 'markdown');
   return { report: reportDocument.uri, cards: sections.map(({ section }) => section.result) };
 }

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
-import { readDecodeInput } from '../email';
-import { type DecodedSignedCard, type DecodeProblem, decodeSignedCard, readPublicKey } from '../signing';
-import { validateText } from '../rules';
+import {
+  type DecodeSubject, type IssuedAt, type ScriptEntry, type SignedEntry, decodeReport, readPublicKey, verifiedOf
+} from '../signing';
 import { asUsageErrors, readArgumentFile, writeResult } from './card-email-options';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 
@@ -41,124 +41,83 @@ const OPTIONS = {
 /** Names that are files even when missing, so that a typo says "no such file" instead of "not a JWS". */
 const FILE_EXTENSIONS = /\.(?:jws|jwt|txt|html?|eml|json)$/i;
 
-interface Source {
-  /** Where the token or card came from, shown as a heading unless it is the one JWS given. */
-  readonly label: string;
-  readonly kind: 'signed' | 'script';
-  readonly text: string;
-  readonly mediaType?: string;
-}
+type Entry = SignedEntry | ScriptEntry;
 
-interface Report {
-  readonly source: Source;
-  readonly decoded: DecodedSignedCard;
-}
-
-function readInput(argument: string): { name: string; text: string; isFile: boolean } {
-  if (argument === '-') return { name: 'standard input', text: readArgumentFile('-', 'input'), isFile: true };
-  if (existsSync(argument)) return { name: argument, text: readArgumentFile(argument, 'input'), isFile: true };
+/** Where the input came from, and what to decode: a file's or standard input's text, or the argument as the JWS. */
+function readInput(argument: string): { name: string; subject: DecodeSubject } {
+  if (argument === '-') return { name: 'standard input', subject: { text: readArgumentFile('-', 'input') } };
+  if (existsSync(argument)) return { name: argument, subject: { text: readArgumentFile(argument, 'input') } };
   if (FILE_EXTENSIONS.test(argument) || !argument.includes('.')) {
     throw new UsageError(`amcard decode: cannot read ${argument}: no such file, and it is not a JWS (header.payload.signature).`);
   }
-  return { name: 'the argument', text: argument, isFile: false };
+  return { name: 'the argument', subject: { token: argument } };
 }
 
-/** The tokens and card scripts in the input: one JWS, a JSON-LD signed envelope, or every card of an email. */
-function sourcesOf(input: { name: string; text: string; isFile: boolean }): Source[] {
-  if (!input.isFile) return [{ label: 'JWS', kind: 'signed', text: input.text.trim() }];
-  const read = readDecodeInput(input.text);
-  switch (read.kind) {
-    case 'problem':
-      throw new UsageError(`amcard decode: ${input.name} ${read.message}`);
-    case 'jws':
-      return [{ label: 'JWS', kind: 'signed', text: read.token }];
-    case 'envelope':
-      return [{ label: 'JWS of the signed-card envelope', kind: 'signed', text: read.token }];
-    case 'email':
-      return read.cards.map((card, index) => ({
-        label: `card ${index + 1} of ${read.cards.length} in ${input.name}: ${card.kind === 'signed' ? 'signed card' : `<script type="${card.mediaType}">, unsigned`}`,
-        kind: card.kind,
-        text: card.text,
-        mediaType: card.mediaType,
-      }));
+/** The heading of each entry; none for the one JWS given. */
+function headingsOf(kind: 'jws' | 'envelope' | 'email', entries: readonly Entry[], name: string): (string | undefined)[] {
+  if (kind === 'jws') return [undefined];
+  if (kind === 'envelope') return ['== JWS of the signed-card envelope =='];
+  return entries.map((entry, index) => {
+    const what = entry.kind === 'signed' ? 'signed card' : `<script type="${entry.mediaType}">, unsigned`;
+    return `== card ${index + 1} of ${entries.length} in ${name}: ${what} ==`;
+  });
+}
+
+function verdict(entry: Entry): string {
+  if (entry.kind === 'script') return 'none (an unsigned card script: nothing to verify)';
+  switch (entry.signature.status) {
+    case 'valid':
+      return 'valid';
+    case 'invalid':
+      return `invalid: ${entry.signature.reason}`;
+    case 'not-checked':
+      return 'not checked: no key (pass --key <public key file> to verify)';
   }
 }
 
-/** An unsigned card script: its rules run on the card, and there is no signature to check. */
-function scriptCard(source: Source, sender: string | undefined): DecodedSignedCard {
-  const problems: DecodeProblem[] = validateText(source.text, sender === undefined ? {} : { sender }).findings
-    .map((finding) => ({ code: finding.rule, severity: finding.severity, message: finding.message }));
-  let card: unknown;
-  try {
-    card = JSON.parse(source.text);
-  } catch {
-    card = undefined;
-  }
-  const cardObject = typeof card === 'object' && card !== null && !Array.isArray(card) ? (card as Record<string, unknown>) : undefined;
-  return {
-    header: {},
-    payload: {},
-    cardText: cardObject === undefined ? undefined : JSON.stringify(cardObject, null, 2),
-    cardKind: cardObject?.['@type'] === 'MessageCard' ? 'messageCard' : cardObject === undefined ? undefined : 'adaptiveCard',
-    verified: null,
-    problems,
-  };
-}
-
-function isTokenProblem(problem: DecodeProblem): boolean {
-  return problem.code.startsWith('jws-');
-}
-
-function verdict(report: Report): string {
-  if (report.source.kind === 'script') return 'none (an unsigned card script: nothing to verify)';
-  const { verified, problems } = report.decoded;
-  if (verified === true) return 'valid';
-  if (verified === false) return `invalid: ${problems.filter(isTokenProblem).map((problem) => problem.message).join(' ') || 'the signature does not verify.'}`;
-  return 'not checked: no key (pass --key <public key file> to verify)';
-}
-
-function claimLine(name: string, value: unknown): string {
+function claimLine(name: string, value: unknown, issuedAt: IssuedAt | undefined): string {
   if ((name === 'adaptiveCardSerialized' || name === 'messageCardSerialized') && typeof value === 'string') {
     return `  ${name}: (${value.length} characters; the card is shown below)`;
   }
-  if (name === 'iat' && typeof value === 'number' && Number.isFinite(value) && Math.abs(value) < 8.64e12) {
-    return `  iat: ${value} (${new Date(value * 1000).toISOString()})`;
-  }
+  if (name === 'iat' && issuedAt?.date !== undefined) return `  iat: ${issuedAt.seconds} (${issuedAt.date})`;
   return `  ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
 }
 
-function formatReport(report: Report, heading: string | undefined): string {
-  const { decoded } = report;
+function formatEntry(entry: Entry, heading: string | undefined): string {
   const lines: string[] = heading === undefined ? [] : [heading];
-  if (report.source.kind === 'signed') {
-    lines.push('Header:', ...Object.entries(decoded.header).map(([name, value]) => `  ${name}: ${JSON.stringify(value)}`));
-    if (Object.keys(decoded.header).length === 0) lines.push('  (not decoded)');
-    lines.push('Claims:', ...Object.entries(decoded.payload).map(([name, value]) => claimLine(name, value)));
-    if (Object.keys(decoded.payload).length === 0) lines.push('  (not decoded)');
+  if (entry.kind === 'signed') {
+    lines.push('Header:', ...Object.entries(entry.header).map(([name, value]) => `  ${name}: ${JSON.stringify(value)}`));
+    if (Object.keys(entry.header).length === 0) lines.push('  (not decoded)');
+    lines.push('Claims:', ...Object.entries(entry.claims).map(([name, value]) => claimLine(name, value, entry.issuedAt)));
+    if (Object.keys(entry.claims).length === 0) lines.push('  (not decoded)');
   }
-  lines.push(`Signature: ${verdict(report)}`);
-  const findings = decoded.problems.filter((problem) => !isTokenProblem(problem));
+  lines.push(`Signature: ${verdict(entry)}`);
+  const { findings, card } = entry;
   lines.push('Problems:', ...(findings.length === 0 ? ['  none'] : findings.map((problem) => `  ${problem.severity} ${problem.code}: ${problem.message}`)));
-  if (decoded.cardText !== undefined) lines.push(`Card (${decoded.cardKind === 'messageCard' ? 'MessageCard' : 'AdaptiveCard'}):`, decoded.cardText);
+  if (card !== undefined) lines.push(`Card (${card.kind === 'messageCard' ? 'MessageCard' : 'AdaptiveCard'}):`, card.text);
   return `${lines.join('\n')}\n`;
 }
 
-function jsonOf(report: Report): Record<string, unknown> {
-  const { decoded, source } = report;
-  const signed = source.kind === 'signed';
+/** null for a card script: there is no signature to check. */
+function verifiedOfEntry(entry: Entry): boolean | null {
+  return entry.kind === 'script' ? null : verifiedOf(entry.signature);
+}
+
+function jsonOf(entry: Entry): Record<string, unknown> {
+  const signed = entry.kind === 'signed';
   return {
-    kind: source.kind,
-    ...(source.mediaType === undefined ? {} : { mediaType: source.mediaType }),
-    header: signed ? decoded.header : null,
-    payload: signed ? decoded.payload : null,
-    card: decoded.cardText === undefined ? null : JSON.parse(decoded.cardText),
-    verified: decoded.verified,
-    problems: decoded.problems,
+    kind: entry.kind,
+    ...(signed || entry.mediaType === undefined ? {} : { mediaType: entry.mediaType }),
+    header: signed ? entry.header : null,
+    payload: signed ? entry.claims : null,
+    card: entry.card === undefined ? null : JSON.parse(entry.card.text),
+    verified: verifiedOfEntry(entry),
+    problems: entry.problems,
   };
 }
 
-function failed(report: Report): boolean {
-  return report.decoded.verified === false || report.decoded.problems.some((problem) => problem.severity === 'error');
+function failed(entry: Entry): boolean {
+  return verifiedOfEntry(entry) === false || entry.problems.some((problem) => problem.severity === 'error');
 }
 
 async function readKeys(files: readonly string[]): Promise<KeyObject[]> {
@@ -171,19 +130,16 @@ async function runDecode(args: readonly string[]): Promise<number> {
     throw new UsageError(`amcard decode: expected one JWS, file or - (standard input), got ${positionals.length}.\nRun "amcard decode --help" for the options.`);
   }
   const publicKeys = await readKeys(values.key ?? []);
-  const sources = sourcesOf(readInput(positionals[0]!));
-  const reports: Report[] = [];
-  for (const source of sources) {
-    const decoded = source.kind === 'signed'
-      ? await decodeSignedCard(source.text, values.sender === undefined ? { publicKeys } : { publicKeys, sender: values.sender })
-      : scriptCard(source, values.sender);
-    reports.push({ source, decoded });
-  }
+  const input = readInput(positionals[0]!);
+  const report = await decodeReport(input.subject, { publicKeys, settings: values.sender === undefined ? {} : { sender: values.sender } });
+  if (report.kind === 'problem') throw new UsageError(`amcard decode: ${input.name} ${report.message}`);
+  const { entries } = report;
+  const headings = headingsOf(report.kind, entries, input.name);
   const output = values.json
-    ? `${JSON.stringify(reports.length === 1 ? jsonOf(reports[0]!) : reports.map(jsonOf), null, 2)}\n`
-    : reports.map((report) => formatReport(report, report.source.label === 'JWS' ? undefined : `== ${report.source.label} ==`)).join('\n');
+    ? `${JSON.stringify(entries.length === 1 ? jsonOf(entries[0]!) : entries.map(jsonOf), null, 2)}\n`
+    : entries.map((entry, index) => formatEntry(entry, headings[index])).join('\n');
   writeResult('decode', output, [], values.out);
-  return reports.some(failed) ? EXIT_FINDINGS : EXIT_OK;
+  return entries.some(failed) ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export const decodeCommand: Command = {

@@ -1,9 +1,14 @@
 // Signed cards: RSA keys in every format the dashboard and openssl use, signing (RS256 JWS with Outlook's claims) and
-// verifying. Imports card/, rules/ and email/.
+// verifying, and the one decode report the Decode JWS command and `amcard decode` render. Imports card/, rules/ and
+// email/.
 export { KeyFileError, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile } from './key-file';
 export {
   KeyFormatError, generateKeyPair, readKey, readPrivateKey, readPublicKey, writePrivateKey, writePublicKey,
   type KeyFormat
 } from './rsa-keys';
 export { SigningInputError, buildSignedCardPayload, signCard, signPayload } from './sign';
-export { decodeSignedCard, type DecodeProblem, type DecodedSignedCard } from './verify';
+export {
+  decodeReport, issuedAtOf, type DecodeReport, type DecodeReportOptions, type DecodeSubject, type DecodedCard, type IssuedAt,
+  type ScriptEntry, type SignatureVerdict, type SignedEntry, verifiedOf
+} from './decode-report';
+export { type DecodeProblem } from './verify';
