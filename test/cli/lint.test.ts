@@ -267,6 +267,24 @@ describe('amcard lint --config', () => {
     assert.match(run.stderr, /rule-config\.json: "rules": severity of AM010/);
   });
 
+  it('a config with a bad targetUrls item and an unknown rule id exits 2 naming each, one line each, and checks nothing', () => {
+    write('entries-config.json', JSON.stringify({ targetUrls: ['https://api.contoso.example/', 7], rules: { AM010: 'off', AM999: 'off' } }));
+    const run = amcard(['lint', '--config', 'entries-config.json', 'no-originator.card.json']);
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.deepEqual(run.stderr.trim().split('\n'), [
+      'entries-config.json: "targetUrls" must be an array of strings; [1] is a number.',
+      'entries-config.json: "rules": unknown rule id "AM999" (ids look like AM010, or "syntax", "schema").',
+    ]);
+  });
+
+  it('a config file that is not a JSON object exits 2 naming the keys it may hold', () => {
+    write('list-config.json', '["AM010"]');
+    const run = amcard(['lint', '--config', 'list-config.json', 'clean.card.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^list-config\.json: config file must be a JSON object with keys originator, sender, targetUrls, rules, files\.$/m);
+  });
+
   it('a missing config file exits 2 naming it', () => {
     const run = amcard(['lint', '--config', 'nowhere.json', 'clean.card.json']);
     assert.equal(run.status, 2);

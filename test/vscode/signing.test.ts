@@ -277,6 +277,18 @@ describe('signing commands in a real VS Code', () => {
     await waitForRule(decoded.cards[0]!.cardDocument!, 'AM030');
   });
 
+  it('checks a decoded card with the settings as the language server reads them: bad rules entries and targetUrls items are skipped', async () => {
+    await settings().update('rules', { AM030: 'off', AM999: 'off', AM036: 'loud' }, vscode.ConfigurationTarget.Workspace);
+    await settings().update('targetUrls', ['https://api.contoso.example/', 7], vscode.ConfigurationTarget.Workspace);
+    try {
+      const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', workspaceFile('submit-card-email.eml')));
+      assert.deepStrictEqual(decoded.cards.map((card) => card.origin), ['script']);
+      assert.ok(!decoded.cards[0]!.problems.some((problem) => problem.startsWith('AM030')), decoded.cards[0]!.problems.join('\n'));
+    } finally {
+      for (const name of ['rules', 'targetUrls']) await settings().update(name, undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('keeps the private key out of settings, logs, output channels and the clipboard', async () => {
     const keyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ams-key-')), 'signing-key.pem');
     const generated = succeeded(await execute<GeneratedKeyPair>('actionableMessages.generateSigningKeyPair',

@@ -3,6 +3,7 @@ import { CARD_TEMPLATES, templateText, type CardTemplate } from './card-template
 import { UserFacingError } from './command-runner';
 import { showNamedUntitled } from './editor-documents';
 import { fileNameProblem, freeFileName, newCardFolder } from './new-card-location';
+import { configuredOriginator } from './signing-settings';
 
 export const NEW_CARD_COMMAND = 'actionableMessages.newCard';
 
@@ -79,7 +80,7 @@ export async function newCard(argument: unknown): Promise<NewCardResult | undefi
   const template = await chooseTemplate(options.template);
   if (!template) return undefined;
   const folder = await newCardFolder(options.folder);
-  const { text, placeholder } = templateText(template, vscode.workspace.getConfiguration('actionableMessages', folder).get<string>('originator'));
+  const { text, placeholder } = templateText(template, configuredOriginator(folder));
   let document: vscode.TextDocument;
   if (folder === undefined) {
     document = await showNamedUntitled(template.stem, template.suffix, text, 'json');

@@ -1,44 +1,41 @@
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ServiceSettings, SeverityOverride } from '../../../server/src/rules';
+import type { ServiceSettings } from '../../../server/src/rules';
+import { readSettings, type Settings } from '../../../server/src/settings';
 import { UserFacingError } from './command-runner';
 
 const SECTION = 'actionableMessages';
 
-function settingsFor(resource: vscode.Uri | undefined): vscode.WorkspaceConfiguration {
-  return vscode.workspace.getConfiguration(SECTION, resource);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
+/** The settings for `resource`, read and checked as the language server reads them: a bad value is its default. */
+function settingsFor(resource: vscode.Uri | undefined): Settings {
+  return readSettings(vscode.workspace.getConfiguration(SECTION, resource)).settings;
 }
 
 /** The From address (actionableMessages.sender), when set. */
 export function configuredSender(resource?: vscode.Uri): string | undefined {
-  return nonEmpty(settingsFor(resource).get<string>('sender'));
+  return settingsFor(resource).service.sender;
 }
 
 /** The provider id (actionableMessages.originator), when set. */
 export function configuredOriginator(resource?: vscode.Uri): string | undefined {
-  return nonEmpty(settingsFor(resource).get<string>('originator'));
+  return settingsFor(resource).service.originator;
 }
 
 /** The default To/Cc addresses for signing (actionableMessages.recipients); empty when not set. */
-export function configuredRecipients(resource?: vscode.Uri): string[] {
-  return (settingsFor(resource).get<string[]>('recipients') ?? []).map((address) => address.trim()).filter(Boolean);
+export function configuredRecipients(resource?: vscode.Uri): readonly string[] {
+  return settingsFor(resource).recipients;
 }
 
 /** actionableMessages.signing.privateKeyFile, resolved; undefined when not set. */
 export function configuredPrivateKeyFile(resource?: vscode.Uri): vscode.Uri | undefined {
-  const setting = nonEmpty(settingsFor(resource).get<string>('signing.privateKeyFile'));
+  const setting = settingsFor(resource).privateKeyFile;
   return setting === undefined ? undefined : resolveSettingPath(setting, resource);
 }
 
 /** actionableMessages.signing.publicKeys: each entry a file path or an inline key (PEM, JWK or RSAKeyValue XML). */
-export function configuredPublicKeyEntries(resource?: vscode.Uri): string[] {
-  return (settingsFor(resource).get<string[]>('signing.publicKeys') ?? []).filter((entry) => entry.trim() !== '');
+export function configuredPublicKeyEntries(resource?: vscode.Uri): readonly string[] {
+  return settingsFor(resource).publicKeys;
 }
 
 /** True for an entry of signing.publicKeys that holds the key itself rather than naming a file. */
@@ -49,13 +46,7 @@ export function isInlineKey(entry: string): boolean {
 
 /** What the language server would check a document with, for running the rules on decoded payloads. */
 export function serviceSettingsFor(resource?: vscode.Uri): ServiceSettings {
-  const settings = settingsFor(resource);
-  return {
-    originator: configuredOriginator(resource),
-    sender: configuredSender(resource),
-    targetUrls: settings.get<string[]>('targetUrls') ?? [],
-    severities: settings.get<Record<string, SeverityOverride>>('rules') ?? {},
-  };
+  return settingsFor(resource).service;
 }
 
 /** A path from a setting: absolute, `~/…`, or relative to the workspace folder of `resource` (else the first one). */
@@ -73,5 +64,5 @@ export function settingsTarget(): vscode.ConfigurationTarget {
 }
 
 export async function updateSetting(name: string, value: unknown): Promise<void> {
-  await settingsFor(undefined).update(name, value, settingsTarget());
+  await vscode.workspace.getConfiguration(SECTION).update(name, value, settingsTarget());
 }

@@ -1,37 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { getNodeValue } from 'jsonc-parser';
 import { parseJsonDocument, PositionLocator } from '../card';
-import { isRuleId, type SeverityOverride } from '../rules';
+import type { SeverityOverride } from '../rules';
+import { LINT_CONFIG_KEYS, readSettings, readSeverityOverride, type Settings } from '../settings';
 import { UsageError } from './command';
 import { describeFsError } from './inputs';
 
-/** The JSON file of `--config`: the keys of the actionableMessages.* VS Code settings. */
-export interface LintConfig {
-  readonly originator?: string;
-  readonly sender?: string;
-  readonly targetUrls?: readonly string[];
-  readonly rules?: Readonly<Record<string, SeverityOverride>>;
-  /** Glob patterns, relative to the directory of the config file. */
-  readonly files?: readonly string[];
+/** Checks an `"AM010=off"`-style override; `where` names the flag in the message. */
+export function checkRuleOverride(rule: string, severity: string, where: string): SeverityOverride {
+  const reading = readSeverityOverride(rule, severity);
+  if ('problem' in reading) throw new UsageError(`${where}: ${reading.problem}.`);
+  return reading.severity;
 }
 
-const SEVERITY_OVERRIDES: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'];
-const CONFIG_KEYS: readonly string[] = ['originator', 'sender', 'targetUrls', 'rules', 'files'];
-
-/** Checks `"AM010=off"`-style overrides and config `rules` entries alike; `where` names the source in messages. */
-export function checkRuleOverride(rule: string, severity: unknown, where: string): SeverityOverride {
-  if (!isRuleId(rule)) throw new UsageError(`${where}: unknown rule id "${rule}" (ids look like AM010, or "syntax", "schema").`);
-  if (typeof severity !== 'string' || !SEVERITY_OVERRIDES.includes(severity)) {
-    throw new UsageError(`${where}: severity of ${rule} must be one of ${SEVERITY_OVERRIDES.join(', ')}, not ${JSON.stringify(severity)}.`);
-  }
-  return severity as SeverityOverride;
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-export function loadConfig(file: string): LintConfig {
+/**
+ * The JSON file of `--config`: the keys of the actionableMessages.* VS Code settings that say how cards are checked
+ * (LINT_CONFIG_KEYS), read as the extension reads them but strictly: a bad value stops the command, with every one named.
+ * Its `files` globs are relative to the config file's directory.
+ */
+export function loadConfig(file: string): Settings {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -46,30 +33,9 @@ export function loadConfig(file: string): LintConfig {
   }
   const value: unknown = getNodeValue(document.root);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UsageError(`${file}: config file must be a JSON object with keys ${CONFIG_KEYS.join(', ')}.`);
+    throw new UsageError(`${file}: config file must be a JSON object with keys ${LINT_CONFIG_KEYS.join(', ')}.`);
   }
-  const entries = value as Record<string, unknown>;
-  for (const key of Object.keys(entries)) {
-    if (!CONFIG_KEYS.includes(key)) throw new UsageError(`${file}: unknown key "${key}" (allowed: ${CONFIG_KEYS.join(', ')}).`);
-  }
-  const { originator, sender, targetUrls, rules, files } = entries;
-  for (const [key, item] of [['originator', originator], ['sender', sender]] as const) {
-    if (item !== undefined && typeof item !== 'string') throw new UsageError(`${file}: "${key}" must be a string.`);
-  }
-  for (const [key, item] of [['targetUrls', targetUrls], ['files', files]] as const) {
-    if (item !== undefined && !isStringArray(item)) throw new UsageError(`${file}: "${key}" must be an array of strings.`);
-  }
-  if (rules !== undefined && (typeof rules !== 'object' || rules === null || Array.isArray(rules))) {
-    throw new UsageError(`${file}: "rules" must be an object mapping rule ids to severities, e.g. {"AM010": "off"}.`);
-  }
-  const checkedRules = rules === undefined ? undefined : Object.fromEntries(
-    Object.entries(rules).map(([rule, severity]) => [rule, checkRuleOverride(rule, severity, `${file}: "rules"`)]),
-  );
-  return {
-    originator: originator as string | undefined,
-    sender: sender as string | undefined,
-    targetUrls: targetUrls as string[] | undefined,
-    rules: checkedRules,
-    files: files as string[] | undefined,
-  };
+  const { settings, problems } = readSettings(value, LINT_CONFIG_KEYS);
+  if (problems.length > 0) throw new UsageError(problems.map((problem) => `${file}: ${problem.message}.`).join('\n'));
+  return settings;
 }

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../rules';
+import { SEVERITIES, type Finding, type Severity } from '../rules';
 import { PositionLocator, type Range } from '../card';
 import type { InputFile } from './inputs';
 
@@ -28,8 +28,6 @@ export function locateFindings(input: InputFile, findings: readonly Finding[]): 
   return { file: input.name, findings: located };
 }
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
-
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
@@ -41,7 +39,7 @@ export function formatHuman(results: readonly FileResult[]): string {
   const all = results.flatMap((result) => result.findings);
   const files = plural(results.length, 'file');
   if (all.length === 0) return `No problems in ${files}.\n`;
-  const counts = SEVERITY_ORDER
+  const counts = SEVERITIES
     .map((severity) => ({ severity, count: all.filter((finding) => finding.severity === severity).length }))
     .filter(({ count }) => count > 0)
     .map(({ severity, count }) => plural(count, severity));

@@ -1,7 +1,7 @@
-import { DEFAULT_CARD_FILES } from '../settings';
+import { DEFAULT_CARD_FILES, LINT_CONFIG_KEYS } from '../settings';
 import { type ServiceSettings, type SeverityOverride, validateText } from '../rules';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
-import { checkRuleOverride, loadConfig, type LintConfig } from './config';
+import { checkRuleOverride, loadConfig } from './config';
 import { expandArguments, expandConfigFiles, readInputs } from './inputs';
 import { formatHuman, formatJson, locateFindings } from './lint-report';
 
@@ -16,7 +16,7 @@ Options:
   --json                 Print a JSON array of {file, findings: [{rule, severity, message, range}]};
                          ranges are zero-based {line, character}, as in the Language Server Protocol.
   --config <file>        JSON file with the keys of the actionableMessages settings:
-                         originator, sender, targetUrls, rules, files. Flags override it.
+                         ${LINT_CONFIG_KEYS.join(', ')}. Flags override it.
   --originator <guid>    Provider id from the Actionable Email Developer Dashboard.
   --sender <address>     The From address of the mails (enables AM094).
   --target-url <url>     A registered target URL (repeatable; replaces targetUrls of --config).
@@ -48,24 +48,24 @@ function parseRuleFlags(flags: readonly string[]): Record<string, SeverityOverri
   return overrides;
 }
 
-function settingsFrom(config: LintConfig, values: { originator?: string; sender?: string; 'target-url'?: string[]; rule?: string[] }): ServiceSettings {
+function settingsFrom(config: ServiceSettings, values: { originator?: string; sender?: string; 'target-url'?: string[]; rule?: string[] }): ServiceSettings {
   return {
     originator: values.originator ?? config.originator,
     sender: values.sender ?? config.sender,
     targetUrls: values['target-url'] ?? config.targetUrls,
-    severities: { ...config.rules, ...parseRuleFlags(values.rule ?? []) },
+    severities: { ...config.severities, ...parseRuleFlags(values.rule ?? []) },
   };
 }
 
 async function runLint(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('lint', args, OPTIONS);
-  const config = values.config === undefined ? {} : loadConfig(values.config);
-  const settings = settingsFrom(config, values);
+  const config = values.config === undefined ? undefined : loadConfig(values.config);
+  const settings = settingsFrom(config?.service ?? {}, values);
   const cwd = process.cwd();
   let files: string[];
   if (positionals.length > 0) {
-    files = expandArguments(positionals, cwd, config.files ?? DEFAULT_CARD_FILES);
-  } else if (values.config !== undefined && config.files !== undefined) {
+    files = expandArguments(positionals, cwd, config?.files ?? DEFAULT_CARD_FILES);
+  } else if (values.config !== undefined && config?.files !== undefined) {
     files = expandConfigFiles(config.files, values.config);
   } else {
     throw new UsageError('amcard lint: no input files. Pass files, directories or globs, or a --config with "files".\nRun "amcard lint --help" for the options.');

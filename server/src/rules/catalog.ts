@@ -1,6 +1,8 @@
 // The rule ids and their default severities, Outlook's and the project's own (AM096, syntax, schema).
 // docs/rules.md has one section per id; test/unit/rules-doc.test.ts keeps the two in step.
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** The severities, most severe first. */
+export const SEVERITIES = ['error', 'warning', 'info', 'hint'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface RuleInfo {
   readonly severity: Severity;

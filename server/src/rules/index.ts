@@ -1,6 +1,6 @@
 // Outlook's rules: the catalog of rule ids and severities, the rule groups, the schema check, and validateText,
 // which runs them all on a document. Imports only card/.
-export { isRuleId, type RuleId, type Severity } from './catalog';
+export { isRuleId, SEVERITIES, type RuleId, type Severity } from './catalog';
 export { type Finding } from './finding';
 export { cardSchema } from './generated/card-schema';
 export { type ServiceSettings, type SeverityOverride } from './settings';

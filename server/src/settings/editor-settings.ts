@@ -1,4 +1,5 @@
-import { isRuleId, type ServiceSettings, type SeverityOverride } from '../rules';
+import type { ServiceSettings } from '../rules';
+import { readSettings } from './read-settings';
 
 /** The `actionableMessages` settings section: what the service needs plus which documents to check. */
 export interface EditorSettings {
@@ -13,41 +14,12 @@ export const DEFAULT_CARD_FILES: readonly string[] = ['**/*.card.json', '**/card
 
 export const DEFAULT_EDITOR_SETTINGS: EditorSettings = { enable: true, files: DEFAULT_CARD_FILES, service: {} };
 
-const SEVERITY_OVERRIDES: ReadonlySet<string> = new Set<SeverityOverride>(['error', 'warning', 'info', 'hint', 'off']);
-
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function strings(value: unknown): string[] | undefined {
-  return Array.isArray(value) ? value.map(nonEmptyString).filter((s): s is string => s !== undefined) : undefined;
-}
-
 /**
- * Reads the section as a client sends it. A value of the wrong type falls back to its default, and unknown rule
- * ids or severities in `rules` are skipped, so a hand-edited settings file never stops validation.
+ * Reads the section as a client sends it, leniently: a bad value falls back to its default and a bad `rules` entry
+ * is skipped (readSettings's problems are dropped), so a hand-edited settings file never stops validation. VS Code
+ * marks most such values in settings.json itself, from the schema in package.json.
  */
 export function readEditorSettings(section: unknown): EditorSettings {
-  const raw = record(section);
-  const enable = record(raw.validation).enable;
-  const severities: Record<string, SeverityOverride> = {};
-  for (const [rule, severity] of Object.entries(record(raw.rules))) {
-    if (isRuleId(rule) && typeof severity === 'string' && SEVERITY_OVERRIDES.has(severity)) severities[rule] = severity as SeverityOverride;
-  }
-  const service: { -readonly [K in keyof ServiceSettings]: ServiceSettings[K] } = { severities };
-  const originator = nonEmptyString(raw.originator);
-  if (originator !== undefined) service.originator = originator;
-  const sender = nonEmptyString(raw.sender);
-  if (sender !== undefined) service.sender = sender;
-  const targetUrls = strings(raw.targetUrls);
-  if (targetUrls !== undefined) service.targetUrls = targetUrls;
-  return {
-    enable: typeof enable === 'boolean' ? enable : true,
-    files: strings(raw.files) ?? DEFAULT_CARD_FILES,
-    service,
-  };
+  const { enable, files, service } = readSettings(section).settings;
+  return { enable, files: files ?? DEFAULT_CARD_FILES, service };
 }

@@ -3,3 +3,7 @@
 export {
   DEFAULT_CARD_FILES, DEFAULT_EDITOR_SETTINGS, readEditorSettings, type EditorSettings
 } from './editor-settings';
+export {
+  LINT_CONFIG_KEYS, readSettings, readSeverityOverride, type SettingKey, type Settings, type SettingsProblem,
+  type SettingsReading, type SeverityOverrideReading
+} from './read-settings';
