@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { cardDocument, refuseInvalidJson } from './editor-documents';
-import { copyEmailHtml, signCardDocument, type SigningOptions } from './sign-card';
-import type { SigningKeyStore } from './signing-key-store';
+import { copyEmailHtml, signCardDocument, type SigningOptions, type SigningState } from './sign-card';
 import { hasConfiguredPrivateKey } from './signing-keys';
 
 export const COPY_EMAIL_HTML_COMMAND = 'actionableMessages.copyEmailHtml';
@@ -26,19 +25,19 @@ async function askSigned(): Promise<boolean | undefined> {
 }
 
 /** "Copy Email HTML": the active card as a complete email document on the clipboard, signed when asked for. */
-export async function copyCardEmailHtml(keys: SigningKeyStore, argument: unknown): Promise<CopiedEmailHtml | undefined> {
+export async function copyCardEmailHtml(state: SigningState, argument: unknown): Promise<CopiedEmailHtml | undefined> {
   const options = argument instanceof vscode.Uri ? undefined : argument as CopyEmailHtmlOptions | undefined;
   const interactive = options === undefined;
   const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
   refuseInvalidJson(document, 'Nothing copied');
   // Signing is offered only when a key is at hand; without one the unsigned document is what can be made.
   const signed = interactive
-    ? (await hasConfiguredPrivateKey(keys, document.uri) ? await askSigned() : false)
+    ? (await hasConfiguredPrivateKey(state.keys, document.uri) ? await askSigned() : false)
     : options.signed ?? false;
   if (signed === undefined) return undefined;
   let jws: string | undefined;
   if (signed) {
-    jws = await signCardDocument(document, keys, options ?? {}, interactive);
+    jws = await signCardDocument(document, state, options ?? {}, interactive);
     if (jws === undefined) return undefined;
   }
   return { html: await copyEmailHtml(document.getText(), jws), signed };

@@ -3,6 +3,7 @@ import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
 import { UserFacingError } from './command-runner';
 import { cardDocument, confirmCardWithoutErrors, refuseInvalidJson, showUntitled } from './editor-documents';
+import type { RememberedAddresses, TypedAddresses } from './remembered-addresses';
 import type { SigningKeyStore } from './signing-key-store';
 import { loadPrivateKey, type KeySource } from './signing-keys';
 import { configuredOriginator, configuredRecipients, configuredSender } from './signing-settings';
@@ -63,14 +64,21 @@ async function askRecipients(): Promise<string[] | undefined> {
   return answer === undefined ? undefined : splitAddresses(answer);
 }
 
+/** What signing needs besides the card: the key store and the sender and recipients typed in this workspace before. */
+export interface SigningState {
+  readonly keys: SigningKeyStore;
+  readonly addresses: RememberedAddresses;
+}
+
 /**
  * Signs `document`'s card: the key first (without one there is nothing to sign with, so it is asked for before
- * anything else), then sender and recipients from `options`, else the settings, else prompts (interactive only).
- * Resolves to undefined when the user cancels a prompt.
+ * anything else), then sender and recipients from `options`, else the settings, else (interactive only) what was typed
+ * in this workspace before, else prompts, whose answers are then remembered. Resolves to undefined when the user
+ * cancels a prompt.
  */
 export async function signCardDocument(
   document: vscode.TextDocument,
-  keys: SigningKeyStore,
+  { keys, addresses }: SigningState,
   options: SigningOptions,
   interactive: boolean,
 ): Promise<string | undefined> {
@@ -79,19 +87,31 @@ export async function signCardDocument(
   const resource = document.uri;
   const privateKey = await loadPrivateKey(keys, { keySource: options.keySource, keyFile: options.keyFile, interactive, resource });
   if (!privateKey) return undefined;
-  const sender = options.sender ?? configuredSender(resource) ?? (interactive ? await askSender() : undefined);
+  const typed: { sender?: string; recipients?: readonly string[] } = {};
+  const sender = options.sender ?? configuredSender(resource) ?? (interactive ? addresses.sender ?? (typed.sender = await askSender()) : undefined);
   if (sender === undefined) {
     if (interactive) return undefined;
     throw new UserFacingError('No sender: set actionableMessages.sender (the From address) or pass sender.');
   }
   const settingRecipients = configuredRecipients(resource);
-  const recipients = options.recipients ?? (settingRecipients.length > 0 ? settingRecipients : interactive ? await askRecipients() : undefined);
+  const recipients = options.recipients ?? (settingRecipients.length > 0 ? settingRecipients
+    : interactive ? addresses.recipients ?? (typed.recipients = await askRecipients()) : undefined);
   if (recipients === undefined) {
     if (interactive) return undefined;
     throw new UserFacingError('No recipients: set actionableMessages.recipients (the To/Cc addresses) or pass recipients.');
   }
   const payload = buildSignedCardPayload({ cardText: document.getText(), sender, recipients, originator: configuredOriginator(resource) });
-  return signPayload(payload, privateKey);
+  const jws = await signPayload(payload, privateKey);
+  if (typed.sender !== undefined || typed.recipients !== undefined) void rememberTyped(addresses, typed);
+  return jws;
+}
+
+async function rememberTyped(addresses: RememberedAddresses, typed: TypedAddresses): Promise<void> {
+  try {
+    await addresses.remember(typed);
+  } catch (error) {
+    void vscode.window.showWarningMessage(`Could not save the sender and recipients: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Copies the email HTML for `cardText` and shows its warnings; the notification names what was copied. */
@@ -120,10 +140,10 @@ function offerCopies(jws: string, cardText: string): void {
 }
 
 /** "Sign Card": from a menu (a Uri), from the palette (no argument) or from a script (SignCardOptions, no prompts). */
-export async function signCard(keys: SigningKeyStore, argument: unknown): Promise<SignedCard | undefined> {
+export async function signCard(state: SigningState, argument: unknown): Promise<SignedCard | undefined> {
   const options = argument instanceof vscode.Uri ? undefined : argument as SignCardOptions | undefined;
   const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
-  const jws = await signCardDocument(document, keys, options ?? {}, options === undefined);
+  const jws = await signCardDocument(document, state, options ?? {}, options === undefined);
   if (jws === undefined) return undefined;
   const jwsDocument = await showUntitled(jws, 'plaintext');
   offerCopies(jws, document.getText());
