@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import { readDecodeInput } from '../../../server/src/email';
 import { type DecodedSignedCard, decodeSignedCard } from '../../../server/src/signing';
 import { type Finding, validateText } from '../../../server/src/rules';
-import { UserFacingError } from './command-runner';
 import { showNamedUntitled, showUntitled } from './editor-documents';
 import { loadPublicKeys } from './signing-keys';
 import { configuredPublicKeyEntries, configuredSender, serviceSettingsFor } from './signing-settings';
+import { UserFacingError } from './user-facing-error';
 
 export const DECODE_JWS_COMMAND = 'actionableMessages.decodeJws';
 

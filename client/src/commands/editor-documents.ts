@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { UserFacingError } from './command-runner';
+import { UserFacingError } from './user-facing-error';
 
 const DIAGNOSTIC_SOURCE = 'actionable-messages';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { CARD_TEMPLATES, templateText, type CardTemplate } from './card-templates';
-import { UserFacingError } from './command-runner';
 import { showNamedUntitled } from './editor-documents';
 import { fileNameProblem, freeFileName, newCardFolder } from './new-card-location';
+import { UserFacingError } from './user-facing-error';
 
 export const NEW_CARD_COMMAND = 'actionableMessages.newCard';
 

@@ -2,7 +2,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ServiceSettings, SeverityOverride } from '../../../server/src/rules';
-import { UserFacingError } from './command-runner';
+import { UserFacingError } from './user-facing-error';
 
 const SECTION = 'actionableMessages';
 
