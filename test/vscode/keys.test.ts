@@ -89,7 +89,7 @@ describe('signing keys in a real VS Code', () => {
     const watching = vscode.workspace.onDidOpenTextDocument((document) => opened.push(document.getText()));
     try {
       await assert.rejects(generateSigningKeyPair(refusing, { privateKeyDestination: 'secretStorage' }),
-        /^Error: VS Code's secret storage cannot keep the key: storing it failed \(Method Not Allowed\)\. Nothing was saved; generate into a file/);
+        /^UserFacingError: VS Code's secret storage cannot keep the key: storing it failed \(Method Not Allowed\)\. Nothing was saved; generate into a file/);
     } finally {
       watching.dispose();
     }

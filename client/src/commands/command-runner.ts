@@ -1,22 +1,9 @@
 import * as vscode from 'vscode';
-import { CardEmailError } from '../../../server/src/email';
-import { KeyFormatError, SigningInputError } from '../../../server/src/signing';
-
-/** A problem the user can act on; its message is shown as is and never carries key material. */
-export class UserFacingError extends Error {}
+import { messageForPeople } from './user-facing-error';
 
 /** What a command resolves to when it stopped on a problem (the same text was shown to the user). */
 export interface CommandFailure {
   readonly error: string;
-}
-
-/** Errors of the pure modules whose messages are written for people (they name the problem and the place). */
-const PEOPLE_READABLE_ERRORS = [UserFacingError, KeyFormatError, SigningInputError, CardEmailError];
-
-function messageOf(error: unknown): string {
-  if (PEOPLE_READABLE_ERRORS.some((kind) => error instanceof kind)) return (error as Error).message;
-  // Anything else is a bug; its message is kept but never the stack, which could quote values.
-  return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /**
@@ -32,7 +19,7 @@ export function registerCommand<Result>(
     try {
       return await run(...args);
     } catch (error) {
-      const message = messageOf(error);
+      const message = messageForPeople(error);
       void vscode.window.showErrorMessage(message);
       return { error: message };
     }

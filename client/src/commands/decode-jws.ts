@@ -2,10 +2,10 @@ import * as vscode from 'vscode';
 import {
   type DecodeProblem, type IssuedAt, type ScriptEntry, type SignatureVerdict, type SignedEntry, decodeReport, verifiedOf
 } from '../../../server/src/signing';
-import { UserFacingError } from './command-runner';
 import { showNamedUntitled, showUntitled } from './editor-documents';
 import { loadPublicKeys } from './signing-keys';
 import { serviceSettingsFor } from './signing-settings';
+import { UserFacingError } from './user-facing-error';
 
 export const DECODE_JWS_COMMAND = 'actionableMessages.decodeJws';
 

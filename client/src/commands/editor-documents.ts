@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseJsonDocument } from '../../../server/src/card';
-import { UserFacingError } from './command-runner';
+import { UserFacingError } from './user-facing-error';
 
 const DIAGNOSTIC_SOURCE = 'actionable-messages';
 

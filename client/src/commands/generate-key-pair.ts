@@ -1,10 +1,10 @@
 import * as fs from 'fs/promises';
 import * as vscode from 'vscode';
 import { generateKeyPair, writePrivateKey, writePublicKey } from '../../../server/src/signing';
-import { UserFacingError } from './command-runner';
 import { showUntitled } from './editor-documents';
 import type { SigningKeyStore } from './signing-key-store';
 import { configuredPublicKeyEntries, resolveSettingPath, updateSetting } from './signing-settings';
+import { UserFacingError } from './user-facing-error';
 import { exists } from './workspace-files';
 
 export const GENERATE_KEY_PAIR_COMMAND = 'actionableMessages.generateSigningKeyPair';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { CARD_TEMPLATES, templateText, type CardTemplate } from './card-templates';
-import { UserFacingError } from './command-runner';
 import { showNamedUntitled } from './editor-documents';
 import { fileNameProblem, freeFileName, newCardFolder } from './new-card-location';
 import { configuredOriginator } from './signing-settings';
+import { UserFacingError } from './user-facing-error';
 
 export const NEW_CARD_COMMAND = 'actionableMessages.newCard';
 

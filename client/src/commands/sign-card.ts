@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
-import { UserFacingError } from './command-runner';
 import { cardDocument, confirmCardWithoutErrors, refuseInvalidJson, showUntitled } from './editor-documents';
 import type { RememberedAddresses, TypedAddresses } from './remembered-addresses';
 import type { SigningKeyStore } from './signing-key-store';
 import { loadPrivateKey, type KeySource } from './signing-keys';
 import { configuredOriginator, configuredRecipients, configuredSender } from './signing-settings';
+import { UserFacingError } from './user-facing-error';
 
 export const SIGN_CARD_COMMAND = 'actionableMessages.signCard';
 

@@ -1,10 +1,10 @@
 import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
 import { readPrivateKey, readPublicKey } from '../../../server/src/signing';
-import { UserFacingError } from './command-runner';
 import { generateSigningKeyPair } from './generate-key-pair';
 import type { SigningKeyStore } from './signing-key-store';
 import { configuredPrivateKeyFile, configuredPublicKeyEntries, isInlineKey, resolveSettingPath } from './signing-settings';
+import { UserFacingError } from './user-facing-error';
 
 /** Where the private key comes from: SecretStorage, or a key file (the setting's, or `file` when given). */
 export type KeySource = 'secretStorage' | 'file';

@@ -3,7 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ServiceSettings } from '../../../server/src/rules';
 import { readSettings, type Settings } from '../../../server/src/settings';
-import { UserFacingError } from './command-runner';
+import { UserFacingError } from './user-facing-error';
 
 const SECTION = 'actionableMessages';
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NamedText } from '../../../webview/src/protocol';
-import { UserFacingError } from '../commands/command-runner';
+import { InputError } from '../../../server/src/card';
+import { UserFacingError } from '../commands/user-facing-error';
 
 /** Data and response files are small JSON; a larger file is a wrong pick, refused before it is read into memory. */
 export const PREVIEW_FILE_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -36,7 +37,7 @@ export async function readPreviewFile(uri: vscode.Uri, role: string): Promise<Na
     }
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (error) {
-    if (error instanceof UserFacingError) throw error;
+    if (error instanceof InputError) throw error;
     throw new UserFacingError(`Cannot read the ${where}: ${problemOf(error)}.`);
   }
   try {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { PreviewOptions } from '../../../webview/src/protocol';
-import { registerCommand, UserFacingError } from '../commands/command-runner';
+import { registerCommand } from '../commands/command-runner';
+import { UserFacingError } from '../commands/user-facing-error';
 import { CardDocuments } from './card-documents';
 import { trackCardEditorContext } from './card-editor-context';
 import { fileLabel } from './file-reading';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { HostMessage, NamedText, PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
-import { UserFacingError } from '../commands/command-runner';
+import { messageForPeople } from '../commands/user-facing-error';
 import { Debounced, EDIT_SETTLE_MS } from './debounce';
 import { countDiagnostics } from './diagnostic-counts';
 import { fileLabel } from './file-reading';
@@ -235,8 +235,7 @@ export class PreviewPanel implements vscode.Disposable {
       this.post(response === undefined ? { type: 'responseCancelled' } : { type: 'applyResponse', response });
     } catch (error) {
       this.post({ type: 'responseCancelled' });
-      const problem = error instanceof UserFacingError ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-      void vscode.window.showErrorMessage(problem);
+      void vscode.window.showErrorMessage(messageForPeople(error));
     }
   }
 

@@ -6,6 +6,7 @@ export {
   parseVersionText, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
 } from './card-model';
 export { detectDocumentKind } from './document-kind';
+export { InputError } from './errors';
 export { describeValue, isEmail, isGuid } from './formats';
 export {
   MAX_NESTING_DEPTH, arrayItems, findExcessiveNesting, isMissing, parseJsonDocument, presentValue, propertyKey,

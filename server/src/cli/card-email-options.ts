@@ -1,7 +1,8 @@
 // What `amcard html` and `amcard eml` share: reading the card and body, signing with a key file, writing the result.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type CardEmail, CardEmailError, cardEmailHtml, EmlInputError } from '../email';
-import { KeyFormatError, readPrivateKey, signCard, SigningInputError } from '../signing';
+import { InputError } from '../card';
+import { type CardEmail, cardEmailHtml } from '../email';
+import { readPrivateKey, signCard } from '../signing';
 import { EXIT_OK, UsageError } from './command';
 import { describeFsError } from './inputs';
 
@@ -57,14 +58,15 @@ async function signCardWithKeyFile(cardText: string, request: SigningRequest): P
   return (await signCard({ cardText, sender, recipients, originator }, privateKey)).jws;
 }
 
-/** Bad keys, signing input, JWS or header values are the user's input: reported like a bad command line (exit 2). */
+/**
+ * Bad keys, signing input, JWS or header values are the user's input: reported like a bad command line (exit 2), with
+ * the command named first. A UsageError already names what it needs and passes unchanged.
+ */
 export async function asUsageErrors<T>(command: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof KeyFormatError || error instanceof SigningInputError || error instanceof CardEmailError || error instanceof EmlInputError) {
-      throw new UsageError(`amcard ${command}: ${error.message}`);
-    }
+    if (error instanceof InputError && !(error instanceof UsageError)) throw new UsageError(`amcard ${command}: ${error.message}`);
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { InputError } from '../card';
 
 export const EXIT_OK = 0;
 /** At least one finding at error severity. */
@@ -14,7 +15,9 @@ export interface Command {
 }
 
 /** A problem with what the user asked for; main.ts prints the message and exits with EXIT_USAGE. */
-export class UsageError extends Error {}
+export class UsageError extends InputError {
+  static override readonly code = 'ERR_USAGE';
+}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

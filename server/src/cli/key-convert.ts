@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { KeyFormatError, readKey, writePrivateKey, writePublicKey } from '../signing';
+import { readKey, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { describeFsError } from './inputs';
 import { formatName, keyFormatOption, writeKeyFileForCli } from './keygen';
@@ -51,13 +51,7 @@ async function runKeyConvert(args: readonly string[]): Promise<number> {
   const input = positionals[0]!;
   const format = keyFormatOption('key convert', '--to', values.to);
   const source = input === '-' ? 'standard input' : input;
-  let key;
-  try {
-    key = readKey(readKeyText(input), source);
-  } catch (error) {
-    if (error instanceof KeyFormatError) throw new UsageError(error.message);
-    throw error;
-  }
+  const key = readKey(readKeyText(input), source);
   const isPrivate = key.type === 'private' && values.public !== true;
   const text = isPrivate ? writePrivateKey(key, format) : writePublicKey(key, format);
   const out = values.out;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { generateKeyPair, KeyFileError, type KeyFormat, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile, writePrivateKey, writePublicKey } from '../signing';
+import { generateKeyPair, type KeyFormat, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 
 const KEY_SIZES = ['2048', '3072', '4096'] as const;
@@ -49,14 +49,9 @@ export function keyFormatOption(command: string, flag: string, value: string | u
   return format;
 }
 
-/** writeKeyFile with its failures as UsageErrors, which main.ts prints with exit status 2. */
+/** writeKeyFile with the mode of a private or a public key; its KeyFileErrors reach main.ts, which prints them (exit 2). */
 export function writeKeyFileForCli(file: string, text: string, secret: boolean, replace: boolean): void {
-  try {
-    writeKeyFile(file, text, { mode: secret ? PRIVATE_KEY_FILE_MODE : PUBLIC_KEY_FILE_MODE, replace });
-  } catch (error) {
-    if (error instanceof KeyFileError) throw new UsageError(error.message);
-    throw error;
-  }
+  writeKeyFile(file, text, { mode: secret ? PRIVATE_KEY_FILE_MODE : PUBLIC_KEY_FILE_MODE, replace });
 }
 
 async function runKeygen(args: readonly string[]): Promise<number> {

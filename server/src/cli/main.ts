@@ -1,4 +1,5 @@
-import { EXIT_OK, EXIT_USAGE, UsageError, type Command } from './command';
+import { InputError } from '../card';
+import { EXIT_OK, EXIT_USAGE, type Command } from './command';
 import { decodeCommand } from './decode';
 import { emlCommand } from './eml';
 import { htmlCommand } from './html';
@@ -45,7 +46,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    // A message written for people (a UsageError, a bad key, a key file that cannot be written, ...); anything
+    // else is a bug and ends as an internal error below.
+    if (!(error instanceof InputError)) throw error;
     process.stderr.write(`${error.message}\n`);
     return EXIT_USAGE;
   }

@@ -4,10 +4,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import escapeHtml from 'escape-html';
 import { parse, serialize, serializeOuter, type DefaultTreeAdapterTypes } from 'parse5';
-import { arrayItems, buildCardModel, decodeCompactJws, isMissing, type JsonNode, parseJsonDocument, PositionLocator, propertyValue, stringProperty } from '../card';
+import { arrayItems, buildCardModel, decodeCompactJws, InputError, isMissing, type JsonNode, parseJsonDocument, PositionLocator, propertyValue, stringProperty } from '../card';
 
 /** The signed card cannot go into an email: the JWS does not decode or carries no card claim. */
-export class CardEmailError extends Error {}
+export class CardEmailError extends InputError {
+  static override readonly code = 'ERR_CARD_EMAIL';
+}
 
 export interface CardEmailInput {
   readonly cardText: string;

@@ -1,9 +1,12 @@
 // An RFC 5322 message with one text/html part (RFC 2045 MIME headers, RFC 2047 encoded words), ready for any SMTP
 // client: CRLF line ends, lines of at most 76 characters, every header value checked before it is written.
 import { randomUUID } from 'node:crypto';
+import { InputError } from '../card';
 
 /** A header value that cannot be written: a line break (header injection), a control character or a bad address. */
-export class EmlInputError extends Error {}
+export class EmlInputError extends InputError {
+  static override readonly code = 'ERR_EML_INPUT';
+}
 
 export interface EmlInput {
   readonly from: string;

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../card';
 
 /** Owner read/write only: what ssh and openssl expect of a private key file. */
 export const PRIVATE_KEY_FILE_MODE = 0o600;
 export const PUBLIC_KEY_FILE_MODE = 0o644;
 
 /** A key file that could not be written; the message names the file and why. */
-export class KeyFileError extends Error {}
+export class KeyFileError extends InputError {
+  static override readonly code = 'ERR_KEY_FILE';
+}
 
 function describeWriteError(file: string, error: unknown): KeyFileError {
   const code = (error as NodeJS.ErrnoException).code;

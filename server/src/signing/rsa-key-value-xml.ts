@@ -1,13 +1,16 @@
 // The RSAKeyValue XML of .NET's RSA.ToXmlString and of XML-DSig: one root with base64 text children.
 // The grammar is this small, fixed shape, so a focused scanner gives better messages than a general XML library:
 // an optional XML declaration, comments and whitespace between elements, attributes on the root (xmlns).
+import { InputError } from '../card';
 
 /** Element names in the order .NET writes them. */
 export const RSA_KEY_VALUE_PARTS = ['Modulus', 'Exponent', 'P', 'Q', 'DP', 'DQ', 'InverseQ', 'D'] as const;
 export type RsaKeyValuePart = (typeof RSA_KEY_VALUE_PARTS)[number];
 
 /** What is wrong with the XML, and where (line:column). Never quotes element content. */
-export class XmlKeyError extends Error {}
+export class XmlKeyError extends InputError {
+  static override readonly code = 'ERR_XML_KEY';
+}
 
 const PART_NAMES: ReadonlySet<string> = new Set(RSA_KEY_VALUE_PARTS);
 const NAME = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;

@@ -2,10 +2,13 @@
 // the RSAKeyValue XML of .NET / PowerShell and the Actionable Email Developer Dashboard. node:crypto does the ASN.1;
 // XML is mapped onto a JWK. No message ever quotes key material: only names of parts, formats and sizes.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, X509Certificate, type JsonWebKey } from 'node:crypto';
+import { InputError } from '../card';
 import { parseRsaKeyValueXml, RSA_KEY_VALUE_PARTS, XmlKeyError, type RsaKeyValuePart } from './rsa-key-value-xml';
 
 /** A key that cannot be read or used; the message names the problem and, when given, the source (a file name). */
-export class KeyFormatError extends Error {}
+export class KeyFormatError extends InputError {
+  static override readonly code = 'ERR_KEY_FORMAT';
+}
 
 export type KeyFormat = 'pem' | 'jwk' | 'xml';
 

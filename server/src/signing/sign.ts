@@ -3,10 +3,12 @@
 import type { KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { describeValue, detectDocumentKind, isEmail, isGuid, type JsonNode, parseJsonDocument, PositionLocator, propertyValue } from '../card';
+import { describeValue, detectDocumentKind, InputError, isEmail, isGuid, type JsonNode, parseJsonDocument, PositionLocator, propertyValue } from '../card';
 
 /** The card, the addresses or the key cannot make a signed card; the message names the problem and the input at fault. */
-export class SigningInputError extends Error {}
+export class SigningInputError extends InputError {
+  static override readonly code = 'ERR_SIGNING_INPUT';
+}
 
 export interface SignedCardPayload {
   sender: string;
