@@ -1,7 +1,8 @@
 // Completion and hover for Adaptive Cards, computed by vscode-json-languageservice from the project's card schema
 // (server/schema/outlook-card.schema.json), with results in the service's own types. No schema is ever fetched: a
-// card without "$schema" or with an adaptivecards.io one gets the Outlook schema, a card naming another schema gets
-// no schema proposals (AM006 reports that "$schema").
+// card without "$schema" or with an adaptivecards.io one gets the Outlook schema; a card naming another schema
+// (AM006) gets no Outlook proposals, only what the service knows of that address by itself (the JSON Schema
+// meta-schemas), if anything.
 import { getLocation } from 'jsonc-parser';
 import {
   CompletionItemKind,
