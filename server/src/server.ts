@@ -26,7 +26,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { carryOver, complete, type CompletionEntry, hover, looksLikeCard, matchesCardFiles, quickFixes, withoutTabStops } from './language';
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, readEditorSettings } from './settings';
-import { type Finding, type Severity, severityOf, validateText } from './rules';
+import { type Finding, type RuleId, type Severity, severityOf, validateText } from './rules';
 import { detectDocumentKind, parseJsonDocument } from './card';
 
 const SOURCE = 'actionable-messages';
@@ -69,8 +69,11 @@ const settingsCache = new Map<string, Promise<EditorSettings>>();
 const lastParsed = new Map<string, { text: string; findings: readonly Finding[] }>();
 const validatedVersions = new Map<string, number>();
 const pendingValidations = new Map<string, NodeJS.Timeout>();
-/** Documents that currently have diagnostics from this server, so leaving them alone also clears them. */
-const published = new Set<string>();
+/**
+ * The findings this server last published for each document, with its version: leaving a document alone also
+ * clears them, and hover links to the rules of those under the mouse.
+ */
+const published = new Map<string, { version: number; findings: readonly Finding[] }>();
 
 function filePath(uri: string): string {
   try {
@@ -142,12 +145,16 @@ function rangeOf(document: TextDocument, offset: number, length: number): Range 
   return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
 }
 
+function ruleHref(rule: RuleId): string {
+  return `${RULES_DOC}#${rule.toLowerCase()}`;
+}
+
 function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
   return {
     range: rangeOf(document, finding.offset, finding.length),
     severity: SEVERITIES[finding.severity],
     code: finding.rule,
-    codeDescription: { href: `${RULES_DOC}#${finding.rule.toLowerCase()}` },
+    codeDescription: { href: ruleHref(finding.rule) },
     source: SOURCE,
     message: finding.message,
   };
@@ -197,7 +204,7 @@ async function validate(uri: string): Promise<void> {
     forget(uri);
     return;
   }
-  published.add(uri);
+  published.set(uri, { version, findings });
   await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
 }
 
@@ -298,7 +305,9 @@ connection.onCompletion(async (params: TextDocumentPositionParams): Promise<Comp
 connection.onHover(async (params: TextDocumentPositionParams): Promise<Hover | null> => {
   const document = await cardDocument(params.textDocument.uri);
   if (document === undefined) return null;
-  const info = await hover(document.getText(), document.offsetAt(params.position));
+  const shown = published.get(document.uri);
+  const findings = shown?.version === document.version ? shown.findings : [];
+  const info = await hover(document.getText(), document.offsetAt(params.position), { findings, ruleHref });
   if (info === undefined) return null;
   return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: rangeOf(document, info.offset, info.length) };
 });

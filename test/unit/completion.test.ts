@@ -45,6 +45,33 @@ describe('completion of element and action types', () => {
     assert.ok(selectAction.includes('Action.OpenUrl') && !selectAction.includes('TextBlock'));
   });
 
+  it('offers no Action.ShowCard where AM034 rejects it: selectAction and inlineAction; elsewhere it does', async () => {
+    const slots = {
+      selectAction: '{"type": "AdaptiveCard", "version": "1.0", "selectAction": {"type": "|"}}',
+      inContainer: '{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "Container", "items": [], "selectAction": {"type": "|"}}]}',
+      inlineAction: '{"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "Input.Text", "id": "a", "inlineAction": {"type": "|"}}]}',
+    };
+    for (const [slot, template] of Object.entries(slots)) {
+      const offered = await labels(template);
+      assert.ok(offered.includes('Action.OpenUrl') && !offered.includes('Action.ShowCard'), `${slot}: ${offered.join()}`);
+    }
+    assert.ok((await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "ActionSet", "actions": [{"type": "|"}]}]}')).includes('Action.ShowCard'));
+  });
+
+  it('offers only the element types in body, items and columns: no action type and no AdaptiveCard', async () => {
+    const templates = [
+      '{"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "|"}]}',
+      '{"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "Container", "items": [{"type": |}]}]}',
+      '{"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "ColumnSet", "columns": [{"items": [{"type": "|"}]}]}]}',
+    ];
+    for (const template of templates) {
+      const offered = await labels(template);
+      assert.ok(offered.includes('TextBlock') && offered.includes('Input.Text'), offered.join());
+      assert.deepEqual(offered.filter((label) => label.startsWith('Action.') || label === 'AdaptiveCard'), [], template);
+    }
+    assert.deepEqual(await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "ColumnSet", "columns": [{"type": "|"}]}]}'), ['Column']);
+  });
+
   it('offers every type when the version is missing', async () => {
     const found = await labels('{"type": "AdaptiveCard", "actions": [{"type": "|"}]}');
     assert.ok(found.includes('Action.Http') && found.includes('Action.Execute') && !found.includes('Action.Submit'));

@@ -111,6 +111,25 @@ describe('element and action snippets', () => {
     assert.match(toggle.insertText, /"targetElements": \["\$\{2:details\}"\]/);
   });
 
+  it('give inputs a label in a 1.4 card and none in a 1.0 card, where AM022 reports it', async () => {
+    const inputs = (entries: readonly CompletionEntry[]) => entries.filter((e) => e.kind === 'snippet' && e.label.startsWith('Input.'));
+    const at14 = inputs((await completeTyping(CARDS['1.4'], 'body', 'Input')).entries);
+    assert.equal(at14.length, 5);
+    for (const entry of at14) assert.match(entry.insertText, /"label": "\$\{2:[A-Z]\w+\}"/, entry.label);
+    assert.match(at14.find((e) => e.label === 'Input.Text')!.insertText, /"id": "\$\{1:comment2\}", "label": "\$\{2:Comment\}"/);
+    const at10 = inputs((await completeTyping(CARDS['1.0'], 'body', 'Input')).entries);
+    assert.equal(at10.length, 5);
+    for (const entry of at10) assert.doesNotMatch(entry.insertText, /"label"/, entry.label);
+  });
+
+  it('make Action.Http a POST with a body and a Content-Type header', async () => {
+    const http = (await completeTyping(CARDS['1.0'], 'actions', 'Act')).entries.find((e) => e.label === 'Action.Http')!;
+    const inserted = JSON.parse(withoutTabStops(http.insertText).replace(/,$/, '')) as Record<string, unknown>;
+    assert.equal(inserted.method, 'POST');
+    assert.equal(typeof inserted.body, 'string');
+    assert.deepEqual(inserted.headers, [{ name: 'Content-Type', value: 'application/json' }]);
+  });
+
   it('are offered in a card with "$schema" too', async () => {
     const withSchema = CARDS['1.0'].replace('{\n', '{\n  "$schema": "https://adaptivecards.io/schemas/adaptive-card.json",\n');
     assert.ok(snippetLabels((await completeTyping(withSchema, 'actions', 'Act')).entries).includes('Action.Http'));

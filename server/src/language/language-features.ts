@@ -1,5 +1,8 @@
 // Completion and hover for Adaptive Cards, computed by vscode-json-languageservice from the project's card schema
-// (server/schema/outlook-card.schema.json), with results in the service's own types.
+// (server/schema/outlook-card.schema.json), with results in the service's own types. No schema is ever fetched: a
+// card without "$schema" or with an adaptivecards.io one gets the Outlook schema; a card naming another schema
+// (AM006) gets no Outlook proposals, only what the service knows of that address by itself (the JSON Schema
+// meta-schemas), if anything.
 import { getLocation } from 'jsonc-parser';
 import {
   CompletionItemKind,
@@ -11,10 +14,11 @@ import {
   type MarkupContent,
   type Range,
 } from 'vscode-json-languageservice';
-import { cardSchema } from '../rules';
+import { cardSchema, isAdaptiveCardSchemaUri } from '../rules';
 import { findExcessiveNesting } from '../card';
 import type { CompletionEntry, CompletionKind } from './completion-entry';
-import { cardVersion, offeredAt } from './offered-types';
+import { cardVersion, offeredAt, offeredInSlot } from './offered-types';
+import { findingsAt, ruleLinksMarkdown, type ShownFindings } from './rule-links';
 import { snippetCompletions } from './snippets/snippet-completion';
 
 export interface HoverInfo {
@@ -26,7 +30,19 @@ export interface HoverInfo {
 const SCHEMA_URI = 'ams-schema://outlook-card.schema.json';
 const DOCUMENT_URI = 'ams-document://card.json';
 
-const jsonService = getLanguageService({});
+const OUTLOOK_SCHEMA_TEXT = JSON.stringify(cardSchema);
+
+/**
+ * What the service gets for the schema a card names in "$schema" (the service prefers it to `fileMatch`): the
+ * Outlook schema for any adaptivecards.io address (the official schema does not know Outlook's properties);
+ * any other address is refused, never fetched.
+ */
+function requestSchema(uri: string): Promise<string> {
+  if (isAdaptiveCardSchemaUri(uri)) return Promise.resolve(OUTLOOK_SCHEMA_TEXT);
+  return Promise.reject(new Error(`${uri} is not an Adaptive Cards schema address, and schemas are never fetched`));
+}
+
+const jsonService = getLanguageService({ schemaRequestService: requestSchema });
 jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*'], schema: cardSchema }] });
 
 /**
@@ -78,7 +94,8 @@ function proposedString(label: string): string {
 /**
  * Completion at `offset`: property names, enum values and element/action `type` values from the schema, and in an
  * element or actions array the element or action snippets. Types and snippets are offered only for the card's
- * version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...).
+ * version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...) and slot (elements in `body`,
+ * actions in `actions`, no Action.ShowCard as a `selectAction`, ...).
  */
 export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
   if (beyondLanguageFeatureLimits(text)) return [];
@@ -87,9 +104,12 @@ export async function complete(text: string, offset: number): Promise<Completion
   const location = getLocation(text, offset);
   const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
   const version = isTypeValue ? cardVersion(text) : undefined;
-  const fromSchema = (list?.items ?? [])
-    .filter((item) => !isTypeValue || item.kind === CompletionItemKind.Property || offeredAt(proposedString(item.label), version))
-    .map((item) => toEntry(document, offset, item, isTypeValue));
+  const isOffered = (item: CompletionItem): boolean => {
+    if (!isTypeValue || item.kind === CompletionItemKind.Property) return true;
+    const typeName = proposedString(item.label);
+    return offeredAt(typeName, version) && offeredInSlot(typeName, location.path);
+  };
+  const fromSchema = (list?.items ?? []).filter(isOffered).map((item) => toEntry(document, offset, item, isTypeValue));
   return [...fromSchema, ...snippetCompletions(text, offset, location)];
 }
 
@@ -99,8 +119,7 @@ function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]):
 }
 
 /** The schema's documentation of the property name or value at `offset`, if any. */
-export async function hover(text: string, offset: number): Promise<HoverInfo | undefined> {
-  if (beyondLanguageFeatureLimits(text)) return undefined;
+async function schemaHover(text: string, offset: number): Promise<HoverInfo | undefined> {
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
   const result = await jsonService.doHover(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
   if (!result) return undefined;
@@ -109,4 +128,18 @@ export async function hover(text: string, offset: number): Promise<HoverInfo | u
   if (!result.range) return { markdown, offset, length: 0 };
   const start = document.offsetAt(result.range.start);
   return { markdown, offset: start, length: document.offsetAt(result.range.end) - start };
+}
+
+/**
+ * The schema's documentation of the property name or value at `offset`, followed by links to the rules of the
+ * `shown` findings that apply there; either may be missing.
+ */
+export async function hover(text: string, offset: number, shown?: ShownFindings): Promise<HoverInfo | undefined> {
+  if (beyondLanguageFeatureLimits(text)) return undefined;
+  const fromSchema = await schemaHover(text, offset);
+  const applying = shown === undefined ? [] : findingsAt(shown.findings, offset);
+  if (shown === undefined || applying.length === 0) return fromSchema;
+  const links = ruleLinksMarkdown(applying, shown.ruleHref);
+  if (fromSchema === undefined) return { markdown: links, offset: applying[0].offset, length: applying[0].length };
+  return { ...fromSchema, markdown: `${fromSchema.markdown}\n\n---\n\n${links}` };
 }

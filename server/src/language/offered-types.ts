@@ -1,6 +1,6 @@
 // Which element and action types completion offers in a card: the schema's `x-since` / `x-until` per type, against
-// the version of the card being edited.
-import { parseTree } from 'jsonc-parser';
+// the version of the card being edited, and the slot rules the schema does not express.
+import { parseTree, type JSONPath } from 'jsonc-parser';
 import { cardSchema } from '../rules';
 import { compareVersion, parseVersion, propertyValue, type Version } from '../card';
 
@@ -33,4 +33,12 @@ export function offeredAt(typeName: string, version: Version | undefined): boole
 /** The top-level card's version, read tolerantly: the text being edited is often incomplete. */
 export function cardVersion(text: string): Version | undefined {
   return parseVersion(propertyValue(parseTree(text), 'version'));
+}
+
+/** Slots that take any action but Action.ShowCard (AM034); the schema's SelectAction is any action. */
+const NO_SHOW_CARD_SLOTS: ReadonlySet<string | number> = new Set(['selectAction', 'inlineAction']);
+
+/** Whether `typeName` may be the `type` value at `path` (jsonc-parser's path of the value, ending in "type"). */
+export function offeredInSlot(typeName: string, path: JSONPath): boolean {
+  return typeName !== 'Action.ShowCard' || !NO_SHOW_CARD_SLOTS.has(path[path.length - 2]);
 }

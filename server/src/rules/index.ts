@@ -1,7 +1,8 @@
 // Outlook's rules: the catalog of rule ids and severities, the rule groups, the schema check, and validateText,
 // which runs them all on a document. Imports only card/.
-export { isRuleId, SEVERITIES, type RuleId, type Severity } from './catalog';
+export { isRuleId, RULES, SEVERITIES, type RuleId, type Severity } from './catalog';
 export { type Finding } from './finding';
 export { cardSchema } from './generated/card-schema';
+export { isAdaptiveCardSchemaUri } from './schema-uri';
 export { type ServiceSettings, type SeverityOverride } from './settings';
 export { severityOf, validateText } from './validate';

@@ -12,6 +12,8 @@ export interface SnippetContext {
   freeId(base: string): string;
   /** The id of an element of the card, to toggle. */
   readonly someElementId: string | undefined;
+  /** Whether inputs take a `label`: in cards of version 1.3 and later (AM022 reports one below). */
+  readonly inputsTakeLabels: boolean;
 }
 
 export interface CardSnippet {
@@ -25,6 +27,11 @@ export interface CardSnippet {
 const lines = (...parts: string[]): string => parts.join('\n');
 /** A tab stop whose default is `value`, escaped for snippet syntax. */
 const stop = (index: number, value: string): string => `\${${index}:${escapeSnippetText(value)}}`;
+/** An object on one line, from its `"name": value` properties. */
+const inline = (...properties: string[]): string => `{ ${properties.join(', ')} }`;
+/** An input's `label` property with a tab stop, where the card's version takes labels; else none. */
+const label = (context: SnippetContext, index: number, value: string): string[] =>
+  context.inputsTakeLabels ? [`"label": "${stop(index, value)}"`] : [];
 
 export const CARD_SNIPPETS: readonly CardSnippet[] = [
   {
@@ -75,29 +82,33 @@ export const CARD_SNIPPETS: readonly CardSnippet[] = [
       `\t\t{ "type": "Action.OpenUrl", "title": "${stop(1, 'Open')}", "url": "${stop(2, 'https://your-site.example/')}" }`, '\t]', '}'),
   },
   {
-    type: 'Input.Text', slot: 'element', description: 'A text field; its value is {{id.value}} in an Action.Http.',
-    body: (context) => `{ "type": "Input.Text", "id": "${stop(1, context.freeId('comment'))}", "placeholder": "${stop(2, 'Add a comment')}", "isMultiline": ${stop(3, 'false')} }`,
+    type: 'Input.Text', slot: 'element', description: 'A text field, with a label in 1.3+ cards; its value is {{id.value}} in an Action.Http.',
+    body: (context) => inline('"type": "Input.Text"', `"id": "${stop(1, context.freeId('comment'))}"`, ...label(context, 2, 'Comment'),
+      `"placeholder": "${stop(3, 'Add a comment')}"`, `"isMultiline": ${stop(4, 'false')}`),
   },
   {
-    type: 'Input.Number', slot: 'element', description: 'A number field with optional bounds.',
-    body: (context) => `{ "type": "Input.Number", "id": "${stop(1, context.freeId('quantity'))}", "placeholder": "${stop(2, '1 to 10')}", "min": ${stop(3, '1')}, "max": ${stop(4, '10')} }`,
+    type: 'Input.Number', slot: 'element', description: 'A number field with optional bounds, with a label in 1.3+ cards.',
+    body: (context) => inline('"type": "Input.Number"', `"id": "${stop(1, context.freeId('quantity'))}"`, ...label(context, 2, 'Quantity'),
+      `"placeholder": "${stop(3, '1 to 10')}"`, `"min": ${stop(4, '1')}`, `"max": ${stop(5, '10')}`),
   },
   {
-    type: 'Input.Date', slot: 'element', description: 'A date picker (value yyyy-mm-dd).',
-    body: (context) => `{ "type": "Input.Date", "id": "${stop(1, context.freeId('date'))}" }`,
+    type: 'Input.Date', slot: 'element', description: 'A date picker (value yyyy-mm-dd), with a label in 1.3+ cards.',
+    body: (context) => inline('"type": "Input.Date"', `"id": "${stop(1, context.freeId('date'))}"`, ...label(context, 2, 'Date')),
   },
   {
-    type: 'Input.Toggle', slot: 'element', description: 'A check box with a value for on and for off.',
-    body: (context) => `{ "type": "Input.Toggle", "id": "${stop(1, context.freeId('confirm'))}", "title": "${stop(2, 'I agree')}", "valueOn": "true", "valueOff": "false" }`,
+    type: 'Input.Toggle', slot: 'element', description: 'A check box with a value for on and for off, with a label in 1.3+ cards.',
+    body: (context) => inline('"type": "Input.Toggle"', `"id": "${stop(1, context.freeId('confirm'))}"`, ...label(context, 2, 'Confirmation'),
+      `"title": "${stop(3, 'I agree')}"`, '"valueOn": "true"', '"valueOff": "false"'),
   },
   {
-    type: 'Input.ChoiceSet', slot: 'element', description: 'A choice from a list (drop-down, or radio buttons with "expanded").',
-    body: (context) => lines('{', '\t"type": "Input.ChoiceSet",', `\t"id": "${stop(1, context.freeId('choice'))}",`, `\t"style": "${stop(2, 'compact')}",`,
-      '\t"choices": [', `\t\t{ "title": "${stop(3, 'First')}", "value": "${stop(4, 'first')}" },`,
-      `\t\t{ "title": "${stop(5, 'Second')}", "value": "${stop(6, 'second')}" }`, '\t]', '}'),
+    type: 'Input.ChoiceSet', slot: 'element', description: 'A choice from a list (drop-down, or radio buttons with "expanded"), with a label in 1.3+ cards.',
+    body: (context) => lines('{', '\t"type": "Input.ChoiceSet",', `\t"id": "${stop(1, context.freeId('choice'))}",`,
+      ...label(context, 2, 'Choice').map((property) => `\t${property},`), `\t"style": "${stop(3, 'compact')}",`,
+      '\t"choices": [', `\t\t{ "title": "${stop(4, 'First')}", "value": "${stop(5, 'first')}" },`,
+      `\t\t{ "title": "${stop(6, 'Second')}", "value": "${stop(7, 'second')}" }`, '\t]', '}'),
   },
   {
-    type: 'Action.Http', slot: 'action', description: 'Calls your service (version 1.0 cards); {{id.value}} in url or body sends an input.',
+    type: 'Action.Http', slot: 'action', description: 'A POST to your service with a body and a Content-Type header (version 1.0 cards); {{id.value}} in url or body sends an input.',
     body: () => lines('{', '\t"type": "Action.Http",', `\t"title": "${stop(1, 'Send')}",`, '\t"method": "POST",',
       `\t"url": "${stop(2, ENDPOINT_PLACEHOLDER)}",`, `\t"body": "${stop(3, '')}",`,
       '\t"headers": [{ "name": "Content-Type", "value": "application/json" }]', '}'),

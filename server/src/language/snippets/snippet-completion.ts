@@ -2,7 +2,7 @@
 // `actions` array the action snippets, each only when its type is offered for the card's version. Computed from
 // jsonc-parser's tolerant reading, so they are offered in unfinished text and whatever the card's "$schema".
 import { parseTree, type Location } from 'jsonc-parser';
-import { buildCardModel, type CardModel, idNode, isAdaptiveCardObject, type JsonNode } from '../../card';
+import { buildCardModel, type CardModel, compareVersion, idNode, isAdaptiveCardObject, type JsonNode } from '../../card';
 import type { CompletionEntry } from '../completion-entry';
 import { offeredAt } from '../offered-types';
 import { CARD_SNIPPETS, type SnippetContext, type SnippetSlot } from './card-snippets';
@@ -29,6 +29,7 @@ function snippetContext(model: CardModel): SnippetContext {
       return id;
     },
     someElementId: elementIds.find((id) => id !== undefined),
+    inputsTakeLabels: model.version !== undefined && compareVersion(model.version, 1, 3) >= 0,
   };
 }
 

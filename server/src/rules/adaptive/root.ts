@@ -3,6 +3,7 @@
 import { arrayItems, type CardModel, compareVersion, describeValue, presentValue, propertyValue, typeNodeOf } from '../../card';
 import type { AdaptiveRule, RuleContext } from '../context';
 import { checkOriginator, checkOutlookRootProperties } from '../root-properties';
+import { isAdaptiveCardSchemaUri } from '../schema-uri';
 
 const CHOOSE_VERSION = 'Outlook renders "1.0" (Action.Http cards) and "1.4" (Action.Execute/refresh cards)';
 
@@ -34,12 +35,10 @@ function checkContent(model: CardModel, ctx: RuleContext): void {
   ctx.report('AM005', typeNodeOf(model.top), 'The card has no content: add elements to "body" or actions to "actions". Outlook rejects a card that has nothing but autoInvokeAction or refresh.');
 }
 
-const ADAPTIVE_CARD_SCHEMA = /^https?:\/\/adaptivecards\.io\/schemas\/(\d+\.\d+\.\d+\/)?adaptive-card\.json$/;
-
 function checkSchema(model: CardModel, ctx: RuleContext): void {
   for (const { node } of model.cards) {
     const schema = presentValue(node, '$schema');
-    if (schema === undefined || (schema.type === 'string' && ADAPTIVE_CARD_SCHEMA.test(schema.value as string))) continue;
+    if (schema === undefined || (schema.type === 'string' && isAdaptiveCardSchemaUri(schema.value as string))) continue;
     ctx.report('AM006', schema, `"$schema" is not an Adaptive Cards schema URI (it is ${describeValue(schema)}): use "https://adaptivecards.io/schemas/adaptive-card.json", or remove it; it only helps editors.`);
   }
 }
