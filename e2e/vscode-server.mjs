@@ -51,18 +51,33 @@ export function installExtension({ installDir, tmpDir, vsix }) {
 }
 
 /**
+ * Writes the user settings of a fresh profile (for startVscodeServer with the same tmpDir) in which no welcome page
+ * or walkthrough opens: they would take the keyboard from Quick Open and from VS Code's own questions.
+ */
+export function writeQuietUserSettings(tmpDir) {
+  const settings = path.join(tmpDir, 'user-data', 'User', 'settings.json');
+  fs.mkdirSync(path.dirname(settings), { recursive: true });
+  fs.writeFileSync(settings, JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  }));
+}
+
+/**
  * Starts the VS Code server on a free port and waits until it answers HTTP.
  * @param {object} options
  * @param {string} options.installDir  from vscodeServerInstallDir()
  * @param {string} options.tmpDir      per-run folder for user data, extensions and TMPDIR (sockets the server leaves behind)
  * @param {string} options.logPath     server stdout+stderr
  * @param {number} [options.startTimeoutMs]
+ * @param {boolean} [options.workspaceTrust]  false (the default) trusts every folder (--disable-workspace-trust); true
+ *   leaves workspace trust on, so a folder the user does not trust opens in Restricted Mode
  * @returns {Promise<{base: string, port: number, urlFor: (folder: string, payload?: [string, string][]) => string,
  *   remote: (absolutePath: string) => string, kill: () => void, exited: Promise<number | string>}>}
  *   urlFor opens `folder` in the workbench, with `payload` (e.g. extensionDevelopmentPath) when given;
  *   kill ends the server's whole process group (also done on process exit); exited settles with its exit code or signal.
  */
-export async function startVscodeServer({ installDir, tmpDir, logPath, startTimeoutMs = 60_000 }) {
+export async function startVscodeServer({ installDir, tmpDir, logPath, startTimeoutMs = 60_000, workspaceTrust = false }) {
   const { serverMain, nodeBinary } = serverCommand(installDir);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -71,7 +86,7 @@ export async function startVscodeServer({ installDir, tmpDir, logPath, startTime
     '--without-connection-token', '--accept-server-license-terms',
     // without it VS Code ignores extensionDevelopmentPath/extensionTestsPath in ?payload= (silently)
     '--enable-smoke-test-driver',
-    '--disable-telemetry', '--disable-workspace-trust', ...dataFolderArgs(tmpDir)],
+    '--disable-telemetry', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), ...dataFolderArgs(tmpDir)],
   // detached: its own process group, so extension hosts, file watchers and the language server die with it
   { detached: true, stdio: ['ignore', log, log], env: { ...process.env, TMPDIR: tmpDir } });
   fs.closeSync(log);

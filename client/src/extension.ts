@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerLanguageStatus } from './language-status';
 import { registerPreview, type PreviewApi } from './preview';
+import { registerServerCommands } from './server-commands';
 import { QUICK_FIX_APPLIED_COMMAND, registerWalkthroughHooks, type WalkthroughHooks } from './walkthrough';
 
 /** What `activate()` returns: the in-host tests reach the language client through it. */
@@ -30,7 +32,10 @@ export function activate(context: vscode.ExtensionContext): ActionableMessagesAp
     synchronize: { configurationSection: 'actionableMessages' },
     initializationOptions: { appliedQuickFixCommand: QUICK_FIX_APPLIED_COMMAND },
   };
+  // The id makes `actionableMessages.trace.server` the trace setting (package.json declares it).
   client = new LanguageClient('actionableMessages', 'Actionable Messages', serverOptions, clientOptions);
+  registerServerCommands(context, client);
+  registerLanguageStatus(context);
   const whenReady = client.start();
   return { client, whenReady, logUri: context.logUri, preview, walkthrough: { onDidRecord: walkthrough.onDidRecord } };
 }

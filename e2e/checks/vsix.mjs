@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { installExtension, startVscodeServer } from '../vscode-server.mjs';
+import { installExtension, startVscodeServer, writeQuietUserSettings } from '../vscode-server.mjs';
 import { previewAfresh } from '../workbench.mjs';
 import { workspaceCopy } from '../workspace.mjs';
 import diagnosticsChecks from './diagnostics.mjs';
@@ -87,13 +87,7 @@ export default async function vsixChecks({ browser, uiCheck, artifacts, tmp, ins
   });
   if (!installed) return;
 
-  // No welcome page or walkthrough in front: Quick Open must get the keyboard.
-  const settings = path.join(folder, 'user-data', 'User', 'settings.json');
-  fs.mkdirSync(path.dirname(settings), { recursive: true });
-  fs.writeFileSync(settings, JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  }));
+  writeQuietUserSettings(folder);
   const server = await startVscodeServer({ installDir, tmpDir: folder, logPath: path.join(vsixArtifacts, 'server.log') });
   const page = await browser.newPage({ viewport });
   page.setDefaultTimeout(60_000);

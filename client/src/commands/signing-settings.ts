@@ -58,11 +58,22 @@ export function resolveSettingPath(setting: string, resource?: vscode.Uri): vsco
   return vscode.Uri.joinPath(folder.uri, setting);
 }
 
-/** Where a setting change goes: the workspace when one is open, else the user settings. */
-export function settingsTarget(): vscode.ConfigurationTarget {
+/**
+ * The settings that point at key files or hold keys: package.json lists them as `restrictedConfigurations`, so in
+ * Restricted Mode VS Code ignores their workspace values, and `get` returns the user's.
+ */
+export const RESTRICTED_SETTINGS: readonly string[] = ['signing.privateKeyFile', 'signing.publicKeys'];
+
+/**
+ * Where a change of setting `name` goes: the workspace when one is open, else the user settings. A restricted
+ * setting in an untrusted workspace goes to the user settings: a workspace value would be ignored there, and would
+ * overwrite the workspace's own value with one built from the user's (a list appended to).
+ */
+export function settingsTarget(name: string, trusted = vscode.workspace.isTrusted): vscode.ConfigurationTarget {
+  if (!trusted && RESTRICTED_SETTINGS.includes(name)) return vscode.ConfigurationTarget.Global;
   return vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
 }
 
 export async function updateSetting(name: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration(SECTION).update(name, value, settingsTarget());
+  await vscode.workspace.getConfiguration(SECTION).update(name, value, settingsTarget(name));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
+import { followActiveEditor } from './active-editor';
 import { CARD_EDITOR_CONTEXT, type CardDocuments } from './card-documents';
-import { Debounced, EDIT_SETTLE_MS } from './debounce';
 
 /**
  * Keeps the `actionableMessages.isCardEditor` context key true exactly while the active editor holds a card: at once
@@ -15,19 +15,6 @@ export function trackCardEditorContext(cards: CardDocuments): vscode.Disposable 
     current = isCard;
     void vscode.commands.executeCommand('setContext', CARD_EDITOR_CONTEXT, isCard);
   };
-  const afterEdits = new Debounced(EDIT_SETTLE_MS, update);
   update();
-  return vscode.Disposable.from(
-    afterEdits,
-    vscode.window.onDidChangeActiveTextEditor(() => {
-      afterEdits.cancel();
-      update();
-    }),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document === vscode.window.activeTextEditor?.document && event.contentChanges.length > 0) afterEdits.schedule();
-    }),
-    // A language change reopens the document under its new language id.
-    vscode.workspace.onDidOpenTextDocument(update),
-    cards.onDidChange(update),
-  );
+  return followActiveEditor(cards, update);
 }
