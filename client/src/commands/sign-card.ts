@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isEmail } from '../../../server/src/card';
 import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
 import { UserFacingError } from './command-runner';
@@ -8,8 +9,6 @@ import { loadPrivateKey, type KeySource } from './signing-keys';
 import { configuredOriginator, configuredRecipients, configuredSender } from './signing-settings';
 
 export const SIGN_CARD_COMMAND = 'actionableMessages.signCard';
-
-const EMAIL_ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Arguments that make signing run without prompts (scripts, tests); each one left out comes from the settings. */
 export interface SigningOptions {
@@ -31,7 +30,7 @@ export interface SignedCard {
 }
 
 function invalidAddress(value: string): string | undefined {
-  return EMAIL_ADDRESS.test(value.trim()) ? undefined : `"${value.trim()}" is not an email address.`;
+  return isEmail(value.trim()) ? undefined : `"${value.trim()}" is not an email address.`;
 }
 
 async function askSender(): Promise<string | undefined> {
