@@ -12,7 +12,7 @@ const doc = readFileSync(path.join(repository, 'docs/architecture.md'), 'utf8');
  * The homes that the other parts of issue 9 create in parallel (the error base class, the one token grammar); the
  * document names them already. Empty this list once they are merged.
  */
-const ANNOUNCED_HOMES = new Set(['server/src/card/input-tokens.ts']);
+const ANNOUNCED_HOMES = new Set<string>();
 
 /** A path from the top of the repository (not the tail of another path, such as out/test/…). */
 const REPOSITORY_PATH = /(?<![\w./-])(?:server|client|webview|test|docs|e2e|examples)\/[A-Za-z0-9_./-]*/g;

@@ -319,6 +319,10 @@ function* hugeDocuments(): Iterable<Case> {
   yield scaled('10,000 Action.Http with substitution tokens', (f) => card([{ type: 'Input.Text', id: 'comment' }], {
     actions: Array.from({ length: items(10_000, f) }, (_, i) => ({ type: 'Action.Http', title: `A${i}`, method: 'POST', url: `https://api.contoso.example/${i}`, body: `{{comment.value}} {{missing${i}.value}}` })),
   }), FULL_SETTINGS);
+  yield scaled('1 MB of dots in an expected actor\'s email address', (f) => card([], { expectedActors: [`a@${'.'.repeat(megabytes(1, f))} `] }));
+  yield scaled('1 MB of {{ in an Action.Http body', (f) => card([], {
+    actions: [{ type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/', body: `${'{{'.repeat(megabytes(0.5, f))}a.value}}` }],
+  }));
   yield scaled('1,000,000-item number array', (f) => `[${Array.from({ length: items(1_000_000, f) }, (_, i) => i).join(',')}]`);
   yield scaled('1,000,000 commas', (f) => `[${','.repeat(items(1_000_000, f))}]`);
   yield scaled('200,000 syntax errors', (f) => '}'.repeat(items(200_000, f)));

@@ -39,6 +39,16 @@ describe('formats (spec § 0)', () => {
     assert.ok(!isEmail('ana@contoso'));
     assert.ok(!isEmail('ana smith@contoso.example'));
   });
+
+  it('accepts exactly what the loose email pattern of spec § 0 accepts, without its backtracking', () => {
+    const loosePattern = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+    const alphabet = ['a', '@', '.', ' '];
+    const strings = ['']; // grows to every string of up to 7 characters of the alphabet
+    for (const prefix of strings) if (prefix.length < 7) strings.push(...alphabet.map((c) => prefix + c));
+    const unusual = ['ana@contoso.example\n', 'ana@contoso.\u00a0example', '\ufeffana@contoso.example', 'ana@contoso\u2028.example',
+      'ä@ö.ü', 'a.b@c.d.e', '.@..a', 'a@.b.c', 'a@b..', 'a@b.c.'];
+    for (const value of [...strings, ...unusual]) assert.equal(isEmail(value), loosePattern.test(value), JSON.stringify(value));
+  });
 });
 
 describe('AM002 version missing or malformed', () => {

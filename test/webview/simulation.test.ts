@@ -25,6 +25,10 @@ describe('substituteInputs', () => {
   it('leaves tokens of unknown ids and malformed tokens as written, and replaces every occurrence', () => {
     assert.equal(substituteInputs('{{missing.value}} {{n.value}}{{n.value}} {{n.text}} {{ n.value }}', inputs, 'url'), '{{missing.value}} 55 {{n.text}} {{ n.value }}');
   });
+
+  it('substitutes only a dot before value, and each {{ up to the first }} after it, as the rules read tokens', () => {
+    assert.equal(substituteInputs('{{nXvalue}} {{n-value}} {{{{n.value}} {{n.value}}', inputs, 'url'), '{{nXvalue}} {{n-value}} {{{{n.value}} 5');
+  });
 });
 
 describe('buildHttpRequest', () => {

@@ -1,6 +1,7 @@
 // The requests Outlook would send for a card's actions (docs/rules.md § "Input substitution"), built as text for the
 // "Simulated actions" log. Pure: the pane passes the action's JSON and the current input values; nothing here touches
 // the network.
+import { substituteInputTokens } from '../../server/src/card';
 import { isJsonObject, type JsonObject } from './card-source';
 
 /** Current input values by id, as the inputs report them (a toggle's valueOn/valueOff, a date as yyyy-mm-dd, …). */
@@ -12,8 +13,6 @@ export interface HttpRequest {
   readonly headers: readonly { readonly name: string; readonly value: string }[];
   readonly body: string | undefined;
 }
-
-const SUBSTITUTION_TOKEN = /\{{2}([a-z0-9_$@]+).value\}{2}/gi;
 
 /** How a substituted value is written into its place. */
 type Encoding = 'url' | 'json';
@@ -35,9 +34,9 @@ function lookup(inputs: InputValues, id: string): string | undefined {
  * its place. Tokens naming no input stay as written, as Outlook leaves them.
  */
 export function substituteInputs(template: string, inputs: InputValues, encoding: Encoding): string {
-  return template.replace(SUBSTITUTION_TOKEN, (token, id: string) => {
+  return substituteInputTokens(template, (id) => {
     const value = lookup(inputs, id);
-    return value === undefined ? token : encode(value, encoding);
+    return value === undefined ? undefined : encode(value, encoding);
   });
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isEmail } from '../../../server/src/card';
 import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
 import { cardDocument, confirmCardWithoutErrors, refuseInvalidJson, showUntitled } from './editor-documents';
@@ -9,8 +10,6 @@ import { configuredOriginator, configuredRecipients, configuredSender } from './
 import { UserFacingError } from './user-facing-error';
 
 export const SIGN_CARD_COMMAND = 'actionableMessages.signCard';
-
-const EMAIL_ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Arguments that make signing run without prompts (scripts, tests); each one left out comes from the settings. */
 export interface SigningOptions {
@@ -32,7 +31,7 @@ export interface SignedCard {
 }
 
 function invalidAddress(value: string): string | undefined {
-  return EMAIL_ADDRESS.test(value.trim()) ? undefined : `"${value.trim()}" is not an email address.`;
+  return isEmail(value.trim()) ? undefined : `"${value.trim()}" is not an email address.`;
 }
 
 async function askSender(): Promise<string | undefined> {

@@ -1,6 +1,6 @@
-// The card kernel: JSON parsed with positions, document kinds, the card model and versions, value formats, the JWS
-// compact reader and the signed envelope. Browser-safe (the preview bundles it) and below every other room: it
-// imports no other room and nothing of Node.
+// The card kernel: JSON parsed with positions, document kinds, the card model and versions, value formats, the
+// `{{id.value}}` input tokens, the JWS compact reader and the signed envelope. Browser-safe (the preview bundles it)
+// and below every other room: it imports no other room and nothing of Node.
 export {
   ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, parseVersion,
   parseVersionText, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
@@ -8,6 +8,10 @@ export {
 export { detectDocumentKind } from './document-kind';
 export { InputError } from './errors';
 export { describeValue, isEmail, isGuid } from './formats';
+export {
+  bracedTokens, inputIdOf, inputToken, isSubstitutableId, substituteInputTokens, substitutableIdFrom, valueReferenceName,
+  wholeInputTokenId, type BracedToken
+} from './input-tokens';
 export {
   MAX_NESTING_DEPTH, arrayItems, findExcessiveNesting, isMissing, parseJsonDocument, presentValue, propertyKey,
   propertyValue, stringProperty, type JsonDocument, type JsonNode

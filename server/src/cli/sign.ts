@@ -7,8 +7,8 @@ import { formatHuman, locateFindings } from './lint-report';
 
 const USAGE = `Usage: amcard sign <card> --key <private key file> --sender <address> --recipients <a,b> [options]
 
-Signs an Adaptive Card or MessageCard file (- reads standard input) for Outlook (spec § 5.10): builds the
-signed-card payload (sender, originator, recipientsSerialized, the minified card in adaptiveCardSerialized or
+Signs an Adaptive Card or MessageCard file (- reads standard input) for Outlook (docs/rules.md § "Signed
+cards"): builds the signed-card payload (sender, originator, recipientsSerialized, the minified card in adaptiveCardSerialized or
 messageCardSerialized, iat = now) and signs it RS256. Prints the compact JWS (header.payload.signature), or with
 --html the complete email HTML carrying it in a SignedAdaptiveCard (SignedMessageCard) section.
 

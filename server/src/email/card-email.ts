@@ -159,7 +159,7 @@ function signedSection(token: string): SignedSection {
   const kinds = (Object.keys(SIGNED_ENVELOPES) as CardKind[]).filter((kind) => SIGNED_ENVELOPES[kind].claim in payload);
   if (kinds.length !== 1) {
     const which = kinds.length === 0 ? 'neither' : 'both';
-    throw new CardEmailError(`The signed card's payload has ${which} of "adaptiveCardSerialized" and "messageCardSerialized"; it needs exactly one (spec AM090).`);
+    throw new CardEmailError(`The signed card's payload has ${which} of "adaptiveCardSerialized" and "messageCardSerialized"; it needs exactly one (AM090).`);
   }
   const kind = kinds[0]!;
   const envelope = SIGNED_ENVELOPES[kind];

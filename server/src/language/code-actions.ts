@@ -1,6 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
-import { buildCardModel, type CardModel, compareVersion, detectDocumentKind, type JsonDocument, type JsonNode, propertyValue, stringProperty } from '../card';
+import {
+  bracedTokens, buildCardModel, type CardModel, compareVersion, detectDocumentKind, inputToken, isSubstitutableId,
+  type JsonDocument, type JsonNode, propertyValue, stringProperty, wholeInputTokenId
+} from '../card';
 import { editObject, nodeAtRange, removeArrayItem, replaceNode, type TextEdit } from './json-edit';
 import { isRuleId, type RuleId, type ServiceSettings } from '../rules';
 
@@ -28,8 +31,6 @@ export const ENDPOINT_PLACEHOLDER = 'https://your-service.example/actions';
 
 type OutlookVersion = '1.0' | '1.4';
 
-const INPUT_TOKEN = /\{\{([A-Za-z0-9_$@]+)\.value\}\}/gi;
-const SUBSTITUTABLE_ID = /^[A-Za-z0-9_$@]+$/;
 /** Where a new property goes by default: after the card or action header rather than at the end. */
 const HEADER_KEYS = ['version', 'type', '@type', '@context'];
 
@@ -179,7 +180,7 @@ function staticBodyFields(body: string | undefined): Record<string, unknown> | u
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const fields = Object.entries(parsed).filter(([, value]) => typeof value !== 'string' || !new RegExp(`^${INPUT_TOKEN.source}$`, 'i').test(value));
+  const fields = Object.entries(parsed).filter(([, value]) => typeof value !== 'string' || wholeInputTokenId(value) === undefined);
   return fields.length > 0 ? Object.fromEntries(fields) : undefined;
 }
 
@@ -188,14 +189,14 @@ function substitutableInputIds(model: CardModel): string[] {
   const ids = model.elements
     .filter((element) => element.type?.startsWith('Input.'))
     .map((element) => stringProperty(element.node, 'id'))
-    .filter((id): id is string => id !== undefined && SUBSTITUTABLE_ID.test(id));
+    .filter((id): id is string => id !== undefined && isSubstitutableId(id));
   return [...new Set(ids)];
 }
 
 /** A JSON body that sends every input's value under its id, as Action.Submit would have. */
 function inputValuesBody(model: CardModel, extra: Record<string, unknown> = {}): string {
   const body: Record<string, unknown> = { ...extra };
-  for (const id of substitutableInputIds(model)) body[id] = `{{${id}.value}}`;
+  for (const id of substitutableInputIds(model)) body[id] = inputToken(id);
   return JSON.stringify(body);
 }
 
@@ -271,19 +272,20 @@ function inputReferenceFixes(context: FixContext): QuickFix[] {
   const known = new Set(inputs.map((id) => id.toLowerCase()));
   const raw = text.slice(node.offset, node.offset + node.length);
   const fixes: QuickFix[] = [];
-  for (const token of raw.matchAll(INPUT_TOKEN)) {
-    const id = token[1];
-    const start = node.offset + token.index;
-    const outsideProblem = start + token[0].length <= problem.offset || start >= problem.offset + problem.length;
+  for (const token of bracedTokens(raw)) {
+    if (token.kind !== 'input') continue;
+    const id = token.inputId;
+    const start = node.offset + token.offset;
+    const outsideProblem = start + token.text.length <= problem.offset || start >= problem.offset + problem.length;
     if (outsideProblem || known.has(id.toLowerCase())) continue;
     const ranked = inputs
       .map((candidate) => ({ candidate, cost: distance(id.toLowerCase(), candidate.toLowerCase()) }))
       .sort((a, b) => a.cost - b.cost);
     const nearest = ranked[0];
     if (nearest === undefined) continue;
-    const replacement = `{{${nearest.candidate}.value}}`;
-    const edit = { offset: start, length: token[0].length, newText: replacement };
-    fixes.push(fix(context, `Change ${token[0]} to ${replacement}`, [edit], nearest.cost <= Math.max(2, Math.floor(id.length / 3))));
+    const replacement = inputToken(nearest.candidate);
+    const edit = { offset: start, length: token.text.length, newText: replacement };
+    fixes.push(fix(context, `Change ${token.text} to ${replacement}`, [edit], nearest.cost <= Math.max(2, Math.floor(id.length / 3))));
   }
   return fixes;
 }

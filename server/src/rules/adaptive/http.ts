@@ -1,13 +1,12 @@
 // docs/rules.md § "Action.Http and input substitution" (AM040–AM048), and the registered target URLs (AM096).
-import { type ActionRef, arrayItems, type CardModel, describeValue, isMissing, type JsonNode, propertyValue, typeNodeOf } from '../../card';
+import {
+  type ActionRef, arrayItems, bracedTokens, type BracedToken, type CardModel, describeValue, inputIdOf, inputToken,
+  isMissing, isSubstitutableId, type JsonNode, propertyValue, substitutableIdFrom, typeNodeOf,
+  valueReferenceName
+} from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost } from '../urls';
 import { inputIdsLowerCase } from './inputs';
-
-const INPUT_REFERENCE = /^([A-Za-z0-9_$@]+)\.value$/i;
-const SUBSTITUTABLE_ID = /^[A-Za-z0-9_$@]+$/;
-/** Adaptive Card text functions, `{{DATE(…)}}` / `{{TIME(…)}}`, are not input tokens. */
-const TEXT_FUNCTION = /^(DATE|TIME)\(/;
 
 interface HttpCheck {
   readonly ctx: RuleContext;
@@ -15,12 +14,12 @@ interface HttpCheck {
   readonly registeredHosts: readonly string[];
 }
 
-function malformedTokenMessage(token: string, inner: string): string {
-  if (SUBSTITUTABLE_ID.test(inner)) return `${token} is not substituted: an input value is written {{${inner}.value}}.`;
-  if (INPUT_REFERENCE.test(inner.trim())) return `${token} is not substituted because of the spaces inside the braces: write {{${inner.trim()}}}.`;
-  const id = /^(.*)\.value$/is.exec(inner)?.[1];
-  if (id !== undefined) {
-    return `${token} is never substituted: input ids in tokens may only contain letters, digits, _, $ and @. Rename the input (e.g. "${id.replace(/[^A-Za-z0-9_$@]/g, '') || 'comment'}") and the token.`;
+function malformedTokenMessage({ text: token, inner }: BracedToken): string {
+  if (isSubstitutableId(inner)) return `${token} is not substituted: an input value is written ${inputToken(inner)}.`;
+  if (inputIdOf(inner.trim()) !== undefined) return `${token} is not substituted because of the spaces inside the braces: write {{${inner.trim()}}}.`;
+  const name = valueReferenceName(inner);
+  if (name !== undefined) {
+    return `${token} is never substituted: input ids in tokens may only contain letters, digits, _, $ and @. Rename the input (e.g. "${substitutableIdFrom(name) || 'comment'}") and the token.`;
   }
   return `${token} is not a substitution token: use {{<input id>.value}}, or remove the braces.`;
 }
@@ -31,22 +30,15 @@ function malformedTokenMessage(token: string, inner: string): string {
  */
 function checkTokens(check: HttpCheck, node: JsonNode | undefined, where: string): void {
   if (node?.type !== 'string') return;
-  const value = node.value as string;
-  for (let start = value.indexOf('{{'); start >= 0; ) {
-    const end = value.indexOf('}}', start + 2);
-    if (end < 0) return;
-    const token = value.slice(start, end + 2);
-    const inner = value.slice(start + 2, end);
-    const reference = INPUT_REFERENCE.exec(inner);
-    if (reference) {
-      if (!check.inputIds.has(reference[1]!.toLowerCase())) {
-        reportSubstring(check.ctx, 'AM046', node, start, token.length,
-          `${token} in the ${where} names no input of this card, so it is sent verbatim: use the id of an input, or add an input with id "${reference[1]}".`);
+  for (const token of bracedTokens(node.value as string)) {
+    if (token.kind === 'input') {
+      if (!check.inputIds.has(token.inputId.toLowerCase())) {
+        reportSubstring(check.ctx, 'AM046', node, token.offset, token.text.length,
+          `${token.text} in the ${where} names no input of this card, so it is sent verbatim: use the id of an input, or add an input with id "${token.inputId}".`);
       }
-    } else if (!TEXT_FUNCTION.test(inner)) {
-      reportSubstring(check.ctx, 'AM047', node, start, token.length, `In the ${where}: ${malformedTokenMessage(token, inner)}`);
+    } else if (token.kind === 'other') {
+      reportSubstring(check.ctx, 'AM047', node, token.offset, token.text.length, `In the ${where}: ${malformedTokenMessage(token)}`);
     }
-    start = value.indexOf('{{', end + 2);
   }
 }
 
