@@ -1,5 +1,5 @@
 // Which of Outlook's rule profiles a card is checked against, in words for the language status item: the card's
-// `version` picks the action model (docs/rules.md §§ 3, 5.3), as the rules read it.
+// `version` picks the action model (docs/rules.md § "Card versions"), as the rules read it.
 import { compareVersion, detectDocumentKind, parseJsonDocument, parseVersion, propertyValue, type Version } from '../../server/src/card';
 
 export interface CardProfile {

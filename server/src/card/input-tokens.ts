@@ -58,7 +58,7 @@ function classify(offset: number, text: string, inner: string): BracedToken {
   return { offset, text, inner, kind: TEXT_FUNCTIONS.some((name) => inner.startsWith(name)) ? 'textFunction' : 'other' };
 }
 
-/** The `{{…}}` tokens of `value`, left to right: each `{{` up to the first `}}` after it (non-greedy, as spec AM047 says). */
+/** The `{{…}}` tokens of `value`, left to right: each `{{` up to the first `}}` after it (non-greedy, as docs/rules.md § AM047 says). */
 export function bracedTokens(value: string): BracedToken[] {
   const tokens: BracedToken[] = [];
   for (let start = value.indexOf('{{'); start >= 0; ) {

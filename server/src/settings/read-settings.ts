@@ -9,6 +9,9 @@ export const SETTING_KEYS = [
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
+/** Declared in package.json too, but read by vscode-languageclient itself (`<client id>.trace.server`), not here. */
+export const LANGUAGE_CLIENT_KEYS: readonly string[] = ['trace.server'];
+
 /** The keys an `amcard lint --config` file may hold: how cards are checked, and which files are cards. */
 export const LINT_CONFIG_KEYS: readonly SettingKey[] = ['originator', 'sender', 'targetUrls', 'rules', 'files'];
 

@@ -1,0 +1,70 @@
+// UI check of Sign Card's prompts as a person meets them: the sender and recipients typed once are kept for the
+// workspace, so the next Sign Card there asks for neither, and "Save to Settings" writes them to the folder's settings.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openCard, runFromPalette, startAfresh } from '../workbench.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const SENDER = 'alerts@contoso.example';
+const RECIPIENTS = ['ana@contoso.example', 'lee.chen@contoso.example'];
+
+/** Answers the input box titled `title` by typing `answer`, as a person would. */
+async function answerInputBox(page, title, answer) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor();
+  await page.keyboard.type(answer);
+  await page.keyboard.press('Enter');
+}
+
+/** @param {import('../run.mjs').UiContext} context */
+export default async function addressesChecks({ page, uiCheck, workspace, artifacts, tmp }) {
+  const keyFile = path.join(tmp, 'addresses-signing-key.pem');
+  execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'keygen', '--out', keyFile], { stdio: 'pipe' });
+  const settingsFile = path.join(workspace, '.vscode/settings.json');
+  const readSettings = () => JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+
+  await uiCheck('Sign Card keeps the sender and recipients typed at its prompts for the workspace: the next signing asks for neither', async () => {
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'actionableMessages.signing.privateKeyFile': keyFile }));
+    await startAfresh(page);
+    await openCard(page, 'approval-http.card.json');
+    await runFromPalette(page, 'Actionable Messages: Sign Card');
+    await answerInputBox(page, 'Sign Card: sender', SENDER);
+    await answerInputBox(page, 'Sign Card: recipients', RECIPIENTS.join(', '));
+    // an untitled editor is named after its first line: the JWS, whose header starts eyJ ('{"')
+    const jwsTabs = page.locator('.tabs-container .tab', { hasText: /^eyJ/ });
+    await jwsTabs.first().waitFor();
+    const offer = page.locator('.notification-toast', { hasText: 'keeps the sender and recipients you typed for this workspace' });
+    await offer.waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'sign-card-remembers-addresses.png') });
+
+    const signedBefore = await jwsTabs.count();
+    await openCard(page, 'approval-http.card.json');
+    await runFromPalette(page, 'Actionable Messages: Sign Card');
+    // Signed again without a question: one more JWS editor, and no input box came up meanwhile.
+    const deadline = Date.now() + 30_000;
+    while (await jwsTabs.count() <= signedBefore) {
+      if (await page.locator('.quick-input-widget .quick-input-title', { hasText: /Sign Card: (sender|recipients)/ }).isVisible()) {
+        throw new Error('Sign Card asked again for an address it was given before in this workspace');
+      }
+      if (Date.now() > deadline) throw new Error('the second Sign Card opened no JWS editor within 30 s');
+      await page.waitForTimeout(100);
+    }
+  });
+
+  await uiCheck('Save to Settings writes the typed sender and recipients to the folder\'s settings', async () => {
+    const offer = page.locator('.notification-toast', { hasText: 'keeps the sender and recipients you typed for this workspace' }).first();
+    await offer.getByRole('button', { name: 'Save to Settings' }).click();
+    const deadline = Date.now() + 30_000;
+    while (readSettings()['actionableMessages.recipients'] === undefined) {
+      if (Date.now() > deadline) throw new Error(`the settings still lack the recipients: ${fs.readFileSync(settingsFile, 'utf8')}`);
+      await page.waitForTimeout(100);
+    }
+    const saved = readSettings();
+    if (saved['actionableMessages.sender'] !== SENDER || JSON.stringify(saved['actionableMessages.recipients']) !== JSON.stringify(RECIPIENTS)) {
+      throw new Error(`saved ${JSON.stringify(saved)}`);
+    }
+    fs.writeFileSync(settingsFile, '{}');
+    await startAfresh(page);
+  });
+}
