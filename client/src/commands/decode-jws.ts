@@ -1,6 +1,7 @@
 import type { KeyObject } from 'crypto';
 import * as vscode from 'vscode';
 import { readDecodeInput } from '../../../server/src/email';
+import { CARD_LANGUAGE_ID } from '../../../server/src/language';
 import { type DecodedSignedCard, decodeSignedCard } from '../../../server/src/signing';
 import { type Finding, validateText } from '../../../server/src/rules';
 import { UserFacingError } from './command-runner';
@@ -88,7 +89,7 @@ function prettyCard(cardText: string): string {
 }
 
 async function openCard(cardText: string): Promise<vscode.Uri> {
-  return (await showNamedUntitled('decoded-card', '.card.json', prettyCard(cardText), 'json')).uri;
+  return (await showNamedUntitled('decoded-card', '.card.json', prettyCard(cardText), CARD_LANGUAGE_ID)).uri;
 }
 
 interface Section {

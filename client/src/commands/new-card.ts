@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CARD_TEMPLATES, templateText, type CardTemplate } from './card-templates';
 import { UserFacingError } from './command-runner';
+import { CARD_LANGUAGE_ID } from '../../../server/src/language';
 import { showNamedUntitled } from './editor-documents';
 import { fileNameProblem, freeFileName, newCardFolder } from './new-card-location';
 
@@ -82,7 +83,7 @@ export async function newCard(argument: unknown): Promise<NewCardResult | undefi
   const { text, placeholder } = templateText(template, vscode.workspace.getConfiguration('actionableMessages', folder).get<string>('originator'));
   let document: vscode.TextDocument;
   if (folder === undefined) {
-    document = await showNamedUntitled(template.stem, template.suffix, text, 'json');
+    document = await showNamedUntitled(template.stem, template.suffix, text, CARD_LANGUAGE_ID);
   } else {
     const name = await chooseName(folder, template, options.name);
     if (name === undefined) return undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewOptions } from '../../../webview/src/protocol';
+import { CARD_DOCUMENT_SELECTOR } from '../card-language';
 import { registerCommand, UserFacingError } from '../commands/command-runner';
 import { CardDocuments } from './card-documents';
 import { trackCardEditorContext } from './card-editor-context';
@@ -86,9 +87,7 @@ export function registerPreview(context: vscode.ExtensionContext, actionSimulate
     renders,
     { dispose: () => preview?.dispose() },
     trackCardEditorContext(cards),
-    vscode.languages.registerCodeLensProvider(
-      ['json', 'jsonc'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
-      previewCodeLenses(cards)),
+    vscode.languages.registerCodeLensProvider(CARD_DOCUMENT_SELECTOR, previewCodeLenses(cards)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       // Only cards are followed: other editors leave the preview as it is.
       if (preview !== undefined && editor !== undefined && cards.isCard(editor.document) && preview.documentUri !== editor.document.uri.toString()) {
