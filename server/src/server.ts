@@ -76,7 +76,7 @@ let pullsConfiguration = false;
 let registersForConfigurationChanges = false;
 let tracksWorkspaceFolders = false;
 let acceptsSnippets = false;
-/** Set when the client registers the structure features for the card language only (see structureCapabilities). */
+/** Set when the client registers the structure features for the card language only (see registersPerLanguage). */
 let registersStructureFeatures = false;
 let foldingRangeLimit: number | undefined;
 let workspaceFolders: string[] = [];
@@ -120,13 +120,19 @@ function appliedFixCommandFrom(initializationOptions: unknown): string | undefin
  * can register them per language gets them for the card language only, so a JSON file (card or not) gets no second
  * formatter or Outline; any other client gets them for every document it sends, answered for cards only.
  */
-function structureCapabilities(capabilities: ClientCapabilities): ServerCapabilities {
+function registersPerLanguage(capabilities: ClientCapabilities): boolean {
   const text = capabilities.textDocument;
   const features = [text?.formatting, text?.rangeFormatting, text?.foldingRange, text?.selectionRange, text?.documentSymbol];
-  registersStructureFeatures = features.every((feature) => feature?.dynamicRegistration === true);
-  if (registersStructureFeatures) return {};
-  return { documentFormattingProvider: true, documentRangeFormattingProvider: true, foldingRangeProvider: true, selectionRangeProvider: true, documentSymbolProvider: true };
+  return features.every((feature) => feature?.dynamicRegistration === true);
 }
+
+const STRUCTURE_CAPABILITIES: ServerCapabilities = {
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+  documentSymbolProvider: true,
+};
 
 async function registerStructureFeatures(): Promise<void> {
   const documentSelector = [{ language: CARD_LANGUAGE_ID }];
@@ -146,6 +152,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   acceptsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   appliedFixCommand = appliedFixCommandFrom(params.initializationOptions);
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+  registersStructureFeatures = registersPerLanguage(params.capabilities);
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
   workspaceFolders = folders.map((folder) => filePath(folder.uri));
   return {
@@ -154,7 +161,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['"', ':'] },
       hoverProvider: true,
-      ...structureCapabilities(params.capabilities),
+      ...(registersStructureFeatures ? {} : STRUCTURE_CAPABILITIES),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'Actionable Message Studio' },
