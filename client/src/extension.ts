@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CARD_DOCUMENT_SELECTOR } from './card-language';
 import { registerCommands } from './commands';
 import { registerLanguageStatus } from './language-status';
 import { registerPreview, type PreviewApi } from './preview';
@@ -26,9 +27,10 @@ export function activate(context: vscode.ExtensionContext): ActionableMessagesAp
   const walkthrough = registerWalkthroughHooks(context);
   const preview = registerPreview(context, (title) => void walkthrough.previewActionSimulated(title));
   const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc };
-  // Every JSON document goes to the server; it decides from `actionableMessages.files` which ones are cards.
+  // Card-language and JSON documents go to the server; it decides from `actionableMessages.files` and the content
+  // which JSON documents are cards.
   const clientOptions: LanguageClientOptions = {
-    documentSelector: ['json', 'jsonc'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
+    documentSelector: CARD_DOCUMENT_SELECTOR,
     synchronize: { configurationSection: 'actionableMessages' },
     initializationOptions: { appliedQuickFixCommand: QUICK_FIX_APPLIED_COMMAND },
   };

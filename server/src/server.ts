@@ -3,28 +3,54 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  BulkRegistration,
   CodeAction,
   CodeActionKind,
   CompletionItemKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
+  DocumentSymbolRequest,
+  FoldingRangeRequest,
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
+  SelectionRangeRequest,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type CodeActionParams,
+  type ClientCapabilities,
   type CompletionItem,
   type Diagnostic,
+  type DocumentSymbol,
+  type FoldingRange,
   type Hover,
   type InitializeParams,
   type InitializeResult,
   type Range,
+  type SelectionRange,
+  type ServerCapabilities,
   type TextDocumentPositionParams,
+  type TextEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { carryOver, complete, type CompletionEntry, hover, looksLikeCard, matchesCardFiles, quickFixes, withoutTabStops } from './language';
+import {
+  CARD_LANGUAGE_ID,
+  cardDocumentSymbols,
+  cardFoldingRanges,
+  cardSelectionRanges,
+  carryOver,
+  complete,
+  type CompletionEntry,
+  formatCard,
+  hover,
+  isDeclaredCard,
+  looksLikeCard,
+  quickFixes,
+  withoutTabStops,
+} from './language';
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, readEditorSettings } from './settings';
 import { type Finding, type RuleId, type Severity, severityOf, validateText } from './rules';
 import { detectDocumentKind, parseJsonDocument } from './card';
@@ -50,6 +76,9 @@ let pullsConfiguration = false;
 let registersForConfigurationChanges = false;
 let tracksWorkspaceFolders = false;
 let acceptsSnippets = false;
+/** Set when the client registers the structure features for the card language only (see registersPerLanguage). */
+let registersStructureFeatures = false;
+let foldingRangeLimit: number | undefined;
 let workspaceFolders: string[] = [];
 /**
  * A client command that each quick fix carries, run by the editor after the fix's edit (the VS Code client's
@@ -89,12 +118,44 @@ function appliedFixCommandFrom(initializationOptions: unknown): string | undefin
   return typeof command === 'string' && command !== '' ? command : undefined;
 }
 
+/**
+ * Formatting, folding, selection ranges and symbols are what VS Code's JSON support gives .json files. A client that
+ * can register them per language gets them for the card language only, so a JSON file (card or not) gets no second
+ * formatter or Outline; any other client gets them for every document it sends, answered for cards only.
+ */
+function registersPerLanguage(capabilities: ClientCapabilities): boolean {
+  const text = capabilities.textDocument;
+  const features = [text?.formatting, text?.rangeFormatting, text?.foldingRange, text?.selectionRange, text?.documentSymbol];
+  return features.every((feature) => feature?.dynamicRegistration === true);
+}
+
+const STRUCTURE_CAPABILITIES: ServerCapabilities = {
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  foldingRangeProvider: true,
+  selectionRangeProvider: true,
+  documentSymbolProvider: true,
+};
+
+async function registerStructureFeatures(): Promise<void> {
+  const documentSelector = [{ language: CARD_LANGUAGE_ID }];
+  const registration = BulkRegistration.create();
+  registration.add(DocumentFormattingRequest.type, { documentSelector });
+  registration.add(DocumentRangeFormattingRequest.type, { documentSelector });
+  registration.add(FoldingRangeRequest.type, { documentSelector });
+  registration.add(SelectionRangeRequest.type, { documentSelector });
+  registration.add(DocumentSymbolRequest.type, { documentSelector });
+  await connection.client.register(registration);
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
   registersForConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   tracksWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   acceptsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   appliedFixCommand = appliedFixCommandFrom(params.initializationOptions);
+  foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+  registersStructureFeatures = registersPerLanguage(params.capabilities);
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : []);
   workspaceFolders = folders.map((folder) => filePath(folder.uri));
   return {
@@ -103,6 +164,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['"', ':'] },
       hoverProvider: true,
+      ...(registersStructureFeatures ? {} : STRUCTURE_CAPABILITIES),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'Actionable Message Studio' },
@@ -110,6 +172,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
+  if (registersStructureFeatures) {
+    await registerStructureFeatures().catch((error: unknown) => connection.console.error(`Registering formatting, folding and symbols for card files failed: ${String(error)}`));
+  }
   if (pullsConfiguration && registersForConfigurationChanges) {
     // Registering for the section makes clients that push nothing by themselves tell us about changes.
     await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
@@ -160,15 +225,15 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
   };
 }
 
-function isNamedCard(uri: string, settings: EditorSettings): boolean {
-  return matchesCardFiles(filePath(uri), workspaceFolders, settings.files);
+function isNamedCard(document: TextDocument, settings: EditorSettings): boolean {
+  return isDeclaredCard(document.languageId, filePath(document.uri), workspaceFolders, settings.files);
 }
 
 /** The findings to show for a document, or undefined when it is no card (or validation is off) and is left alone. */
 function findingsFor(document: TextDocument, settings: EditorSettings): readonly Finding[] | undefined {
   const { uri } = document;
   const text = document.getText();
-  const named = isNamedCard(uri, settings);
+  const named = isNamedCard(document, settings);
   if (!settings.enable || (!named && !lastParsed.has(uri) && !looksLikeCard(text))) return undefined;
   const validation = validateText(text, settings.service);
   const { root } = validation.document;
@@ -263,11 +328,11 @@ connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> 
   });
 });
 
-/** Completion and hover serve the documents validation would check, whether or not validation is on. */
+/** The language features serve the documents validation would check, whether or not validation is on. */
 async function cardDocument(uri: string): Promise<TextDocument | undefined> {
   const document = documents.get(uri);
   if (document === undefined) return undefined;
-  const isCard = isNamedCard(uri, await settingsFor(uri)) || lastParsed.has(uri) || looksLikeCard(document.getText());
+  const isCard = isNamedCard(document, await settingsFor(uri)) || lastParsed.has(uri) || looksLikeCard(document.getText());
   return isCard ? document : undefined;
 }
 
@@ -310,6 +375,31 @@ connection.onHover(async (params: TextDocumentPositionParams): Promise<Hover | n
   const info = await hover(document.getText(), document.offsetAt(params.position), { findings, ruleHref });
   if (info === undefined) return null;
   return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: rangeOf(document, info.offset, info.length) };
+});
+
+connection.onDocumentFormatting(async (params): Promise<TextEdit[]> => {
+  const document = await cardDocument(params.textDocument.uri);
+  return document === undefined ? [] : formatCard(document, undefined, params.options);
+});
+
+connection.onDocumentRangeFormatting(async (params): Promise<TextEdit[]> => {
+  const document = await cardDocument(params.textDocument.uri);
+  return document === undefined ? [] : formatCard(document, params.range, params.options);
+});
+
+connection.onFoldingRanges(async (params): Promise<FoldingRange[]> => {
+  const document = await cardDocument(params.textDocument.uri);
+  return document === undefined ? [] : cardFoldingRanges(document, foldingRangeLimit);
+});
+
+connection.onSelectionRanges(async (params): Promise<SelectionRange[] | null> => {
+  const document = await cardDocument(params.textDocument.uri);
+  return (document && cardSelectionRanges(document, params.positions)) ?? null;
+});
+
+connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[]> => {
+  const document = await cardDocument(params.textDocument.uri);
+  return document === undefined ? [] : cardDocumentSymbols(document);
 });
 
 documents.listen(connection);

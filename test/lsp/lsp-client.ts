@@ -46,7 +46,11 @@ export interface ClientOptions {
   snippetSupport?: boolean;
   /** Sent as `initializationOptions` in `initialize`. */
   initializationOptions?: Record<string, unknown>;
+  /** More textDocument client capabilities (e.g. dynamic registration of a feature, as VS Code announces). */
+  textDocumentCapabilities?: Record<string, unknown>;
 }
+
+export interface Registration { id: string; method: string; registerOptions?: { documentSelector?: unknown } }
 
 export function uriOf(fileName: string): string {
   return pathToFileURL(path.join(WORKSPACE, fileName)).href;
@@ -84,6 +88,10 @@ export class LspClient {
   readonly publications: { uri: string; diagnostics: Diagnostic[] }[] = [];
   /** The workspace/configuration requests the server made. */
   readonly configurationRequests: unknown[] = [];
+  /** Every registration of client/registerCapability, oldest first. */
+  readonly registrations: Registration[] = [];
+  /** The server's capabilities from its answer to `initialize`. */
+  serverCapabilities: Record<string, unknown> = {};
   settings: Record<string, unknown> | undefined;
   private readonly child: ChildProcessWithoutNullStreams;
   private readonly timeoutMs: number;
@@ -108,14 +116,17 @@ export class LspClient {
       this.configurationRequests.push(params);
       return params.items.map(() => this.settings ?? null);
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
   static async start(options: ClientOptions = {}): Promise<LspClient> {
     const client = new LspClient(options);
-    await client.connection.sendRequest('initialize', {
+    const initialized = await client.connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
       processId: process.pid,
       initializationOptions: options.initializationOptions,
       rootUri: pathToFileURL(WORKSPACE).href,
@@ -126,9 +137,11 @@ export class LspClient {
           publishDiagnostics: { codeDescriptionSupport: true },
           codeAction: { isPreferredSupport: true },
           completion: { completionItem: { snippetSupport: options.snippetSupport === true } },
+          ...options.textDocumentCapabilities,
         },
       },
     });
+    client.serverCapabilities = initialized.capabilities;
     await client.connection.sendNotification('initialized', {});
     return client;
   }

@@ -1,5 +1,6 @@
 // The card-token injection grammar, run by vscode-textmate + vscode-oniguruma over VS Code's JSON and JSON with
-// Comments grammars (as shipped by tm-grammars), the way VS Code injects it (package.json contributes.grammars).
+// Comments grammars (as shipped by tm-grammars) and over the Adaptive Card language's grammar, the way VS Code injects
+// it (package.json contributes.grammars).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,10 +10,12 @@ import { INITIAL, Registry, parseRawGrammar, type IGrammar } from 'vscode-textma
 
 const ROOT = path.join(__dirname, '../../..');
 const INJECTION = 'card-tokens.injection';
+const CARD_SCOPE = 'source.json.adaptive-card';
 const GRAMMAR_FILES: Record<string, string> = {
   'source.json': require.resolve('tm-grammars/grammars/json.json'),
   'source.json.comments': require.resolve('tm-grammars/grammars/jsonc.json'),
   [INJECTION]: path.join(ROOT, 'syntaxes/card-tokens.injection.json'),
+  [CARD_SCOPE]: path.join(ROOT, 'syntaxes/adaptive-card.tmLanguage.json'),
 };
 
 interface Token {
@@ -22,6 +25,7 @@ interface Token {
 
 let json: IGrammar;
 let jsonc: IGrammar;
+let card: IGrammar;
 
 async function loadGrammars(): Promise<void> {
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
@@ -43,6 +47,7 @@ async function loadGrammars(): Promise<void> {
   });
   json = (await registry.loadGrammar('source.json'))!;
   jsonc = (await registry.loadGrammar('source.json.comments'))!;
+  card = (await registry.loadGrammar(CARD_SCOPE))!;
 }
 
 function tokenize(grammar: IGrammar, line: string): Token[] {
@@ -66,14 +71,28 @@ function cardTokenScopes(tokens: readonly Token[]): string[] {
 before(loadGrammars);
 
 describe('card-tokens injection grammar', () => {
-  it('is contributed for JSON and JSON with Comments', () => {
+  it('is contributed for JSON, JSON with Comments and the Adaptive Card language', () => {
     const grammars = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       contributes: { grammars: { scopeName: string; path: string; injectTo?: string[] }[] };
     }).contributes.grammars;
     const entry = grammars.find((g) => g.scopeName === INJECTION);
     assert.ok(entry);
     assert.equal(path.normalize(entry.path), path.normalize('./syntaxes/card-tokens.injection.json'));
-    assert.deepEqual([...entry.injectTo!].sort(), ['source.json', 'source.json.comments']);
+    assert.deepEqual([...entry.injectTo!].sort(), ['source.json', 'source.json.adaptive-card', 'source.json.comments']);
+    const language = grammars.find((g) => g.scopeName === CARD_SCOPE);
+    assert.ok(language);
+    assert.equal(path.normalize(language.path), path.normalize('./syntaxes/adaptive-card.tmLanguage.json'));
+  });
+
+  it('colours an Adaptive Card file as JSON, with the card tokens in its strings', () => {
+    const tokens = tokenize(card, '{"type": "TextBlock", "size": 2, "text": "Hi {{name.value}}"}');
+    assert.ok(scopesOf(tokens, 'type').includes('support.type.property-name.json'));
+    assert.ok(scopesOf(tokens, 'TextBlock').includes('string.quoted.double.json'));
+    assert.ok(scopesOf(tokens, '2').includes('constant.numeric.json'));
+    assert.equal(scopesOf(tokens, '{')[0], CARD_SCOPE);
+    const id = scopesOf(tokens, 'name');
+    assert.ok(id.includes('variable.other.readwrite.input-id.card-tokens'));
+    assert.ok(id.includes('string.quoted.double.json'));
   });
 
   it('scopes the parts of an {{id.value}} substitution inside a string value', () => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { carryOver } from '../../server/src/language/carry-over';
-import { looksLikeCard, matchesCardFiles } from '../../server/src/language/document-selector';
+import { CARD_LANGUAGE_ID, isDeclaredCard, looksLikeCard, matchesCardFiles } from '../../server/src/language/document-selector';
 import { DEFAULT_CARD_FILES, readEditorSettings } from '../../server/src/settings/editor-settings';
 import type { Finding } from '../../server/src/rules/finding';
 
@@ -20,6 +20,13 @@ describe('document selector', () => {
     assert.ok(matchesCardFiles('/w/templates/x.json', ['/w'], ['templates/*.json']));
     assert.ok(!matchesCardFiles('/w/other/templates/x.json', ['/w'], ['templates/*.json']));
     assert.ok(!matchesCardFiles('/v/templates/x.json', ['/w'], ['templates/*.json']));
+  });
+
+  it('declares a document a card by the card language whatever its name, and a JSON document by its name only', () => {
+    assert.ok(isDeclaredCard(CARD_LANGUAGE_ID, '/w/notes/anything.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(isDeclaredCard('json', '/w/cards/approval.card.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(isDeclaredCard('jsonc', '/w/card.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(!isDeclaredCard('json', '/w/notes/anything.json', ['/w'], DEFAULT_CARD_FILES));
   });
 
   it('recognises every spec § 1 kind by content, also half-typed, and nothing else', () => {

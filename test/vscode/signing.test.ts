@@ -138,7 +138,7 @@ describe('signing commands in a real VS Code', () => {
 
     const cardDocument = await vscode.workspace.openTextDocument(card!.cardDocument!);
     assert.match(cardDocument.uri.path, /^decoded-card-\d+\.card\.json$/);
-    assert.strictEqual(cardDocument.languageId, 'json');
+    assert.strictEqual(cardDocument.languageId, 'adaptive-card');
     assert.deepStrictEqual(JSON.parse(cardDocument.getText()), JSON.parse(fileText(EXAMPLE)));
 
     const envelope = JSON.stringify({ '@context': 'http://schema.org/extensions', '@type': 'SignedAdaptiveCard', signedAdaptiveCard: signed.jws });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CARD_LANGUAGE_ID } from '../../../server/src/language';
 import {
   type DecodeProblem, type IssuedAt, type ScriptEntry, type SignatureVerdict, type SignedEntry, decodeReport, verifiedOf
 } from '../../../server/src/signing';
@@ -88,7 +89,7 @@ function prettyCard(cardText: string): string {
 }
 
 async function openCard(cardText: string): Promise<vscode.Uri> {
-  return (await showNamedUntitled('decoded-card', '.card.json', prettyCard(cardText), 'json')).uri;
+  return (await showNamedUntitled('decoded-card', '.card.json', prettyCard(cardText), CARD_LANGUAGE_ID)).uri;
 }
 
 interface Section {

@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
 import { parseJsonDocument } from '../../../server/src/card';
+import { CARD_DOCUMENT_LANGUAGES } from '../card-language';
 import { UserFacingError } from './user-facing-error';
 
 const DIAGNOSTIC_SOURCE = 'actionable-messages';
 
 /**
  * The card a command works on: the file a menu passed (`target`), else the active editor's document.
- * Card commands take JSON; the language server decides the rest.
+ * Card commands take card-language or JSON documents; the language server decides the rest.
  */
 export async function cardDocument(target: vscode.Uri | undefined): Promise<vscode.TextDocument> {
   if (target) return vscode.workspace.openTextDocument(target);
   const document = vscode.window.activeTextEditor?.document;
   if (!document) throw new UserFacingError('Open a card (a *.card.json file) in the editor first.');
-  if (document.languageId !== 'json' && document.languageId !== 'jsonc') {
+  if (!CARD_DOCUMENT_LANGUAGES.includes(document.languageId)) {
     throw new UserFacingError(`The active editor (${displayName(document)}) is not JSON: open a card (a *.card.json file) first.`);
   }
   return document;

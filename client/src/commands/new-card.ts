@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { CARD_TEMPLATES, templateText, type CardTemplate } from './card-templates';
+import { CARD_LANGUAGE_ID } from '../../../server/src/language';
 import { showNamedUntitled } from './editor-documents';
 import { fileNameProblem, freeFileName, newCardFolder } from './new-card-location';
 import { configuredOriginator } from './signing-settings';
@@ -83,7 +84,7 @@ export async function newCard(argument: unknown): Promise<NewCardResult | undefi
   const { text, placeholder } = templateText(template, configuredOriginator(folder));
   let document: vscode.TextDocument;
   if (folder === undefined) {
-    document = await showNamedUntitled(template.stem, template.suffix, text, 'json');
+    document = await showNamedUntitled(template.stem, template.suffix, text, CARD_LANGUAGE_ID);
   } else {
     const name = await chooseName(folder, template, options.name);
     if (name === undefined) return undefined;

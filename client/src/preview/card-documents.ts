@@ -1,16 +1,14 @@
 import * as vscode from 'vscode';
-import { looksLikeCard, matchesCardFiles } from '../../../server/src/language';
+import { isDeclaredCard, looksLikeCard } from '../../../server/src/language';
 import { readEditorSettings } from '../../../server/src/settings';
-
-const CARD_LANGUAGES = new Set(['json', 'jsonc']);
-const CARD_SCHEMES = new Set(['file', 'untitled']);
+import { CARD_DOCUMENT_LANGUAGES, CARD_DOCUMENT_SCHEMES } from '../card-language';
 
 /** The context key of the `when` clauses that show the preview commands for card editors. */
 export const CARD_EDITOR_CONTEXT = 'actionableMessages.isCardEditor';
 
 /**
- * Which documents are cards, decided as the language server decides: the `actionableMessages.files` globs, or a root
- * that is an Outlook card kind. A document once recognised stays a card until it closes or the setting changes, so
+ * Which documents are cards, decided as the language server decides: the card language, the `actionableMessages.files`
+ * globs, or a root that is an Outlook card kind. A document once recognised stays a card until it closes or the setting changes, so
  * the preview keeps following it while it is being typed into shape (the server likewise keeps its last parse).
  */
 export class CardDocuments implements vscode.Disposable {
@@ -34,13 +32,13 @@ export class CardDocuments implements vscode.Disposable {
   }
 
   isCard(document: vscode.TextDocument): boolean {
-    if (!CARD_LANGUAGES.has(document.languageId) || !CARD_SCHEMES.has(document.uri.scheme)) return false;
+    if (!CARD_DOCUMENT_LANGUAGES.includes(document.languageId) || !CARD_DOCUMENT_SCHEMES.includes(document.uri.scheme)) return false;
     const key = document.uri.toString();
     if (this.recognised.has(key)) return true;
     const { files: globs } = readEditorSettings(vscode.workspace.getConfiguration('actionableMessages', document.uri));
     const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
     const path = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
-    const card = matchesCardFiles(path, folders, globs) || looksLikeCard(document.getText());
+    const card = isDeclaredCard(document.languageId, path, folders, globs) || looksLikeCard(document.getText());
     if (card) this.recognised.add(key);
     return card;
   }

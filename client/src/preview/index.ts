@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { PreviewOptions } from '../../../webview/src/protocol';
+import { CARD_DOCUMENT_SELECTOR } from '../card-language';
 import { registerCommand } from '../commands/command-runner';
 import { UserFacingError } from '../commands/user-facing-error';
 import { CardDocuments } from './card-documents';
@@ -87,9 +88,7 @@ export function registerPreview(context: vscode.ExtensionContext, actionSimulate
     renders,
     { dispose: () => preview?.dispose() },
     trackCardEditorContext(cards),
-    vscode.languages.registerCodeLensProvider(
-      ['json', 'jsonc'].flatMap((language) => ['file', 'untitled'].map((scheme) => ({ language, scheme }))),
-      previewCodeLenses(cards)),
+    vscode.languages.registerCodeLensProvider(CARD_DOCUMENT_SELECTOR, previewCodeLenses(cards)),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       // Only cards are followed: other editors leave the preview as it is.
       if (preview !== undefined && editor !== undefined && cards.isCard(editor.document) && preview.documentUri !== editor.document.uri.toString()) {

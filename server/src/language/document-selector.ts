@@ -2,6 +2,9 @@ import { parseTree } from 'jsonc-parser';
 import { minimatch } from 'minimatch';
 import { detectDocumentKind } from '../card';
 
+/** The language id of card files in VS Code (package.json contributes.languages); other clients send json or jsonc. */
+export const CARD_LANGUAGE_ID = 'adaptive-card';
+
 function slashes(path: string): string {
   return path.replace(/\\/g, '/');
 }
@@ -19,6 +22,14 @@ export function matchesCardFiles(documentPath: string, workspaceFolders: readonl
     if (full.startsWith(prefix)) candidates.push(full.slice(prefix.length));
   }
   return globs.some((glob) => candidates.some((candidate) => minimatch(candidate, glob, { dot: true })));
+}
+
+/**
+ * Whether a document is a card by what the user declared: the card language (a file VS Code gave it, or one the user
+ * mapped to it), or a path that matches the `actionableMessages.files` globs.
+ */
+export function isDeclaredCard(languageId: string, documentPath: string, workspaceFolders: readonly string[], globs: readonly string[]): boolean {
+  return languageId === CARD_LANGUAGE_ID || matchesCardFiles(documentPath, workspaceFolders, globs);
 }
 
 /**

@@ -1,8 +1,13 @@
 // The editor's features on top of the rules: completion, hover, quick fixes, edits, findings carried over while a
-// document is invalid, and which documents are cards. Imports card/, rules/ and settings/.
+// document is invalid, which documents are cards, and the JSON structure features (formatting, folding, selection
+// ranges, symbols). Imports card/, rules/ and settings/.
 export { carryOver } from './carry-over';
 export { ORIGINATOR_PLACEHOLDER, quickFixes } from './code-actions';
 export { type CompletionEntry } from './completion-entry';
-export { looksLikeCard, matchesCardFiles } from './document-selector';
+export { CARD_LANGUAGE_ID, isDeclaredCard, looksLikeCard } from './document-selector';
+export { cardDocumentSymbols } from './document-symbols';
+export { cardFoldingRanges } from './folding-ranges';
+export { formatCard } from './formatting';
 export { complete, hover } from './language-features';
+export { cardSelectionRanges } from './selection-ranges';
 export { withoutTabStops } from './snippets/snippet-syntax';

@@ -53,7 +53,7 @@ jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: 
 export const LANGUAGE_FEATURES_MAX_DEPTH = 256;
 export const LANGUAGE_FEATURES_MAX_LENGTH = 512 * 1024;
 
-function beyondLanguageFeatureLimits(text: string): boolean {
+export function beyondLanguageFeatureLimits(text: string): boolean {
   return text.length > LANGUAGE_FEATURES_MAX_LENGTH || findExcessiveNesting(text, LANGUAGE_FEATURES_MAX_DEPTH) >= 0;
 }
 
