@@ -64,10 +64,18 @@ export default async function languageStatusChecks({ page, uiCheck, artifacts })
     await openCard(page, 'submit.card.json');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     await runFromPalette(page, 'Actionable Messages: Restart Language Server');
-    const squiggle = page.locator('.monaco-editor .squiggly-error').first();
-    await squiggle.waitFor();
-    await squiggle.hover({ force: true });
-    await page.locator('.monaco-hover', { hasText: 'AM030' }).first().waitFor();
+    // The squiggle of the stopped server can still show for a moment and then be redrawn under the mouse, so the
+    // hover is tried again on the squiggle as it is now until the new server's AM030 shows in it.
+    const hover = page.locator('.monaco-hover', { hasText: 'AM030' }).first();
+    const deadline = Date.now() + 60_000;
+    while (!(await hover.isVisible())) {
+      if (Date.now() > deadline) throw new Error('no AM030 hover on the squiggle 60 s after Restart Language Server');
+      await page.mouse.move(0, 0);
+      const squiggle = page.locator('.monaco-editor .squiggly-error').first();
+      await squiggle.waitFor();
+      await squiggle.hover({ force: true });
+      await hover.waitFor({ timeout: 2_000 }).catch(() => {});
+    }
     await page.screenshot({ path: path.join(artifacts, 'restart-server.png') });
     await page.keyboard.press('Escape');
   });
