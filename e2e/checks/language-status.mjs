@@ -1,6 +1,7 @@
 // UI checks of the standard language-server conveniences: the language status item of a card (its rule profile and
 // whether an originator is configured, with links to the output and the settings), Show Output and Restart
 // Language Server from the palette.
+import fs from 'node:fs';
 import path from 'node:path';
 import { hidePanel, openCard, runFromPalette, startAfresh } from '../workbench.mjs';
 
@@ -20,7 +21,7 @@ async function expectStatus(page, text) {
 }
 
 /** @param {import('../run.mjs').UiContext} context */
-export default async function languageStatusChecks({ page, uiCheck, artifacts }) {
+export default async function languageStatusChecks({ page, uiCheck, artifacts, workspace }) {
   await uiCheck('the language status of a 1.0 card shows Outlook 1.0 Action.Http, the originator, and links to the output and settings', async () => {
     await startAfresh(page);
     await hidePanel(page);
@@ -61,7 +62,11 @@ export default async function languageStatusChecks({ page, uiCheck, artifacts })
 
   await uiCheck('Actionable Messages: Restart Language Server brings the card\'s AM030 squiggle back', async () => {
     await startAfresh(page);
-    await openCard(page, 'submit.card.json');
+    // A card of its own: earlier checks apply quick fixes to the workspace's submit.card.json.
+    const card = { type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a',
+      body: [{ type: 'TextBlock', text: 'Restart check' }], actions: [{ type: 'Action.Submit', title: 'Send' }] };
+    fs.writeFileSync(path.join(workspace, 'restart-check.card.json'), `${JSON.stringify(card, null, 2)}\n`);
+    await openCard(page, 'restart-check.card.json');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     await runFromPalette(page, 'Actionable Messages: Restart Language Server');
     // The squiggle of the stopped server can still show for a moment and then be redrawn under the mouse, so the
@@ -78,5 +83,7 @@ export default async function languageStatusChecks({ page, uiCheck, artifacts })
     }
     await page.screenshot({ path: path.join(artifacts, 'restart-server.png') });
     await page.keyboard.press('Escape');
+    await startAfresh(page);
+    fs.rmSync(path.join(workspace, 'restart-check.card.json'));
   });
 }
