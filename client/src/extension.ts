@@ -4,6 +4,7 @@ import { CARD_DOCUMENT_SELECTOR } from './card-language';
 import { registerCommands } from './commands';
 import { registerLanguageStatus } from './language-status';
 import { registerPreview, type PreviewApi } from './preview';
+import { CardDocuments } from './preview/card-documents';
 import { registerServerCommands } from './server-commands';
 import { QUICK_FIX_APPLIED_COMMAND, registerWalkthroughHooks, type WalkthroughHooks } from './walkthrough';
 
@@ -25,7 +26,10 @@ let client: LanguageClient | undefined;
 export function activate(context: vscode.ExtensionContext): ActionableMessagesApi {
   registerCommands(context);
   const walkthrough = registerWalkthroughHooks(context);
-  const preview = registerPreview(context, (title) => void walkthrough.previewActionSimulated(title));
+  // One answer to "is this a card?" for the preview and the language status, with one set of listeners.
+  const cards = new CardDocuments();
+  context.subscriptions.push(cards);
+  const preview = registerPreview(context, cards, (title) => void walkthrough.previewActionSimulated(title));
   const serverOptions: ServerOptions = { module: context.asAbsolutePath('dist/server.js'), transport: TransportKind.ipc };
   // Card-language and JSON documents go to the server; it decides from `actionableMessages.files` and the content
   // which JSON documents are cards.
@@ -37,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ActionableMessagesAp
   // The id makes `actionableMessages.trace.server` the trace setting (package.json declares it).
   client = new LanguageClient('actionableMessages', 'Actionable Messages', serverOptions, clientOptions);
   registerServerCommands(context, client);
-  registerLanguageStatus(context);
+  registerLanguageStatus(context, cards);
   const whenReady = client.start();
   return { client, whenReady, logUri: context.logUri, preview, walkthrough: { onDidRecord: walkthrough.onDidRecord } };
 }

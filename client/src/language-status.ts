@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { cardProfile, type CardProfile } from './card-profile';
 import { configuredOriginator } from './commands/signing-settings';
 import { followActiveEditor } from './preview/active-editor';
-import { CardDocuments } from './preview/card-documents';
+import type { CardDocuments } from './preview/card-documents';
 import { SHOW_OUTPUT_COMMAND } from './server-commands';
 
 const NOT_A_CARD_YET: CardProfile = {
@@ -21,8 +21,7 @@ function severity(warning: boolean): vscode.LanguageStatusSeverity {
  * a link to the settings. Their selector is the active card's document while one is active, else nothing, so they
  * show for cards only, whether the file is named as a card or recognised by its content.
  */
-export function registerLanguageStatus(context: vscode.ExtensionContext): void {
-  const cards = new CardDocuments();
+export function registerLanguageStatus(context: vscode.ExtensionContext, cards: CardDocuments): void {
   const profileItem = vscode.languages.createLanguageStatusItem('actionableMessages.profile', []);
   profileItem.name = 'Actionable Messages: rule profile';
   profileItem.command = { title: 'Show Output', command: SHOW_OUTPUT_COMMAND };
@@ -51,7 +50,7 @@ export function registerLanguageStatus(context: vscode.ExtensionContext): void {
     originatorItem.severity = severity(originator === undefined);
     profileItem.selector = originatorItem.selector = { language: document.languageId, scheme: document.uri.scheme };
   };
-  context.subscriptions.push(cards, profileItem, originatorItem, followActiveEditor(cards, update),
+  context.subscriptions.push(profileItem, originatorItem, followActiveEditor(cards, update),
     vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('actionableMessages.originator')) update(); }));
   update();
 }

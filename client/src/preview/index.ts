@@ -3,7 +3,7 @@ import type { PreviewOptions } from '../../../webview/src/protocol';
 import { CARD_DOCUMENT_SELECTOR } from '../card-language';
 import { registerCommand } from '../commands/command-runner';
 import { UserFacingError } from '../commands/user-facing-error';
-import { CardDocuments } from './card-documents';
+import type { CardDocuments } from './card-documents';
 import { trackCardEditorContext } from './card-editor-context';
 import { fileLabel } from './file-reading';
 import { previewOptionsFrom } from '../../../webview/src/preview-options';
@@ -46,8 +46,8 @@ function previewCodeLenses(cards: CardDocuments): vscode.CodeLensProvider {
  * The live card preview: one panel, opened by the commands (palette, editor title, CodeLens, context menus),
  * following the active card editor, restored after a window reload.
  */
-export function registerPreview(context: vscode.ExtensionContext, actionSimulated: (title: string) => void): PreviewApi {
-  const cards = new CardDocuments();
+/** The preview's commands, CodeLens and panel; `cards` decides which documents are cards (the extension owns it). */
+export function registerPreview(context: vscode.ExtensionContext, cards: CardDocuments, actionSimulated: (title: string) => void): PreviewApi {
   const renders = new vscode.EventEmitter<PreviewRender>();
   let preview: PreviewPanel | undefined;
   const host: PreviewHost = {
@@ -84,7 +84,6 @@ export function registerPreview(context: vscode.ExtensionContext, actionSimulate
   registerCommand(context, OPEN_PREVIEW_TO_SIDE_COMMAND, (target) => open(true, target));
 
   context.subscriptions.push(
-    cards,
     renders,
     { dispose: () => preview?.dispose() },
     trackCardEditorContext(cards),
