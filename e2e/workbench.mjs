@@ -1,4 +1,14 @@
 // What a person does in the workbench, as reusable steps for the UI checks in e2e/checks/.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+/** Runs the built amcard CLI, as a user would in a terminal; its standard output. */
+export function amcard(...args) {
+  return execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), ...args], { encoding: 'utf8', stdio: 'pipe' });
+}
+
 /** Opens a workspace file by name through Quick Open, as a person would. */
 export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');

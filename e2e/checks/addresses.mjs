@@ -1,11 +1,9 @@
 // UI check of Sign Card's prompts as a person meets them: the sender and recipients typed once are kept for the
 // workspace, so the next Sign Card there asks for neither, and "Save to Settings" writes them to the folder's settings.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openCard, runFromPalette, startAfresh } from '../workbench.mjs';
+import { amcard, openCard, runFromPalette, startAfresh } from '../workbench.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const SENDER = 'alerts@contoso.example';
 const RECIPIENTS = ['ana@contoso.example', 'lee.chen@contoso.example'];
 
@@ -47,7 +45,7 @@ async function offerInNotificationCentre(page) {
 /** @param {import('../run.mjs').UiContext} context */
 export default async function addressesChecks({ page, uiCheck, workspace, artifacts, tmp }) {
   const keyFile = path.join(tmp, 'addresses-signing-key.pem');
-  execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), 'keygen', '--out', keyFile], { stdio: 'pipe' });
+  amcard('keygen', '--out', keyFile);
   const settingsFile = path.join(workspace, '.vscode/settings.json');
   const readSettings = () => JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
 

@@ -1,19 +1,14 @@
 // The README's tour, done as a user does it and checked as it goes: a card's Outlook problems in the Problems panel,
 // the quick fix menu on one of them, the preview simulating an Action.Http request, and Decode JWS on a signed card.
 // Each step saves e2e-artifacts/readme-*.png, which `npm run screenshots` turns into docs/images/*.png.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hidePanel, previewAfresh, runFromPalette, startAfresh } from '../workbench.mjs';
+import { amcard, hidePanel, previewAfresh, runFromPalette, startAfresh } from '../workbench.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const TOUR_CARD = 'leave-request.card.json';
 const SUBMIT_FIX = 'Replace Action.Submit with Action.Http (POST the inputs)';
 
-/** Runs the built amcard CLI, as a user would in a terminal. */
-function amcard(...args) {
-  return execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), ...args], { encoding: 'utf8', stdio: 'pipe' });
-}
 
 /** Saves the part of the workbench that the README's figure is about: the box around every locator, at most maxHeight tall. */
 async function shootParts(page, file, locators, maxHeight = Infinity) {
