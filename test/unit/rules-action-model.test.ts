@@ -68,16 +68,40 @@ describe('AM021 Action.Execute or refresh below 1.4', () => {
   });
 
   it('does not also report AM022 on the properties of a rejected Action.Execute', () => {
-    const text = card('1.0', HI, { actions: [{ ...EXECUTE_APPROVE, style: 'positive', fallback: 'Action.Submit', iconUrl: 'https://cdn.contoso.example/i.png' }] });
+    const text = card('1.0', HI, { actions: [{ ...EXECUTE_APPROVE, tooltip: 'Approves it', isEnabled: true }] });
     assert.deepEqual(ruleIds(text), ['AM021']);
   });
 });
 
-describe('AM022 feature newer than the declared version', () => {
-  it('reports the spec example on the "label" key', () => {
-    const text = card('1.0', [{ type: 'Input.Text', id: 'name', label: 'Your name' }]);
-    assert.deepEqual(report(text), [['AM022', '"label"']]);
-    assert.match(findings(text)[0]!.message, /1\.3.*"1\.0"/);
+describe('AM022 property beyond Outlook\'s 1.4, or input validation below 1.3', () => {
+  it('reports the spec example (isRequired in a 1.0 card) on the "isRequired" key, and not its label', () => {
+    const text = card('1.0', [{ type: 'Input.Text', id: 'name', label: 'Your name', isRequired: true }]);
+    assert.deepEqual(report(text), [['AM022', '"isRequired"']]);
+    assert.match(findings(text)[0]!.message, /validation.*"1\.0".*"1\.4"/);
+  });
+
+  it('accepts the corrected spec example: the same input in a 1.4 card', () => {
+    const text = card('1.4', [{ type: 'Input.Text', id: 'name', label: 'Your name', isRequired: true }], { actions: [EXECUTE_APPROVE] });
+    assert.deepEqual(ruleIds(text), []);
+  });
+
+  it('accepts a 1.0 form with labels, a data: image, shown-card styles and the 1.1–1.3 display properties Outlook renders', () => {
+    // The shape of the real cards that revision 2 stopped flagging: a Graph survey and a training lab's ticket card
+    // (1.0, with labels and a data: logo), and Microsoft's samples (action styles, fallback, minHeight).
+    const text = card('1.0', [
+      { type: 'Image', url: 'data:image/png;base64,iVBORw0KGgo=', height: '32px', fallback: 'drop' },
+      { type: 'Container', minHeight: '40px', bleed: true, backgroundImage: { url: 'https://cdn.contoso.example/bg.png' }, items: HI },
+      { type: 'ColumnSet', style: 'emphasis', columns: [{ type: 'Column', items: [{ type: 'TextBlock', text: 'Hi', fontType: 'Monospace', height: 'stretch' }] }] },
+      { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Due', underline: true }] },
+      { type: 'Media', sources: [{ mimeType: 'video/mp4', url: 'https://cdn.contoso.example/v.mp4' }] },
+      { type: 'Input.Text', id: 'comment', label: 'Comment', inlineAction: OPEN },
+      { type: 'Input.Toggle', id: 'agree', title: 'Agree', label: 'Terms', wrap: true },
+      { type: 'Input.ChoiceSet', id: 'mood', label: 'Mood', wrap: true, choices: [{ title: 'Good', value: 'good' }] },
+    ], {
+      authentication: { text: 'Sign in' },
+      actions: [{ ...HTTP_APPROVE, style: 'positive', iconUrl: 'data:image/png;base64,AA==' }, showCard(HI)],
+    });
+    assert.deepEqual(findings(text), []);
   });
 
   it('accepts the Outlook 1.0 extensions of spec § 3 and the Outlook designer properties', () => {
@@ -99,52 +123,54 @@ describe('AM022 feature newer than the declared version', () => {
     assert.deepEqual(findings(text), []);
   });
 
-  const table: Array<[string, Record<string, unknown>, string | string[], Record<string, unknown>?]> = [
-    ['Media element (1.1)', { type: 'Media', sources: [{ mimeType: 'video/mp4', url: 'https://cdn.contoso.example/v.mp4' }] }, '"Media"'],
-    ['height on a TextBlock (1.1)', { type: 'TextBlock', text: 'Hi', height: 'stretch' }, '"height"'],
-    ['RichTextBlock element (1.2)', { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Hi' }] }, '"RichTextBlock"'],
-    ['fallback on an element (1.2)', { type: 'TextBlock', text: 'Hi', fallback: 'drop' }, '"fallback"'],
-    ['requires on an element (1.2)', { type: 'TextBlock', text: 'Hi', requires: { x: '1.0' } }, '"requires"'],
-    ['style on ColumnSet (1.2)', { type: 'ColumnSet', style: 'emphasis', columns: [] }, '"style"'],
-    ['minHeight (1.2)', { type: 'Container', minHeight: '50px', items: HI }, '"minHeight"'],
-    ['bleed (1.2)', { type: 'Container', bleed: true, items: HI }, '"bleed"'],
-    ['fontType on TextBlock (1.2)', { type: 'TextBlock', text: 'Hi', fontType: 'Monospace' }, '"fontType"'],
-    ['wrap on Input.Toggle (1.2)', { type: 'Input.Toggle', id: 't', title: 'Agree', wrap: true }, '"wrap"'],
-    ['wrap on Input.ChoiceSet (1.2)', { type: 'Input.ChoiceSet', id: 'c', choices: [{ title: 'A', value: 'a' }], wrap: true }, '"wrap"'],
-    ['inlineAction on Input.Text (1.2)', { type: 'Input.Text', id: 'q', inlineAction: OPEN }, '"inlineAction"'],
-    ['object backgroundImage (1.2)', { type: 'Container', backgroundImage: { url: 'https://cdn.contoso.example/bg.png' }, items: HI }, '{"url":"https://cdn.contoso.example/bg.png"}'],
-    ['data: URI in Image.url (1.2)', { type: 'Image', url: 'data:image/png;base64,iVBORw0KGgo=' }, '"data:image/png;base64,iVBORw0KGgo="'],
-    ['data: URI in a string backgroundImage (1.2)', { type: 'Container', backgroundImage: 'DATA:image/png;base64,iVBORw0KGgo=', items: HI }, '"DATA:image/png;base64,iVBORw0KGgo="'],
-    ['isRequired and label on an input (1.3)', { type: 'Input.Number', id: 'n', isRequired: true, label: 'N' }, ['"isRequired"', '"label"']],
-    ['errorMessage on an input (1.3)', { type: 'Input.Date', id: 'd', errorMessage: 'Pick a date' }, '"errorMessage"'],
-    ['regex on Input.Text (1.3)', { type: 'Input.Text', id: 'zip', regex: '^[0-9]{5}$' }, '"regex"'],
-    ['underline on a TextRun (1.3), besides RichTextBlock (1.2)', { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Hi', underline: true }] }, ['"RichTextBlock"', '"underline"']],
+  const after14: Array<[string, Record<string, unknown>, string, Record<string, unknown>?]> = [
     ['rtl on a Container (1.5)', { type: 'Container', rtl: true, items: HI }, '"rtl"'],
+    ['rtl on a Column (1.5)', { type: 'ColumnSet', columns: [{ type: 'Column', rtl: false, items: HI }] }, '"rtl"'],
     ['style on TextBlock (1.5)', { type: 'TextBlock', text: 'Title', style: 'heading' }, '"style"'],
-    ['iconUrl on an action (1.1)', { type: 'ActionSet', actions: [{ ...OPEN, iconUrl: 'https://cdn.contoso.example/i.png' }] }, '"iconUrl"'],
-    ['data: URI in iconUrl (1.2), reported once on the value', { type: 'ActionSet', actions: [{ ...OPEN, iconUrl: 'data:image/png;base64,AA==' }] }, '"data:image/png;base64,AA=="'],
-    ['fallback on an action (1.2)', { type: 'ActionSet', actions: [{ ...OPEN, fallback: 'drop' }] }, '"fallback"'],
-    ['style on an action (1.2)', { type: 'ActionSet', actions: [{ ...OPEN, style: 'positive' }] }, '"style"'],
     ['tooltip on an action (1.5)', { type: 'ActionSet', actions: [{ ...OPEN, tooltip: 'Opens the site' }] }, '"tooltip"'],
     ['isEnabled on an action (1.5)', { type: 'ActionSet', actions: [{ ...OPEN, isEnabled: false }] }, '"isEnabled"'],
     ['mode on an action (1.5)', { type: 'ActionSet', actions: [{ ...OPEN, mode: 'secondary' }] }, '"mode"'],
-    ['authentication on the card (1.4)', { type: 'TextBlock', text: 'Hi' }, '"authentication"', { authentication: { text: 'Sign in' } }],
     ['rtl on the card (1.5)', { type: 'TextBlock', text: 'Hi' }, '"rtl"', { rtl: true }],
     ['metadata on the card (1.6)', { type: 'TextBlock', text: 'Hi' }, '"metadata"', { metadata: { webUrl: 'https://contoso.example/' } }],
   ];
-  for (const [name, element, cover, extra] of table) {
-    it(`reports ${name} in a 1.0 card`, () => {
-      const text = card('1.0', [element], extra);
-      assert.deepEqual(report(text), (Array.isArray(cover) ? cover : [cover]).map((c) => ['AM022', c]));
+  for (const version of ['1.0', '1.4']) {
+    for (const [name, element, cover, extra] of after14) {
+      it(`reports ${name} in a ${version} card, saying Outlook stops at 1.4`, () => {
+        const text = card(version, [element], extra);
+        assert.deepEqual(report(text), [['AM022', cover]]);
+        assert.match(findings(text)[0]!.message, /at most 1\.4/);
+      });
+    }
+  }
+
+  it('reports a 1.5 property in a 1.5 card too, besides AM003: Outlook renders at most 1.4', () => {
+    assert.deepEqual(ruleIds(card('1.5', [{ type: 'TextBlock', text: 'Title', style: 'heading' }])), ['AM003', 'AM022']);
+  });
+
+  const validation: Array<[string, Record<string, unknown>, string[]]> = [
+    ['isRequired and errorMessage on an Input.Number', { type: 'Input.Number', id: 'n', label: 'N', isRequired: true, errorMessage: 'Required' }, ['"isRequired"', '"errorMessage"']],
+    ['errorMessage on an Input.Date', { type: 'Input.Date', id: 'd', errorMessage: 'Pick a date' }, ['"errorMessage"']],
+    ['regex on an Input.Text', { type: 'Input.Text', id: 'zip', regex: '^[0-9]{5}$' }, ['"regex"']],
+    ['isRequired: false on an Input.Toggle', { type: 'Input.Toggle', id: 't', title: 'Agree', isRequired: false }, ['"isRequired"']],
+  ];
+  for (const [name, element, cover] of validation) {
+    for (const version of ['1.0', '1.2']) {
+      it(`reports ${name} in a ${version} card`, () => {
+        const text = card(version, [element]);
+        assert.deepEqual(report(text).filter(([rule]) => rule === 'AM022'), cover.map((c) => ['AM022', c]));
+      });
+    }
+    it(`accepts ${name} in a 1.3 and a 1.4 card`, () => {
+      assert.deepEqual(ruleIds(card('1.3', [element])), ['AM004']);
+      assert.deepEqual(ruleIds(card('1.4', [element])), []);
     });
   }
 
-  it('reports 1.2 features in ShowCard cards, columns and ImageSet images', () => {
+  it('reports input validation in ShowCard cards and columns', () => {
     const text = card('1.0', [
-      { type: 'ColumnSet', columns: [{ type: 'Column', bleed: true, items: HI }] },
-      { type: 'ImageSet', images: [{ url: 'https://cdn.contoso.example/a.png', fallback: 'drop' }] },
-    ], { actions: [showCard([{ type: 'TextBlock', text: 'Hi', fontType: 'Monospace' }])] });
-    assert.deepEqual(report(text).map(([, c]) => c), ['"bleed"', '"fallback"', '"fontType"']);
+      { type: 'ColumnSet', columns: [{ type: 'Column', items: [{ type: 'Input.Text', id: 'a', regex: 'x' }] }] },
+    ], { actions: [showCard([{ type: 'Input.Date', id: 'b', errorMessage: 'Pick one' }])] });
+    assert.deepEqual(report(text).map(([, c]) => c), ['"regex"', '"errorMessage"']);
   });
 
   it('reports refresh.expires (1.6) in a 1.4 card and says Outlook stops at 1.4', () => {
@@ -153,25 +179,19 @@ describe('AM022 feature newer than the declared version', () => {
     assert.match(findings(text)[0]!.message, /at most 1\.4/);
   });
 
-  it('accepts every feature up to 1.4 in a 1.4 card', () => {
-    const upTo14 = table.filter(([name]) => !/\(1\.[56]\)/.test(name));
-    const text = card('1.4', upTo14.map(([, element]) => element), { authentication: { text: 'Sign in' } });
-    assert.deepEqual(ruleIds(text), []);
-  });
-
   it('does not walk fallback content', () => {
     const text = card('1.4', [{ type: 'TextBlock', text: 'Hi', fallback: { type: 'TextBlock', text: 'Hi', style: 'heading', rtl: true } }]);
     assert.deepEqual(ruleIds(text), []);
   });
 
   it('does not check the properties of nodes another rule rejects', () => {
-    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Input.Time', id: 'start', label: 'Start' }])), ['AM031']);
-    assert.deepEqual(ruleIds(card('1.0', HI, { actions: [{ type: 'Action.Submit', title: 'Send', style: 'positive' }] })), ['AM030']);
-    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Table', rows: [], minHeight: '10px' }])), ['AM032']);
+    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Input.Time', id: 'start', isRequired: true }])), ['AM031']);
+    assert.deepEqual(ruleIds(card('1.0', HI, { actions: [{ type: 'Action.Submit', title: 'Send', tooltip: 'Sends it' }] })), ['AM030']);
+    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Table', rows: [], rtl: true }])), ['AM032']);
   });
 
   it('treats null values as absent', () => {
-    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Input.Text', id: 'name', label: null, height: null }])), []);
+    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Input.Text', id: 'name', isRequired: null }, { type: 'TextBlock', text: 'Hi', style: null }])), []);
   });
 });
 

@@ -109,4 +109,14 @@ describe('AM064 required input without label', () => {
     assert.deepEqual(ruleIds(card('1.4', [{ type: 'Input.Text', id: 'name', isRequired: true, label: 'Name' }])), []);
     assert.deepEqual(ruleIds(card('1.4', [{ type: 'Input.Text', id: 'name', isRequired: false }])), []);
   });
+  it('reports from version 1.3 on, and not below, where AM022 reports the isRequired instead', () => {
+    const unlabelled = [{ type: 'Input.ChoiceSet', id: 'mood', isRequired: true, choices: [{ title: 'Good', value: 'good' }] }];
+    assert.deepEqual(ruleIds(card('1.3', unlabelled)), ['AM004', 'AM064']);
+    // A 1.0 survey with required, unlabelled choice sets: one finding each (AM022), not a second one asking for a label.
+    assert.deepEqual(ruleIds(card('1.0', unlabelled)), ['AM022']);
+    assert.deepEqual(ruleIds(card('1.2', unlabelled)), ['AM004', 'AM022']);
+  });
+  it('is not reported while the version is unreadable (AM002)', () => {
+    assert.deepEqual(ruleIds(card('v1.4', [{ type: 'Input.Text', id: 'name', isRequired: true }])), ['AM002']);
+  });
 });

@@ -111,7 +111,7 @@ describe('element and action snippets', () => {
     assert.match(toggle.insertText, /"targetElements": \["\$\{2:details\}"\]/);
   });
 
-  it('give inputs a label in a 1.4 card and none in a 1.0 card, where AM022 reports it', async () => {
+  it('give inputs a label in a 1.4 card and none in a 1.0 card (labels came with 1.3)', async () => {
     const inputs = (entries: readonly CompletionEntry[]) => entries.filter((e) => e.kind === 'snippet' && e.label.startsWith('Input.'));
     const at14 = inputs((await completeTyping(CARDS['1.4'], 'body', 'Input')).entries);
     assert.equal(at14.length, 5);

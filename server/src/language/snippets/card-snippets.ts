@@ -12,7 +12,7 @@ export interface SnippetContext {
   freeId(base: string): string;
   /** The id of an element of the card, to toggle. */
   readonly someElementId: string | undefined;
-  /** Whether inputs take a `label`: in cards of version 1.3 and later (AM022 reports one below). */
+  /** Whether inputs take a `label`: in cards of version 1.3 and later, the version that introduced it. */
   readonly inputsTakeLabels: boolean;
 }
 

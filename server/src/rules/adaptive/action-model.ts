@@ -41,111 +41,59 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   }
 }
 
-const V1_1: Version = { major: 1, minor: 1 };
-const V1_2: Version = { major: 1, minor: 2 };
-const V1_3: Version = { major: 1, minor: 3 };
-const V1_4: Version = { major: 1, minor: 4 };
-const V1_5: Version = { major: 1, minor: 5 };
-const V1_6: Version = { major: 1, minor: 6 };
+// docs/rules.md § AM022 (a): the properties of Adaptive Cards 1.5 and later, with the version that introduced them.
+// Outlook renders at most 1.4, so it ignores them in a card of any version. Nothing of 1.1 to 1.4 is gated: the
+// renderers gate a property by their own version, not by the card's declared one.
 
-// docs/rules.md § AM022, the feature table. The Outlook 1.0 extensions of docs/rules.md § "Card versions" (ActionSet,
-// Action.ToggleVisibility, isVisible, selectAction, Column width, verticalContentAlignment, a string backgroundImage,
-// Image width/height/backgroundColor) are not in it, so they are never gated.
-
-function elementPropertySince(type: string | undefined, name: string): Version | undefined {
-  switch (name) {
-    case 'height': return type === 'Image' ? undefined : V1_1;
-    case 'fallback': case 'requires': case 'minHeight': case 'bleed': return V1_2;
-    case 'style': return type === 'ColumnSet' ? V1_2 : type === 'TextBlock' ? V1_5 : undefined;
-    case 'fontType': return type === 'TextBlock' ? V1_2 : undefined;
-    case 'wrap': return type === 'Input.Toggle' || type === 'Input.ChoiceSet' ? V1_2 : undefined;
-    case 'inlineAction': return type === 'Input.Text' ? V1_2 : undefined;
-    case 'regex': return type === 'Input.Text' ? V1_3 : undefined;
-    case 'label': case 'isRequired': case 'errorMessage': return type?.startsWith('Input.') ? V1_3 : undefined;
-    case 'rtl': return type === 'Container' || type === 'Column' ? V1_5 : undefined;
-    default: return undefined;
-  }
+function elementPropertyAfter14(type: string | undefined, name: string): string | undefined {
+  if (name === 'rtl' && (type === 'Container' || type === 'Column')) return '1.5';
+  if (name === 'style' && type === 'TextBlock') return '1.5';
+  return undefined;
 }
 
-function actionPropertySince(name: string): Version | undefined {
-  switch (name) {
-    case 'iconUrl': return V1_1;
-    case 'fallback': case 'requires': case 'style': return V1_2;
-    case 'tooltip': case 'isEnabled': case 'mode': return V1_5;
-    default: return undefined;
-  }
+const ACTION_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['tooltip', '1.5'], ['isEnabled', '1.5'], ['mode', '1.5']]);
+const CARD_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['rtl', '1.5'], ['metadata', '1.6']]);
+const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expires', '1.6']]);
+
+/** docs/rules.md § AM022 (b): input validation, which Outlook applies in 1.4 cards and ignores below 1.3. */
+const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
+
+/** The keys of `host` whose value is present (not null). */
+function presentKeys(host: JsonNode): JsonNode[] {
+  return (host.children ?? []).flatMap((property) => {
+    const [key, value] = property.children ?? [];
+    return key !== undefined && value !== undefined && value.type !== 'null' ? [key] : [];
+  });
 }
 
-function cardPropertySince(name: string): Version | undefined {
-  switch (name) {
-    case 'minHeight': return V1_2;
-    case 'authentication': return V1_4;
-    case 'rtl': return V1_5;
-    case 'metadata': return V1_6;
-    default: return undefined;
-  }
-}
-
-const isDataUri = (node: JsonNode): boolean => node.type === 'string' && /^data:/i.test(node.value as string);
-
-/** Reports the features of one object that need a newer version than the card's, reading its properties once. */
-class FeatureGate {
-  private readonly declared: string;
-
-  constructor(private readonly version: Version, private readonly ctx: RuleContext) {
-    this.declared = versionText(version);
-  }
-
-  /**
-   * `since(name)` gates properties by name (reported on the key). Values are gated too: an object
-   * `backgroundImage` (1.2), and a `data:` URI (1.2) in `backgroundImage` or in the property `dataUriIn`.
-   */
-  check(host: JsonNode, hostName: string, since: (name: string) => Version | undefined, dataUriIn?: string): void {
-    for (const property of host.children ?? []) {
-      const [key, value] = property.children ?? [];
-      if (key === undefined || value === undefined || value.type === 'null') continue;
-      const name = key.value as string;
-      if ((name === 'backgroundImage' || name === dataUriIn) && isDataUri(value)) {
-        this.gate(value, V1_2, `A data: URI in "${name}"`);
-      } else if (name === 'backgroundImage' && value.type === 'object') {
-        this.gate(value, V1_2, 'A "backgroundImage" object');
-      } else {
-        const version = since(name);
-        if (version) this.gate(key, version, `"${name}" on ${hostName}`);
-      }
-    }
-  }
-
-  gate(node: JsonNode, since: Version, what: string): void {
-    if (compareVersion(this.version, since.major, since.minor) >= 0) return;
-    const fix = compareVersion(since, 1, 4) > 0
-      ? 'Outlook renders at most 1.4, so remove it.'
-      : 'Remove it, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).';
-    this.ctx.report('AM022', node, `${what} needs Adaptive Cards ${versionText(since)}, but the card declares version "${this.declared}", so Outlook ignores it. ${fix}`);
+function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: (name: string) => string | undefined): void {
+  for (const key of presentKeys(host)) {
+    const version = since(key.value as string);
+    if (version === undefined) continue;
+    ctx.report('AM022', key, `"${key.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
   }
 }
 
 function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
-  if (version === undefined || compareVersion(version, V1_6.major, V1_6.minor) >= 0) return;
-  const gate = new FeatureGate(version, ctx);
-  for (const card of model.cards) gate.check(card.node, 'AdaptiveCard', cardPropertySince);
+  if (version === undefined) return;
+  for (const card of model.cards) reportAfter14(ctx, card.node, 'AdaptiveCard', (name) => CARD_PROPERTIES_AFTER_14.get(name));
   const refresh = presentValue(model.top, 'refresh');
-  if (refresh?.type === 'object') gate.check(refresh, 'refresh', (name) => (name === 'expires' ? V1_6 : undefined));
+  if (refresh?.type === 'object') reportAfter14(ctx, refresh, 'refresh', (name) => REFRESH_PROPERTIES_AFTER_14.get(name));
+  const validatesInputs = compareVersion(version, 1, 3) >= 0;
   for (const element of model.elements) {
-    if (isRejectedElement(element) || element.node.type !== 'object') continue;
+    if (isRejectedElement(element) || element.node.type !== 'object' || element.kind === 'textRun') continue;
     const { node, type } = element;
-    if (element.kind === 'textRun') {
-      gate.check(node, 'TextRun', (name) => (name === 'underline' ? V1_3 : undefined));
-      continue;
+    reportAfter14(ctx, node, type!, (name) => elementPropertyAfter14(type, name));
+    if (validatesInputs || !type!.startsWith('Input.')) continue;
+    for (const key of presentKeys(node)) {
+      if (!INPUT_VALIDATION.has(key.value as string)) continue;
+      ctx.report('AM022', key, `"${key.value as string}" on ${type!} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
     }
-    if (type === 'Media') gate.gate(typeNodeOf(node), V1_1, 'The Media element');
-    if (type === 'RichTextBlock') gate.gate(typeNodeOf(node), V1_2, 'The RichTextBlock element');
-    gate.check(node, type!, (name) => elementPropertySince(type, name), type === 'Image' ? 'url' : undefined);
   }
   for (const action of model.actions) {
     if (isRejectedAction(action, version) || action.node.type !== 'object') continue;
-    gate.check(action.node, action.type ?? 'actions', actionPropertySince, 'iconUrl');
+    reportAfter14(ctx, action.node, action.type ?? 'actions', (name) => ACTION_PROPERTIES_AFTER_14.get(name));
   }
 }
 

@@ -1,5 +1,5 @@
 // docs/rules.md § "Inputs, ids and required properties": inputs, ids and schema-required properties (AM060–AM064).
-import { arrayItems, type CardModel, describeValue, type ElementRef, idNode, type JsonNode, propertyValue, typeNodeOf } from '../../card';
+import { arrayItems, type CardModel, compareVersion, describeValue, type ElementRef, idNode, type JsonNode, propertyValue, typeNodeOf } from '../../card';
 import type { AdaptiveRule, RuleContext } from '../context';
 
 /** The inputs Outlook renders; Input.Time is AM031's. */
@@ -160,7 +160,9 @@ const checkRequiredProperties: AdaptiveRule = (model, ctx) => {
   }
 };
 
+/** docs/rules.md § AM064: in cards of version 1.3 and later; below, AM022 reports the `isRequired` itself. */
 const checkRequiredInputLabels: AdaptiveRule = (model, ctx) => {
+  if (model.version === undefined || compareVersion(model.version, 1, 3) < 0) return;
   for (const element of model.elements) {
     if (!element.known || !SUPPORTED_INPUT_TYPES.has(element.type!)) continue;
     const isRequired = propertyValue(element.node, 'isRequired');
