@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { registeredHost } from '../../server/src/rules/urls';
-import { card, ruleIds } from './helpers';
+import { card, findings, ruleIds } from './helpers';
 import { messages, reportedRanges } from './rule-assertions';
 
 const TEXT = { type: 'TextBlock', text: 'Hi' };
@@ -83,6 +83,16 @@ describe('AM045 headers', () => {
     const text = httpCard({ headers: [{ name: 'Content-Type' }, 'X-A: b', { name: '', value: 'x' }, { name: 'X-N', value: 5 }] });
     assert.deepEqual(reportedRanges(text, 'AM045'), ['{"name":"Content-Type"}', '"X-A: b"', '""', '5']);
     assert.match(messages(text, 'AM045')[0]!, /"value"/);
+  });
+  it('is a warning since revision 2, on the spec example and on object-form headers, which Outlook still sends', () => {
+    // The spec's example: a header without "value".
+    const spec = httpCard({ headers: [{ name: 'Content-Type' }] });
+    assert.deepEqual(findings(spec).map((f) => [f.rule, f.severity]), [['AM045', 'warning']]);
+    // A lab card that Outlook is shown sending: headers written as one object of name: value pairs.
+    const lab = httpCard({ headers: { Authorization: '', 'Content-Type': 'application/json' } });
+    assert.deepEqual(findings(lab).map((f) => [f.rule, f.severity]), [['AM045', 'warning']]);
+    // Corrected: the same headers as {name, value} pairs.
+    assert.deepEqual(ruleIds(httpCard({ headers: [{ name: 'Authorization', value: '' }, { name: 'Content-Type', value: 'application/json' }] })), []);
   });
   it('accepts an empty header value (switching to Action-Authorization)', () => {
     assert.deepEqual(ruleIds(httpCard({ headers: [{ name: 'Authorization', value: '' }, { name: 'Content-Type', value: 'application/json' }] })), []);

@@ -37,7 +37,7 @@ export const RULES = {
   AM042: { severity: 'error', title: '`Action.Http.url` is not an absolute `https://` URL' },
   AM043: { severity: 'error', title: '`Action.Http.url` targets localhost/loopback/private network' },
   AM044: { severity: 'error', title: '`Action.Http` with `POST` has no `body`' },
-  AM045: { severity: 'error', title: '`Action.Http.headers` is not an array of `{name, value}` string pairs' },
+  AM045: { severity: 'warning', title: '`Action.Http.headers` is not an array of `{name, value}` string pairs' },
   AM046: { severity: 'error', title: '`{{id.value}}` references an id that is not an input in the card' },
   AM047: { severity: 'warning', title: 'Malformed substitution token in an Action.Http url/body/header' },
   AM048: { severity: 'error', title: '`autoInvokeAction` is not an `Action.Http` with `method` POST' },
