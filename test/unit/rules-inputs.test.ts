@@ -22,23 +22,43 @@ describe('AM060 input id', () => {
 });
 
 describe('AM061 duplicate ids', () => {
-  it('reports the later of two equal ids', () => {
+  it('reports the spec example on the later of two inputs with one id, and accepts the corrected card', () => {
     const text = body({ type: 'Input.Text', id: 'name' }, { type: 'Input.Text', id: 'name', placeholder: 'again' });
     assert.deepEqual(findings(text).filter((f) => f.rule === 'AM061').map((f) => f.offset), [text.lastIndexOf('"name"')]);
-  });
-  it('compares ids of elements, columns and actions case-sensitively, across ShowCard cards', () => {
-    const columns = { type: 'ColumnSet', id: 'Row', columns: [{ type: 'Column', id: 'row', items: [{ type: 'TextBlock', id: 'title', text: 'A' }] }] };
-    const showCard = { type: 'Action.ShowCard', id: 'title', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', id: 'Row', text: 'B' }] } };
-    const text = card('1.0', [columns], { actions: [showCard] });
-    assert.deepEqual(reportedRanges(text, 'AM061'), ['"title"', '"Row"']);
+    assert.match(messages(text, 'AM061')[0]!, /input's id must be unique/);
+    assert.deepEqual(ruleIds(body({ type: 'Input.Text', id: 'name' }, { type: 'Input.Text', id: 'name2' })), []);
   });
   it('reports inputs whose ids differ only in case, saying why', () => {
     const text = body({ type: 'Input.Text', id: 'email' }, { type: 'Input.Text', id: 'Email' });
     assert.deepEqual(reportedRanges(text, 'AM061'), ['"Email"']);
     assert.match(messages(text, 'AM061')[0]!, /case/);
   });
-  it('does not compare a non-input case-insensitively', () => {
-    assert.deepEqual(ruleIds(body({ type: 'TextBlock', id: 'email', text: 'E' }, { type: 'Input.Text', id: 'Email' })), []);
+  it('reports an input sharing its id with another node, in either order and case, across ShowCard cards', () => {
+    assert.deepEqual(reportedRanges(body({ type: 'TextBlock', id: 'email', text: 'E' }, { type: 'Input.Text', id: 'Email' }), 'AM061'), ['"Email"']);
+    const showCard = { type: 'Action.ShowCard', id: 'comment', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'Comment' }] } };
+    const text = card('1.0', [{ type: 'Input.Text', id: 'comment' }], { actions: [showCard] });
+    assert.deepEqual(reportedRanges(text, 'AM061'), ['"comment"', '"Comment"']);
+  });
+  it('reports a toggle target id carried by several nodes, case-sensitively, wherever the toggle is', () => {
+    const toggle = { type: 'Action.ToggleVisibility', title: 'Details', targetElements: [{ elementId: 'details', isVisible: true }] };
+    const text = card('1.0', [
+      { type: 'Container', id: 'details', isVisible: false, items: [{ type: 'TextBlock', text: 'A' }] },
+      { type: 'ColumnSet', columns: [{ type: 'Column', id: 'details', items: [{ type: 'TextBlock', id: 'Details', text: 'B' }] }] },
+    ], { actions: [toggle] });
+    assert.deepEqual(reportedRanges(text, 'AM061'), ['"details"']);
+    assert.match(messages(text, 'AM061')[0]!, /ToggleVisibility.*ambiguous/);
+  });
+  it('accepts other shared ids: two actions, or two containers nothing targets', () => {
+    // The shape of Microsoft's Approval sample: two ToggleVisibility selectActions share one id, and each targets
+    // elements of its own.
+    const expand = (target: string) => ({ type: 'Action.ToggleVisibility', id: 'Expand', targetElements: [target] });
+    const text = card('1.0', [
+      { type: 'Container', id: 'history', selectAction: expand('historyList'), items: [{ type: 'TextBlock', text: 'History' }] },
+      { type: 'Container', id: 'historyList', isVisible: false, items: [{ type: 'TextBlock', text: 'Approved' }] },
+      { type: 'Container', id: 'history', selectAction: expand('detailList'), items: [{ type: 'TextBlock', text: 'Details' }] },
+      { type: 'Container', id: 'detailList', isVisible: false, items: [{ type: 'TextBlock', text: '12 items' }] },
+    ]);
+    assert.deepEqual(ruleIds(text), []);
   });
   it('reports each further duplicate once', () => {
     const text = body({ type: 'Input.Text', id: 'a' }, { type: 'Input.Text', id: 'A' }, { type: 'Input.Text', id: 'a' });

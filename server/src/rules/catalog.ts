@@ -52,7 +52,7 @@ export const RULES = {
   AM058: { severity: 'error', title: '`Action.OpenUrl.url` missing, relative, or `javascript:`/`vbscript:`/`data:`/`file:`' },
   AM059: { severity: 'warning', title: '`Action.OpenUrl.url` scheme other than http/https' },
   AM060: { severity: 'error', title: 'Input element without `id`' },
-  AM061: { severity: 'error', title: 'Duplicate `id` in the card (inputs also compared case-insensitively)' },
+  AM061: { severity: 'error', title: 'Duplicate input id (case-insensitive), input id shared with another node, or a ToggleVisibility target id carried by several nodes' },
   AM062: { severity: 'error', title: '`Input.Text.regex` is not a valid ECMAScript regular expression' },
   AM063: { severity: 'error', title: 'Element missing a schema-required property' },
   AM064: { severity: 'info', title: '`isRequired` input without a `label` (cards of version 1.3 or higher)' },

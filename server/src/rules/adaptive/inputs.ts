@@ -1,6 +1,7 @@
 // docs/rules.md § "Inputs, ids and required properties": inputs, ids and schema-required properties (AM060–AM064).
 import { arrayItems, type CardModel, compareVersion, describeValue, type ElementRef, idNode, type JsonNode, propertyValue, typeNodeOf } from '../../card';
 import type { AdaptiveRule, RuleContext } from '../context';
+import { toggleTargetIds } from './outlook-actions';
 
 /** The inputs Outlook renders; Input.Time is AM031's. */
 const SUPPORTED_INPUT_TYPES: ReadonlySet<string> = new Set(['Input.Text', 'Input.Number', 'Input.Date', 'Input.Toggle', 'Input.ChoiceSet']);
@@ -47,7 +48,7 @@ interface IdOwner {
   readonly input: boolean;
 }
 
-/** docs/rules.md § AM061: ids of elements, columns, inputs and actions, in document order. */
+/** The id carriers of docs/rules.md § AM061: elements, columns, inputs and actions, in document order. */
 function idOwners(model: CardModel): IdOwner[] {
   const owners: IdOwner[] = [];
   for (const element of model.elements) {
@@ -61,22 +62,38 @@ function idOwners(model: CardModel): IdOwner[] {
   return owners.sort((a, b) => a.id.offset - b.id.offset);
 }
 
+/**
+ * docs/rules.md § AM061, on the later of two nodes: an input whose id an earlier node has (case-insensitively), a node
+ * whose id an earlier input has (case-insensitively), or a node carrying the id of a toggle target that an earlier
+ * node carries too. Other shared ids, such as two actions' or two untargeted containers', are nothing Outlook reads.
+ */
 const checkDuplicateIds: AdaptiveRule = (model, ctx) => {
+  const targets = toggleTargetIds(model);
   const firstOwner = new Map<string, IdOwner>();
   const firstInput = new Map<string, IdOwner>();
+  const firstOwnerExact = new Map<string, IdOwner>();
   for (const owner of idOwners(model)) {
     const id = owner.id.value as string;
-    const earlier = firstOwner.get(id) ?? (owner.input ? firstInput.get(id.toLowerCase()) : undefined);
-    if (earlier) {
-      const sameCase = (earlier.id.value as string) === id;
-      ctx.report('AM061', owner.id, sameCase
-        ? `Duplicate id "${id}": an earlier ${earlier.what} already has it. Give every element, input and action its own id.`
-        : `Input id "${id}" differs only in case from the earlier ${earlier.what} "${earlier.id.value as string}": {{id.value}} matches ids case-insensitively, so rename one of them.`);
-    }
-    if (!firstOwner.has(id)) firstOwner.set(id, owner);
-    if (owner.input && !firstInput.has(id.toLowerCase())) firstInput.set(id.toLowerCase(), owner);
+    const lower = id.toLowerCase();
+    const earlierForInput = owner.input ? firstOwner.get(lower) : firstInput.get(lower);
+    const earlier = earlierForInput ?? (targets.has(id) ? firstOwnerExact.get(id) : undefined);
+    if (earlier) ctx.report('AM061', owner.id, duplicateIdMessage(id, earlier, earlierForInput === undefined));
+    if (!firstOwner.has(lower)) firstOwner.set(lower, owner);
+    if (owner.input && !firstInput.has(lower)) firstInput.set(lower, owner);
+    if (!firstOwnerExact.has(id)) firstOwnerExact.set(id, owner);
   }
 };
+
+function duplicateIdMessage(id: string, earlier: IdOwner, toggleTarget: boolean): string {
+  const earlierId = earlier.id.value as string;
+  if (toggleTarget) {
+    return `Duplicate id "${id}": an earlier ${earlier.what} already has it, and an Action.ToggleVisibility targets "${id}", so which of them it shows or hides is ambiguous. Give each its own id.`;
+  }
+  if (earlierId !== id) {
+    return `The id "${id}" differs only in case from the earlier ${earlier.what} "${earlierId}": {{id.value}} matches ids case-insensitively, so rename one of them.`;
+  }
+  return `Duplicate id "${id}": an earlier ${earlier.what} already has it, and an input's id must be unique in the card ({{${id}.value}} sends its value). Rename one of them.`;
+}
 
 const checkRegex: AdaptiveRule = (model, ctx) => {
   for (const element of model.elements) {

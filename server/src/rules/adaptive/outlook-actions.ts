@@ -38,6 +38,19 @@ function targetIdNode(entry: JsonNode): JsonNode | undefined {
   return id?.type === 'string' && (id.value as string).trim() !== '' ? id : undefined;
 }
 
+/** The ids that some Action.ToggleVisibility of the card names in its `targetElements` (AM061). */
+export function toggleTargetIds(model: CardModel): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const action of model.actions) {
+    if (action.type !== 'Action.ToggleVisibility') continue;
+    for (const entry of arrayItems(propertyValue(action.node, 'targetElements'))) {
+      const id = targetIdNode(entry);
+      if (id) ids.add(id.value as string);
+    }
+  }
+  return ids;
+}
+
 const checkToggleVisibility: AdaptiveRule = (model, ctx) => {
   let ids: ReadonlySet<string> | undefined;
   for (const action of model.actions) {
