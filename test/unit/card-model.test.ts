@@ -141,12 +141,23 @@ describe('card model: version, UAM and payload originator', () => {
     assert.equal(compareVersion({ major: 1, minor: 4 }, 1, 4), 0);
   });
 
-  it('uses UAM with refresh, or an Action.Execute anywhere (also in ShowCard cards), and not otherwise', () => {
-    assert.equal(modelOf({ refresh: { action: { type: 'Action.Execute' } } }).model.usesUam, true);
+  it('has universal actions with refresh, or an Action.Execute anywhere (also in ShowCard cards), whatever the version', () => {
+    assert.equal(modelOf({ refresh: { action: { type: 'Action.Execute' } } }).model.hasUniversalActions, true);
     const nested = { actions: [{ type: 'Action.ShowCard', card: { type: 'AdaptiveCard', body: [], actions: [{ type: 'Action.Execute' }] } }] };
-    assert.equal(modelOf(nested).model.usesUam, true);
-    assert.equal(modelOf({ refresh: null, actions: [{ type: 'Action.Http' }] }).model.usesUam, false);
-    assert.equal(modelOf({ body: [{ type: 'TextBlock', text: 'x', fallback: { type: 'ActionSet', actions: [{ type: 'Action.Execute' }] } }] }).model.usesUam, false);
+    assert.equal(modelOf(nested).model.hasUniversalActions, true);
+    assert.equal(modelOf({ refresh: null, actions: [{ type: 'Action.Http' }] }).model.hasUniversalActions, false);
+    assert.equal(modelOf({ body: [{ type: 'TextBlock', text: 'x', fallback: { type: 'ActionSet', actions: [{ type: 'Action.Execute' }] } }] }).model.hasUniversalActions, false);
+  });
+
+  it('uses UAM only with universal actions in a card of version 1.4 or higher', () => {
+    const execute = { actions: [{ type: 'Action.Execute' }] };
+    assert.equal(modelOf({ ...execute, version: '1.4' }).model.usesUam, true);
+    assert.equal(modelOf({ ...execute, version: '1.5' }).model.usesUam, true);
+    assert.equal(modelOf({ refresh: { action: { type: 'Action.Execute' } }, version: '1.4' }).model.usesUam, true);
+    for (const version of ['1.0', '1.2', '1.3', 'v1.4', undefined]) {
+      assert.equal(modelOf({ ...execute, version }).model.usesUam, false, String(version));
+    }
+    assert.equal(modelOf({ actions: [{ type: 'Action.Http' }], version: '1.4' }).model.usesUam, false);
   });
 
   it('carries the payload originator', () => {

@@ -211,6 +211,17 @@ describe('AM010 / AM011 originator missing', () => {
     assert.deepEqual(ruleIds(nested), ['AM011']);
   });
 
+  it('reports AM010, not AM011, below 1.4, where the Action.Execute is AM021 and the card is no UAM card', () => {
+    // The shape of a real 1.2 lunch-order card: Action.Execute and Action.Http side by side, no originator.
+    const execute = { type: 'Action.Execute', title: 'Order', verb: 'order' };
+    const text = cardWithout('originator', { version: '1.2', actions: [execute, { type: 'Action.Http', title: 'Cancel', method: 'GET', url: 'https://api.contoso.example/cancel' }] });
+    assert.deepEqual(ruleIds(text), ['AM004', 'AM010', 'AM021']);
+    assert.deepEqual(ruleIds(cardWithout('originator', { version: '1.0', actions: [execute] })), ['AM010', 'AM021']);
+    assert.deepEqual(ruleIds(cardWithout('originator', { version: '1.0', refresh: { action: execute, userIds: [] } })), ['AM010', 'AM021']);
+    // Corrected to a 1.4 card with an originator: nothing left.
+    assert.deepEqual(ruleIds(card('1.4', HI, { actions: [execute] })), []);
+  });
+
   it('is satisfied by the originator claim of a signed payload', () => {
     const runWith = (payloadOriginator: string | undefined): string[] => {
       const reported: string[] = [];

@@ -68,9 +68,11 @@ export interface CardModel {
   readonly actionArrays: readonly JsonNode[];
   /** `Action.ShowCard.card` values that are not an object with "type": "AdaptiveCard" (AM001); not descended. */
   readonly invalidShowCards: readonly JsonNode[];
+  /** The top-level card has `refresh` or an Action.Execute anywhere, whatever its version. */
+  readonly hasUniversalActions: boolean;
   /**
-   * "Uses UAM" (docs/rules.md § "Walking an Adaptive Card"): the top-level card has `refresh` or an Action.Execute
-   * anywhere.
+   * "Uses UAM" (docs/rules.md § "Walking an Adaptive Card"): the top-level version is 1.4 or higher and the card has
+   * universal actions. Below 1.4 Outlook does not run them (AM021), so the card is an Action.Http card.
    */
   readonly usesUam: boolean;
   /** The `originator` claim of the signed payload the card came from, if any (AM010/AM011/AM093). */
@@ -191,16 +193,18 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
   }
 
   const refresh = propertyValue(top, 'refresh');
-  const usesUam = (refresh !== undefined && refresh.type !== 'null') || actions.some((a) => a.type === 'Action.Execute');
+  const hasUniversalActions = (refresh !== undefined && refresh.type !== 'null') || actions.some((a) => a.type === 'Action.Execute');
+  const version = parseVersion(propertyValue(top, 'version'));
   return {
     top,
-    version: parseVersion(propertyValue(top, 'version')),
+    version,
     cards,
     elements,
     actions,
     actionArrays,
     invalidShowCards,
-    usesUam,
+    hasUniversalActions,
+    usesUam: hasUniversalActions && version !== undefined && compareVersion(version, 1, 4) >= 0,
     payloadOriginator,
   };
 }

@@ -126,7 +126,7 @@ function versionFixes(context: FixContext, candidates: readonly OutlookVersion[]
   const { model, root } = context;
   if (model === undefined) return [];
   const http = usesHttp(model);
-  const preferred: OutlookVersion | undefined = http && model.usesUam ? undefined : http ? '1.0' : '1.4';
+  const preferred: OutlookVersion | undefined = http && model.hasUniversalActions ? undefined : http ? '1.0' : '1.4';
   const current = stringProperty(root, 'version');
   return candidates
     .filter((version) => version !== current)
@@ -153,8 +153,8 @@ function httpInUamCardFixes(context: FixContext): QuickFix[] {
   const action = reportedAction(context);
   if (action === undefined || action.type !== 'Action.Http') return [];
   const fixes: QuickFix[] = [];
-  if (!context.model!.usesUam) fixes.push(setVersion(context, '1.0', true));
-  if (action.slot !== 'autoInvokeAction') fixes.push(fix(context, 'Convert Action.Http to Action.Execute', [httpToExecute(context.text, action.node)], context.model!.usesUam));
+  if (!context.model!.hasUniversalActions) fixes.push(setVersion(context, '1.0', true));
+  if (action.slot !== 'autoInvokeAction') fixes.push(fix(context, 'Convert Action.Http to Action.Execute', [httpToExecute(context.text, action.node)], context.model!.hasUniversalActions));
   return fixes;
 }
 

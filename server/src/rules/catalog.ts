@@ -17,7 +17,7 @@ export const RULES = {
   AM005: { severity: 'error', title: 'Card has no body elements and no actions (e.g. only `refresh`/`autoInvokeAction`)' },
   AM006: { severity: 'info', title: '`$schema` is not an Adaptive Cards schema URI' },
   AM010: { severity: 'warning', title: '`originator` missing (card is removed when sent to anyone but yourself)' },
-  AM011: { severity: 'error', title: '`originator` missing on a card that uses `Action.Execute`/`refresh`' },
+  AM011: { severity: 'error', title: '`originator` missing on a 1.4 card that uses `Action.Execute`/`refresh`' },
   AM012: { severity: 'error', title: '`originator` is not a GUID string' },
   AM013: { severity: 'warning', title: 'Outlook root property has the wrong JSON type (`hideOriginalBody`, `correlationId`, `expectedActors`)' },
   AM014: { severity: 'info', title: '`correlationId` is not a UUID' },

@@ -4,7 +4,10 @@ import { arrayItems, describeValue, isEmail, isGuid, isMissing, type JsonNode, p
 import type { RuleContext } from './context';
 
 export interface OriginatorContext {
-  /** "Uses UAM" (docs/rules.md § "Walking an Adaptive Card"): a missing originator is then AM011 instead of AM010. */
+  /**
+   * "Uses UAM" (docs/rules.md § "Walking an Adaptive Card": version 1.4 or higher, with refresh or an Action.Execute):
+   * a missing originator is then AM011 instead of AM010.
+   */
   readonly usesUam: boolean;
   /** The signed payload's `originator` claim, which stands in for the card's own (AM010/AM011). */
   readonly payloadOriginator: string | undefined;
