@@ -46,6 +46,19 @@ describe('AM041/AM042/AM043 Action.Http url', () => {
       assert.deepEqual(ruleIds(httpCard({ url })), ['AM042'], url);
     }
   });
+  it('AM042: an https URL with a host that the URL parser rejects, once its tokens stand for a value', () => {
+    // The real-world shape: a placeholder left in the host of a storage-account URL.
+    const placeholder = 'https://<some-storage-account>.blob.core.windows.net/approve';
+    assert.deepEqual(reportedRanges(httpCard({ url: placeholder }), 'AM042'), [JSON.stringify(placeholder)]);
+    assert.match(messages(httpCard({ url: placeholder }), 'AM042')[0]!, /URL parser.*host/);
+    for (const url of ['https://api contoso.example/c', 'https://api.contoso.example:99999/c', 'https://api.contoso.example:{{port.value}}/c', 'https://a|b.example/']) {
+      assert.deepEqual(ruleIds(httpCard({ url })), ['AM042'], url);
+    }
+    // Corrected: a real host; tokens, spaces in the path and surrounding whitespace are fine for the parser.
+    for (const url of ['https://contoso.blob.core.windows.net/approve', 'https://{{comment.value}}.contoso.example/c', 'https://api.contoso.example/a b/{{comment.value}}', 'https://api.contoso.example/c ']) {
+      assert.deepEqual(ruleIds(httpCard({ url })), [], url);
+    }
+  });
   it('AM042: accepts https in any case and tokens after the host', () => {
     assert.deepEqual(ruleIds(httpCard({ url: 'HTTPS://api.contoso.example/c/{{comment.value}}?x={{Comment.value}}' })), []);
   });

@@ -15,6 +15,16 @@ describe('AM070 image URLs', () => {
     }
     assert.deepEqual(ruleIds(card('1.4', [{ type: 'Image', url: 'data:text/plain;base64,SGk=' }])), ['AM070']);
   });
+  it('reports an http(s) URL that the URL parser rejects, e.g. a storage-account placeholder left in the host', () => {
+    const placeholder = 'https://<some-storage-account>.blob.core.windows.net/photos/ana.png';
+    assert.deepEqual(reportedRanges(image({ url: placeholder }), 'AM070'), [JSON.stringify(placeholder)]);
+    assert.match(messages(image({ url: placeholder }), 'AM070')[0]!, /URL parser.*host/);
+    const background = { type: 'Container', backgroundImage: { url: 'https://cdn contoso.example/bg.png' }, items: [] };
+    assert.deepEqual(ruleIds(card('1.0', [background])), ['AM070']);
+    // Corrected: the storage account's real name; surrounding whitespace is trimmed by the parser.
+    assert.deepEqual(ruleIds(image({ url: 'https://contosophotos.blob.core.windows.net/photos/ana.png' })), []);
+    assert.deepEqual(ruleIds(image({ url: ' https://cdn.contoso.example/a.png\n' })), []);
+  });
   it('accepts https, http (Microsoft\'s own example) and data:image URIs', () => {
     assert.deepEqual(ruleIds(image({ url: 'http://cdn.contoso.example/a.png' })), []);
     assert.deepEqual(ruleIds(image({ url: 'HTTPS://cdn.contoso.example/a.png' })), []);

@@ -84,6 +84,13 @@ describe('AM058/AM059 Action.OpenUrl', () => {
     assert.deepEqual(reportedRanges(openUrl('/hr/handbook'), 'AM058'), ['"/hr/handbook"']);
     assert.match(messages(openUrl('/hr/handbook'), 'AM058')[0]!, /relative.*https:\/\//);
   });
+  it('AM058: an http(s) URL with a host that the URL parser rejects (after trimming)', () => {
+    for (const url of ['https://<tenant>.sharepoint.com/sites/hr', 'https://contoso .example/hr', 'http://contoso.example:70000/']) {
+      assert.deepEqual(ruleIds(openUrl(url)), ['AM058'], url);
+    }
+    assert.match(messages(openUrl('https://<tenant>.sharepoint.com/sites/hr'), 'AM058')[0]!, /URL parser/);
+    assert.deepEqual(ruleIds(openUrl('  https://contoso.sharepoint.com/sites/hr  ')), []);
+  });
   it('AM059: other schemes', () => {
     for (const url of ['myapp://open/42', 'mailto:ana@contoso.example', 'tel:+15551234']) {
       assert.deepEqual(ruleIds(openUrl(url)), ['AM059'], url);

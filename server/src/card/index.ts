@@ -9,7 +9,7 @@ export { detectDocumentKind } from './document-kind';
 export { InputError } from './errors';
 export { describeValue, isEmail, isGuid } from './formats';
 export {
-  bracedTokens, inputIdOf, inputToken, isSubstitutableId, substituteInputTokens, substitutableIdFrom, valueReferenceName,
+  bracedTokens, inputIdOf, inputToken, isSubstitutableId, replaceBracedTokens, substituteInputTokens, substitutableIdFrom, valueReferenceName,
   wholeInputTokenId, type BracedToken
 } from './input-tokens';
 export {

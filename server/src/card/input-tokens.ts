@@ -76,18 +76,23 @@ export function wholeInputTokenId(value: string): string | undefined {
   return first?.kind === 'input' && first.text.length === value.length ? first.inputId : undefined;
 }
 
+/** `value` with each `{{…}}` token replaced by `replacementOf(token)`; a token it gives undefined for stays as written. */
+export function replaceBracedTokens(value: string, replacementOf: (token: BracedToken) => string | undefined): string {
+  let replaced = '';
+  let copiedUpTo = 0;
+  for (const token of bracedTokens(value)) {
+    const replacement = replacementOf(token);
+    if (replacement === undefined) continue;
+    replaced += value.slice(copiedUpTo, token.offset) + replacement;
+    copiedUpTo = token.offset + token.text.length;
+  }
+  return replaced + value.slice(copiedUpTo);
+}
+
 /**
  * `value` with each input token replaced by `valueOf(its id)`, written as it comes (encoding is the caller's);
  * a token whose value is undefined, and every other `{{…}}`, stays as written.
  */
 export function substituteInputTokens(value: string, valueOf: (inputId: string) => string | undefined): string {
-  let substituted = '';
-  let copiedUpTo = 0;
-  for (const token of bracedTokens(value)) {
-    const replacement = token.kind === 'input' ? valueOf(token.inputId) : undefined;
-    if (replacement === undefined) continue;
-    substituted += value.slice(copiedUpTo, token.offset) + replacement;
-    copiedUpTo = token.offset + token.text.length;
-  }
-  return substituted + value.slice(copiedUpTo);
+  return replaceBracedTokens(value, (token) => (token.kind === 'input' ? valueOf(token.inputId) : undefined));
 }

@@ -24,6 +24,17 @@ export function isHttpUrlWithHost(url: string): boolean {
   return (scheme === 'http' || scheme === 'https') && !!writtenHost(preprocess(url));
 }
 
+/**
+ * docs/rules.md §§ AM042, AM058, AM070: whether the WHATWG URL parser, which browsers and Outlook use, accepts `url`
+ * (it trims surrounding spaces and controls itself). It rejects, for example, `<` or a space in the host.
+ */
+export function isParsableUrl(url: string): boolean {
+  return URL.canParse(url);
+}
+
+/** What to look at in a URL that has a scheme and a host but that isParsableUrl rejects. */
+export const UNPARSABLE_URL_HINT = 'the URL parser of browsers rejects it: check the host and the port for spaces, placeholders such as <name>, or characters such as < > | ^ %';
+
 /** docs/rules.md § AM042: starts, case-insensitively and exactly as written, with `https://` followed by a host. */
 export function isHttpsUrl(url: string): boolean {
   return /^https:\/\//i.test(url) && !!writtenHost(url);

@@ -1,12 +1,15 @@
 // docs/rules.md § "Action.Http and input substitution" (AM040–AM048), and the registered target URLs (AM096).
 import {
   type ActionRef, arrayItems, bracedTokens, type BracedToken, type CardModel, describeValue, inputIdOf, inputToken,
-  isMissing, isSubstitutableId, type JsonNode, propertyValue, substitutableIdFrom, typeNodeOf,
+  isMissing, isSubstitutableId, type JsonNode, propertyValue, replaceBracedTokens, substitutableIdFrom, typeNodeOf,
   valueReferenceName
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
-import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost } from '../urls';
+import { isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, registeredHost, UNPARSABLE_URL_HINT, urlHost } from '../urls';
 import { inputIdsLowerCase } from './inputs';
+
+/** docs/rules.md § AM042: what each `{{…}}` of a url stands for when the url is parsed (the spec's placeholder). */
+const TOKEN_PLACEHOLDER = 'x';
 
 interface HttpCheck {
   readonly ctx: RuleContext;
@@ -55,6 +58,8 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
     ctx.report('AM042', url, /^http:\/\//i.test(value)
       ? 'Action.Http URLs must use HTTPS: change "http://" to "https://".'
       : 'Action.Http "url" must be an absolute URL starting with "https://" and a host name (a token cannot stand for the host or the scheme).');
+  } else if (!isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER))) {
+    ctx.report('AM042', url, `Action.Http "url" is not a URL Outlook can call: ${UNPARSABLE_URL_HINT}.`);
   }
   const host = urlHost(value);
   if (host === undefined) return;

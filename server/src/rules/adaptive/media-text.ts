@@ -1,7 +1,7 @@
 // docs/rules.md § "Images, layout values and text": image URLs, Image and Column sizes, text markup (AM070–AM075).
 import { describeValue, type JsonNode, propertyValue } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
-import { isHttpUrlWithHost, urlScheme } from '../urls';
+import { isHttpUrlWithHost, isParsableUrl, UNPARSABLE_URL_HINT, urlScheme } from '../urls';
 
 const PIXELS = /^[0-9]+px$/;
 const COLOR = /^#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$/;
@@ -20,7 +20,10 @@ function imageUrlProblem(value: JsonNode): string | undefined {
   if (url.trim() === '') return 'is empty: set it to the absolute https:// URL of the image';
   const scheme = urlScheme(url);
   if (scheme === undefined) return 'is relative, and an email has no base URL: use an absolute https:// URL';
-  if (scheme === 'http' || scheme === 'https') return isHttpUrlWithHost(url) ? undefined : `has no host: write it as ${scheme}://host/path`;
+  if (scheme === 'http' || scheme === 'https') {
+    if (!isHttpUrlWithHost(url)) return `has no host: write it as ${scheme}://host/path`;
+    return isParsableUrl(url) ? undefined : `cannot be loaded: ${UNPARSABLE_URL_HINT}`;
+  }
   if (scheme === 'data') return /^\s*data:image\//i.test(url) ? undefined : 'is a data: URI that is not an image: only data:image/… URIs can be shown';
   return `uses the scheme "${scheme}:", which cannot load an image: use an https:// URL or a data:image/… URI`;
 }

@@ -2,7 +2,7 @@
 // Action.OpenUrl (AM053–AM059).
 import type { AdaptiveRule } from '../context';
 import { arrayItems, type CardModel, describeValue, idNode, isMissing, type JsonNode, propertyValue, stringProperty, typeNodeOf } from '../../card';
-import { isHttpUrlWithHost, urlScheme } from '../urls';
+import { isHttpUrlWithHost, isParsableUrl, UNPARSABLE_URL_HINT, urlScheme } from '../urls';
 
 const DISPLAY_FORM_TYPES: ReadonlySet<string> = new Set(['Action.DisplayMessageForm', 'Action.DisplayAppointmentForm']);
 
@@ -115,6 +115,7 @@ const checkOpenUrls: AdaptiveRule = (model, ctx) => {
       ctx.report('AM058', url, `"${scheme}:" URLs are not allowed in Action.OpenUrl: link to an https:// page instead.`);
     } else if (scheme === 'http' || scheme === 'https') {
       if (!isHttpUrlWithHost(url.value as string)) ctx.report('AM058', url, `The ${scheme} URL has no host: write it as ${scheme}://host/path.`);
+      else if (!isParsableUrl(url.value as string)) ctx.report('AM058', url, `The URL cannot be opened: ${UNPARSABLE_URL_HINT}.`);
     } else {
       ctx.report('AM059', url, `"${scheme}:" URLs may do nothing in Outlook (Outlook on the web opens only http and https): prefer an https:// link.`);
     }
