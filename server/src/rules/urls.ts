@@ -33,7 +33,7 @@ export function isParsableUrl(url: string): boolean {
 }
 
 /** What to look at in a URL that has a scheme and a host but that isParsableUrl rejects. */
-export const UNPARSABLE_URL_HINT = 'the URL parser of browsers rejects it: check the host and the port for spaces, placeholders such as <name>, or characters such as < > | ^ %';
+export const UNPARSABLE_URL_HINT = 'the URL parser of browsers rejects it (check the host and the port for spaces, placeholders such as <name>, or characters such as < > | ^ %)';
 
 /** docs/rules.md § AM042: starts, case-insensitively and exactly as written, with `https://` followed by a host. */
 export function isHttpsUrl(url: string): boolean {
