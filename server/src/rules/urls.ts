@@ -25,7 +25,7 @@ export function isHttpUrlWithHost(url: string): boolean {
 }
 
 /**
- * docs/rules.md §§ AM042, AM058, AM070: whether the WHATWG URL parser, which browsers and Outlook use, accepts `url`
+ * docs/rules.md § AM042, § AM058 and § AM070: whether the WHATWG URL parser, which browsers and Outlook use, accepts `url`
  * (it trims surrounding spaces and controls itself). It rejects, for example, `<` or a space in the host.
  */
 export function isParsableUrl(url: string): boolean {
