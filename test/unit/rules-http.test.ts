@@ -51,9 +51,11 @@ describe('AM041/AM042/AM043 Action.Http url', () => {
     const placeholder = 'https://<some-storage-account>.blob.core.windows.net/approve';
     assert.deepEqual(reportedRanges(httpCard({ url: placeholder }), 'AM042'), [JSON.stringify(placeholder)]);
     assert.match(messages(httpCard({ url: placeholder }), 'AM042')[0]!, /URL parser.*host/);
-    for (const url of ['https://api contoso.example/c', 'https://api.contoso.example:99999/c', 'https://api.contoso.example:{{port.value}}/c', 'https://a|b.example/']) {
+    for (const url of ['https://api contoso.example/c', 'https://api.contoso.example:99999/c', 'https://api.contoso.example:{{comment.value}}/c', 'https://a|b.example/']) {
       assert.deepEqual(ruleIds(httpCard({ url })), ['AM042'], url);
     }
+    // Its tokens are still checked.
+    assert.deepEqual(ruleIds(httpCard({ url: 'https://<api-host>/c?x={{title.value}}' })), ['AM042', 'AM046']);
     // Corrected: a real host; tokens, spaces in the path and surrounding whitespace are fine for the parser.
     for (const url of ['https://contoso.blob.core.windows.net/approve', 'https://{{comment.value}}.contoso.example/c', 'https://api.contoso.example/a b/{{comment.value}}', 'https://api.contoso.example/c ']) {
       assert.deepEqual(ruleIds(httpCard({ url })), [], url);

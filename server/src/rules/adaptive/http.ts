@@ -61,6 +61,7 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   } else if (!isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER))) {
     ctx.report('AM042', url, `Action.Http "url" is not a URL Outlook can call: ${UNPARSABLE_URL_HINT}.`);
   }
+  checkTokens(check, url, 'url');
   const host = urlHost(value);
   if (host === undefined) return;
   if (isPrivateHost(host)) {
@@ -69,7 +70,6 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   if (check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered))) {
     ctx.report('AM096', url, `"${host}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
   }
-  checkTokens(check, url, 'url');
 }
 
 function checkHeaders(check: HttpCheck, headers: JsonNode | undefined): void {
