@@ -5,7 +5,7 @@ import {
   valueReferenceName
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
-import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost } from '../urls';
+import { isHostWithin, isHttpsUrl, isPrivateHost, registeredHost, urlHost, writtenUrlHost } from '../urls';
 import { inputIdsLowerCase } from './inputs';
 
 interface HttpCheck {
@@ -58,11 +58,12 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   }
   const host = urlHost(value);
   if (host === undefined) return;
+  const written = writtenUrlHost(value) ?? host;
   if (isPrivateHost(host)) {
-    ctx.report('AM043', url, `"${host}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
+    ctx.report('AM043', url, `"${written}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
   }
   if (check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered))) {
-    ctx.report('AM096', url, `"${host}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
+    ctx.report('AM096', url, `"${written}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
   }
   checkTokens(check, url, 'url');
 }
