@@ -192,6 +192,30 @@ describe('amcard lint: flags', () => {
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--fix/);
   });
+
+  it('quotes an unknown option as written, with the argument that holds it', () => {
+    const hint = 'A file name that starts with "-" goes after "--".\nRun "amcard lint --help" for the options.\n';
+    const cases: Record<string, string> = {
+      '--frob': 'unknown option "--frob".',
+      '--frob=1': 'unknown option "--frob" (in "--frob=1").',
+      '-x': 'unknown option "-x".',
+      '-xy': 'unknown option "-x" (in "-xy").',
+    };
+    for (const [argument, message] of Object.entries(cases)) {
+      const run = amcard(['lint', argument, 'clean.card.json']);
+      assert.equal(run.status, 2, argument);
+      assert.equal(run.stderr, `amcard lint: ${message} ${hint}`, argument);
+    }
+    const own = mkdtempSync(path.join(tmpdir(), 'amcard-dash-'));
+    try {
+      writeFileSync(path.join(own, '-x.card.json'), CLEAN);
+      const afterTerminator = amcard(['lint', '--', '-x.card.json'], own);
+      assert.equal(afterTerminator.status, 0, afterTerminator.stderr);
+      assert.match(afterTerminator.stdout, /No problems in 1 file/);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('amcard lint: files, directories and globs', () => {
