@@ -182,6 +182,13 @@ describe('amcard lint: flags', () => {
     assert.deepEqual(rulesOf(inside), []);
   });
 
+  it('names the host of AM096 and the placeholder of AM012 exactly as the card writes them', () => {
+    write('messages.card.json', HTTP_ACTION.replace('https://api.contoso.example/go', 'https://api.contoso.example.../go').replace(ORIGINATOR, '{your-provider-id}'));
+    const run = amcard(['lint', '--target-url', 'https://contoso.example/', '--originator', ORIGINATOR, 'messages.card.json']);
+    assert.match(run.stdout, /AM096 "api\.contoso\.example\.\.\." is not under the registered target URLs \(contoso\.example\)/);
+    assert.match(run.stdout, new RegExp(`AM012 "originator" is still the placeholder "\\{your-provider-id\\}": replace the whole value with "${ORIGINATOR}"\\.$`, 'm'));
+  });
+
   it('--originator and --sender are accepted', () => {
     const run = amcard(['lint', '--originator', ORIGINATOR, '--sender', 'alerts@contoso.example', 'clean.card.json']);
     assert.equal(run.status, 0, run.stderr);
