@@ -102,7 +102,7 @@ describe('amcard html', () => {
       [['html', 'card.json', '--sign-with', 'key.pem'], /--sign-with needs --sender <address> and --recipients/],
       [['html', 'card.json', '--sign-with', 'weak.pem', '--sender', 'a@contoso.example', '--recipients', 'b@contoso.example'], /^amcard html: weak\.pem: .*2048/],
       [['html', 'card.json', '--sign-with', 'body.html', '--sender', 'a@contoso.example', '--recipients', 'b@contoso.example'], /^amcard html: body\.html: /],
-      [['html', 'card.json', '--bogus'], /Unknown option '--bogus'/],
+      [['html', 'card.json', '--bogus'], /unknown option "--bogus"\./],
     ];
     for (const [args, message] of cases) {
       const run = amcard(args);

@@ -25,7 +25,7 @@ const SIGNING = ['--sign-with', 'key.pem', '--sender', 'noreply@contoso.example'
 
 /** The error class the command meets, its arguments, and the message the user must read. */
 const REFUSALS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
-  ['UsageError', ['lint', '--colour'], /^amcard lint: Unknown option '--colour'/],
+  ['UsageError', ['lint', '--colour'], /^amcard lint: unknown option "--colour"\./],
   ['KeyFormatError', ['key', 'convert', 'empty.pem', '--to', 'jwk'], /^empty\.pem: the key text is empty\.$/m],
   ['XmlKeyError', ['key', 'convert', 'broken.xml', '--to', 'pem'], /^broken\.xml: RSAKeyValue XML, line 1, column 27: expected <\/Modulus> to close <Modulus>/m],
   ['KeyFileError', ['keygen', '--out', path.join('missing', 'key.pem')], /^missing\/key\.pem: cannot write: its folder does not exist\.$/m],

@@ -182,6 +182,13 @@ describe('amcard lint: flags', () => {
     assert.deepEqual(rulesOf(inside), []);
   });
 
+  it('names the host of AM096 and the placeholder of AM012 exactly as the card writes them', () => {
+    write('messages.card.json', HTTP_ACTION.replace('https://api.contoso.example/go', 'https://api.contoso.example.../go').replace(ORIGINATOR, '{your-provider-id}'));
+    const run = amcard(['lint', '--target-url', 'https://contoso.example/', '--originator', ORIGINATOR, 'messages.card.json']);
+    assert.match(run.stdout, /AM096 "api\.contoso\.example\.\.\." is not under the registered target URLs \(contoso\.example\)/);
+    assert.match(run.stdout, new RegExp(`AM012 "originator" is still the placeholder "\\{your-provider-id\\}": replace the whole value with "${ORIGINATOR}"\\.$`, 'm'));
+  });
+
   it('--originator and --sender are accepted', () => {
     const run = amcard(['lint', '--originator', ORIGINATOR, '--sender', 'alerts@contoso.example', 'clean.card.json']);
     assert.equal(run.status, 0, run.stderr);
@@ -191,6 +198,30 @@ describe('amcard lint: flags', () => {
     const run = amcard(['lint', '--fix', 'clean.card.json']);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /--fix/);
+  });
+
+  it('quotes an unknown option as written, with the argument that holds it', () => {
+    const hint = 'A file name that starts with "-" goes after "--".\nRun "amcard lint --help" for the options.\n';
+    const cases: Record<string, string> = {
+      '--frob': 'unknown option "--frob".',
+      '--frob=1': 'unknown option "--frob" (in "--frob=1").',
+      '-x': 'unknown option "-x".',
+      '-xy': 'unknown option "-x" (in "-xy").',
+    };
+    for (const [argument, message] of Object.entries(cases)) {
+      const run = amcard(['lint', argument, 'clean.card.json']);
+      assert.equal(run.status, 2, argument);
+      assert.equal(run.stderr, `amcard lint: ${message} ${hint}`, argument);
+    }
+    const own = mkdtempSync(path.join(tmpdir(), 'amcard-dash-'));
+    try {
+      writeFileSync(path.join(own, '-x.card.json'), CLEAN);
+      const afterTerminator = amcard(['lint', '--', '-x.card.json'], own);
+      assert.equal(afterTerminator.status, 0, afterTerminator.stderr);
+      assert.match(afterTerminator.stdout, /No problems in 1 file/);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 

@@ -71,6 +71,11 @@ describe('AM041/AM042/AM043 Action.Http url', () => {
     for (const url of internal) assert.deepEqual(ruleIds(httpCard({ url })), ['AM043'], url);
     assert.deepEqual(reportedRanges(httpCard({ url: 'https://10.0.0.1/c' }), 'AM043'), ['"https://10.0.0.1/c"']);
   });
+  it('AM043 names the host as written, not as the URL parser normalises it', () => {
+    for (const [url, host] of [['https://0x7f.1/c', '0x7f.1'], ['https://LocalHost./c', 'LocalHost.'], ['https://10.0.0.1:8443/c', '10.0.0.1']]) {
+      assert.match(messages(httpCard({ url: url! }), 'AM043')[0]!, new RegExp(`^"${host!.replace(/\./g, '\\.')}" is not reachable from the internet`), url);
+    }
+  });
   it('AM043: public hosts and neighbouring ranges are fine', () => {
     for (const url of ['https://172.32.0.1/', 'https://172.15.0.1/', 'https://11.0.0.1/', 'https://192.169.0.1/', 'https://localhost.contoso.example/']) {
       assert.deepEqual(ruleIds(httpCard({ url })), [], url);
@@ -201,6 +206,19 @@ describe('AM096 registered target URLs', () => {
     const text = httpCard({ url: 'https://contoso.example/c' }, { autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://evilfabrikam.example/', body: '' } });
     assert.deepEqual(reportedRanges(text, 'AM096', { targetUrls }), ['"https://contoso.example/c"', '"https://evilfabrikam.example/"']);
     assert.match(messages(text, 'AM096', { targetUrls })[0]!, /contoso\.example.*registered/);
+  });
+  it('names the host exactly as the url writes it: case, trailing dots, IDN and port-less', () => {
+    const written: Record<string, string> = {
+      'https://api.contoso.com.../x': 'api.contoso.com...',
+      'https://evil.example./x': 'evil.example.',
+      'https://API.Other.example:8443/x': 'API.Other.example',
+      'https://ana@bücher.example/x': 'bücher.example',
+      ' https://padded.example/ ': 'padded.example',
+    };
+    for (const [url, host] of Object.entries(written)) {
+      assert.equal(messages(httpCard({ url }), 'AM096', { targetUrls })[0],
+        `"${host}" is not under the registered target URLs (api.contoso.example, fabrikam.example): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`, url);
+    }
   });
   it('parses target URL entries liberally', () => {
     assert.equal(registeredHost('https://API.Contoso.example/v1?x=1'), 'api.contoso.example');

@@ -6,6 +6,7 @@ import { parseJsonDocument } from '../../server/src/card/json-document';
 import { checkAdaptiveCard } from '../../server/src/rules/registry';
 import { isEmail, isGuid } from '../../server/src/card/formats';
 import { validateText } from '../../server/src/rules/validate';
+import { ORIGINATOR_PLACEHOLDER } from '../../server/src/language/code-actions';
 import { card, covered, findings, ruleIds } from './helpers';
 
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
@@ -242,10 +243,35 @@ describe('AM012 originator not a GUID', () => {
     assert.equal(covered(text, single(text, 'AM012')), '"contoso-provider"');
   });
 
-  it('says to remove braces around a GUID', () => {
-    const text = card('1.0', HI, { originator: `{${ORIGINATOR}}` });
-    assert.deepEqual(ruleIds(text), ['AM012']);
-    assert.match(single(text, 'AM012').message, /braces/);
+  it('says to write a GUID in brackets without them', () => {
+    for (const written of [`{${ORIGINATOR}}`, `<${ORIGINATOR}>`, `{ ${ORIGINATOR.toUpperCase()} }`]) {
+      const text = card('1.0', HI, { originator: written });
+      assert.deepEqual(ruleIds(text), ['AM012'], written);
+      const inner = written.replace(/[{}<> ]/g, '');
+      assert.equal(single(text, 'AM012').message, `"originator" must be the GUID without brackets: write "${inner}".`);
+    }
+  });
+
+  it('calls any other value in brackets a placeholder to replace with the provider id, brackets included', () => {
+    for (const placeholder of ['{your-provider-id}', '<provider id>', '{{originator}}', '[PROVIDER ID]', ORIGINATOR_PLACEHOLDER]) {
+      const text = card('1.0', HI, { originator: placeholder });
+      const { message } = single(text, 'AM012');
+      assert.equal(message,
+        `"originator" is still the placeholder ${JSON.stringify(placeholder)}: replace the whole value with the provider id (a GUID) from the Actionable Email Developer Dashboard.`);
+      assert.doesNotMatch(message, /remove|without (braces|brackets)/, placeholder);
+    }
+  });
+
+  it('names the configured provider id as the placeholder\'s replacement', () => {
+    const text = card('1.0', HI, { originator: '{your-provider-id}' });
+    assert.match(findings(text, { originator: ORIGINATOR })[0]!.message, new RegExp(`replace the whole value with "${ORIGINATOR}"\\.$`));
+  });
+
+  it('gives other values, unbalanced brackets too, the plain GUID message', () => {
+    for (const value of ['YOUR_ORIGINATOR', '{your-provider-id', '<a>b>c', '${originator}']) {
+      assert.match(single(card('1.0', HI, { originator: value }), 'AM012').message,
+        /^"originator" must be the provider id GUID from the Actionable Email Developer Dashboard \(like 8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a\), not the string "/, value);
+    }
   });
 
   it('reports a non-string originator', () => {

@@ -66,3 +66,20 @@ describe('strict tree builder', () => {
     assert.equal(parseJsonDocument(valid).syntaxProblem?.offset, MAX_NESTING_DEPTH);
   });
 });
+
+describe('parseJsonDocument and a byte order mark', () => {
+  it('reads a leading BOM as whitespace, with offsets that count it', () => {
+    const document = parseJsonDocument('\uFEFF{"a": [1]}');
+    assert.equal(document.syntaxProblem, undefined);
+    assert.equal(document.text, '\uFEFF{"a": [1]}', 'the text as given');
+    assert.deepEqual([document.root?.offset, document.root?.length], [1, 10]);
+    assert.equal(parseJsonDocument('\uFEFF{"a": NaN}').syntaxProblem?.offset, 7);
+    assert.equal(parseJsonDocument('\uFEFF' + '['.repeat(MAX_NESTING_DEPTH + 1)).syntaxProblem?.offset, MAX_NESTING_DEPTH + 1);
+  });
+
+  it('refuses a BOM anywhere else, as JSON does', () => {
+    assert.equal(parseJsonDocument(' \uFEFF{}').syntaxProblem?.offset, 1);
+    assert.equal(parseJsonDocument('\uFEFF\uFEFF{}').syntaxProblem?.offset, 1);
+    assert.equal(parseJsonDocument('{"a": 1}\uFEFF').syntaxProblem?.offset, 8);
+  });
+});

@@ -38,11 +38,9 @@ export function cardErrors(document: vscode.TextDocument): string[] {
  * error, there is no "anyway" for a syntax error. `action` names the command in the message.
  */
 export function refuseInvalidJson(document: vscode.TextDocument, action: string): void {
-  const text = document.getText();
-  const withoutBom = text.replace(/^\uFEFF/, '');
-  const { syntaxProblem } = parseJsonDocument(withoutBom);
+  const { syntaxProblem } = parseJsonDocument(document.getText());
   if (syntaxProblem === undefined) return;
-  const { line, character } = document.positionAt(syntaxProblem.offset + text.length - withoutBom.length);
+  const { line, character } = document.positionAt(syntaxProblem.offset);
   throw new UserFacingError(`${action}: ${displayName(document)} is not valid JSON at line ${line + 1}, column ${character + 1}: ${syntaxProblem.message} Fix the JSON first.`);
 }
 

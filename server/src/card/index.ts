@@ -13,7 +13,7 @@ export {
   wholeInputTokenId, type BracedToken
 } from './input-tokens';
 export {
-  MAX_NESTING_DEPTH, arrayItems, findExcessiveNesting, isMissing, parseJsonDocument, presentValue, propertyKey,
+  MAX_NESTING_DEPTH, arrayItems, byteOrderMarkAsSpace, findExcessiveNesting, isMissing, parseJsonDocument, presentValue, propertyKey,
   propertyValue, stringProperty, type JsonDocument, type JsonNode
 } from './json-document';
 export { decodeCompactJws } from './jws-compact';

@@ -75,14 +75,25 @@ function tooDeep(text: string, offset: number): JsonDocument {
   };
 }
 
+/**
+ * `text` with a byte order mark (U+FEFF) as its first character read as a space. An editor may send a file saved as
+ * "UTF-8 with BOM" with it; JSON parsers stop at it, and the space keeps every offset counting it, as the editor's
+ * positions do.
+ */
+export function byteOrderMarkAsSpace(text: string): string {
+  return text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
+}
+
+/** Parses `text` as strict JSON; a leading byte order mark is whitespace (byteOrderMarkAsSpace). */
 export function parseJsonDocument(text: string): JsonDocument {
-  const strict = buildStrictTree(text, MAX_NESTING_DEPTH);
+  const json = byteOrderMarkAsSpace(text);
+  const strict = buildStrictTree(json, MAX_NESTING_DEPTH);
   if (strict !== undefined) return 'root' in strict ? { text, root: strict.root, syntaxProblem: undefined } : tooDeep(text, strict.tooDeepAt);
   // Not strict JSON: parseTree names the first problem. It recurses per level, so the depth is checked first.
-  const tooDeepAt = findExcessiveNesting(text);
+  const tooDeepAt = findExcessiveNesting(json);
   if (tooDeepAt >= 0) return tooDeep(text, tooDeepAt);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, PARSE_OPTIONS);
+  const root = parseTree(json, errors, PARSE_OPTIONS);
   if (errors.length > 0 || root === undefined) {
     const problem = errors.length > 0 ? describe(errors[0]) : { offset: 0, length: text.length, message: 'The document is empty: a card is a JSON object.' };
     return { text, root: undefined, syntaxProblem: problem };

@@ -1,15 +1,15 @@
 // What `amcard html` and `amcard eml` share: reading the card and body, signing with a key file, writing the result.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { InputError } from '../card';
 import { type CardEmail, cardEmailHtml } from '../email';
 import { readPrivateKey, signCard } from '../signing';
 import { EXIT_OK, UsageError } from './command';
-import { describeFsError } from './inputs';
+import { describeFsError, readTextFile } from './inputs';
 
-/** Reads a file named on the command line, `-` for standard input; a byte order mark is dropped. */
+/** Reads a file named on the command line (readTextFile); `what` names it in the message when it cannot be read. */
 export function readArgumentFile(file: string, what: string): string {
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
+    return readTextFile(file);
   } catch (error) {
     throw new UsageError(`Cannot read the ${what} ${file === '-' ? 'from standard input' : file}: ${describeFsError(error)}.`);
   }

@@ -21,12 +21,30 @@ export class UsageError extends InputError {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * The first option in `args` that `options` does not define: its name as written (`--frob`, `-x`) and the argument
+ * that holds it (`--frob=1`, `-xy`). node:util's own message for it leaves a quote open and drops `=1`.
+ */
+function unknownOption(args: readonly string[], options: Options): { name: string; argument: string } | undefined {
+  const { tokens } = parseArgs({ args: [...args], options, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'option' && !Object.hasOwn(options, token.name)) return { name: token.rawName, argument: args[token.index]! };
+  }
+  return undefined;
+}
+
+function describeParseError(args: readonly string[], options: Options, error: unknown): string {
+  const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownOption(args, options) : undefined;
+  if (unknown === undefined) return error instanceof Error ? error.message : String(error);
+  const within = unknown.argument === unknown.name ? '' : ` (in "${unknown.argument}")`;
+  return `unknown option "${unknown.name}"${within}. A file name that starts with "-" goes after "--".`;
+}
+
 /** node:util parseArgs in strict mode, with its errors turned into UsageErrors that name the command. */
 export function parseCommandArgs<T extends Options>(command: string, args: readonly string[], options: T) {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`amcard ${command}: ${message}\nRun "amcard ${command} --help" for the options.`);
+    throw new UsageError(`amcard ${command}: ${describeParseError(args, options, error)}\nRun "amcard ${command} --help" for the options.`);
   }
 }

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { getNodeValue } from 'jsonc-parser';
 import { parseJsonDocument, PositionLocator } from '../card';
 import type { SeverityOverride } from '../rules';
 import { LINT_CONFIG_KEYS, readSettings, readSeverityOverride, type Settings } from '../settings';
 import { UsageError } from './command';
-import { describeFsError } from './inputs';
+import { describeFsError, readTextFile } from './inputs';
 
 /** Checks an `"AM010=off"`-style override; `where` names the flag in the message. */
 export function checkRuleOverride(rule: string, severity: string, where: string): SeverityOverride {
@@ -21,11 +20,11 @@ export function checkRuleOverride(rule: string, severity: string, where: string)
 export function loadConfig(file: string): Settings {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (error) {
     throw new UsageError(`Cannot read config file ${file}: ${describeFsError(error)}.`);
   }
-  const document = parseJsonDocument(text.replace(/^\uFEFF/, ''));
+  const document = parseJsonDocument(text);
   if (document.root === undefined) {
     const problem = document.syntaxProblem!;
     const { line, character } = new PositionLocator(document.text).positionAt(problem.offset);

@@ -19,6 +19,14 @@ export function describeFsError(error: unknown): string {
   return (error as Error).message;
 }
 
+/**
+ * The text of a file named on the command line, `-` for standard input: the one place amcard reads its inputs. A
+ * byte order mark is dropped, as editors hide it, so columns and the text signed or sent are what the user sees.
+ */
+export function readTextFile(file: string): string {
+  return readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
+}
+
 function search(patterns: readonly string[], cwd: string): string[] {
   return fastGlob.sync([...patterns], { cwd, absolute: true, onlyFiles: true, ignore: [...IGNORED_WHEN_SEARCHING] });
 }
@@ -71,8 +79,7 @@ export function readInputs(absolutePaths: readonly string[], cwd: string): Input
   const problems: string[] = [];
   for (const name of names) {
     try {
-      // The editor hides a byte order mark too, so columns match what the user sees there.
-      inputs.push({ name, text: readFileSync(path.resolve(cwd, name), 'utf8').replace(/^\uFEFF/, '') });
+      inputs.push({ name, text: readTextFile(path.resolve(cwd, name)) });
     } catch (error) {
       problems.push(`${name}: cannot read: ${describeFsError(error)}`);
     }

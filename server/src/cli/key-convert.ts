@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { readKey, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
-import { describeFsError } from './inputs';
+import { describeFsError, readTextFile } from './inputs';
 import { formatName, keyFormatOption, writeKeyFileForCli } from './keygen';
 
 const USAGE = `Usage: amcard key convert <key file | -> --to pem|jwk|xml [options]
@@ -37,7 +36,7 @@ const OPTIONS = {
 
 function readKeyText(input: string): string {
   try {
-    return readFileSync(input === '-' ? 0 : input, 'utf8');
+    return readTextFile(input);
   } catch (error) {
     throw new UsageError(`${input === '-' ? 'standard input' : input}: cannot read: ${describeFsError(error)}`);
   }

@@ -20,6 +20,7 @@ import type { CompletionEntry, CompletionKind } from './completion-entry';
 import { cardVersion, offeredAt, offeredInSlot } from './offered-types';
 import { findingsAt, ruleLinksMarkdown, type ShownFindings } from './rule-links';
 import { snippetCompletions } from './snippets/snippet-completion';
+import { parseForService } from './json-service-parse';
 
 export interface HoverInfo {
   readonly markdown: string;
@@ -100,7 +101,7 @@ function proposedString(label: string): string {
 export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
   if (beyondLanguageFeatureLimits(text)) return [];
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
-  const list = await jsonService.doComplete(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
+  const list = await jsonService.doComplete(document, document.positionAt(offset), parseForService(jsonService, document));
   const location = getLocation(text, offset);
   const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
   const version = isTypeValue ? cardVersion(text) : undefined;
@@ -121,7 +122,7 @@ function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]):
 /** The schema's documentation of the property name or value at `offset`, if any. */
 async function schemaHover(text: string, offset: number): Promise<HoverInfo | undefined> {
   const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
-  const result = await jsonService.doHover(document, document.positionAt(offset), jsonService.parseJSONDocument(document));
+  const result = await jsonService.doHover(document, document.positionAt(offset), parseForService(jsonService, document));
   if (!result) return undefined;
   const markdown = hoverMarkdown(result.contents).trim();
   if (markdown === '') return undefined;

@@ -1,6 +1,7 @@
 // What VS Code's JSON support gives every .json file and needs no schema: formatting, folding, selection ranges and
 // symbols, from vscode-json-languageservice, for the card language whose files VS Code's JSON support no longer sees.
 import { getLanguageService, type JSONDocument, type TextDocument } from 'vscode-json-languageservice';
+import { parseForService } from './json-service-parse';
 import { beyondLanguageFeatureLimits } from './language-features';
 
 export const structureService = getLanguageService({});
@@ -15,5 +16,5 @@ export function withinStructureLimits(document: TextDocument): boolean {
 
 /** The service's parse of `document`, or undefined past the limits. */
 export function parsedWithinLimits(document: TextDocument): JSONDocument | undefined {
-  return withinStructureLimits(document) ? structureService.parseJSONDocument(document) : undefined;
+  return withinStructureLimits(document) ? parseForService(structureService, document) : undefined;
 }

@@ -18,8 +18,7 @@ export function checkOriginator(card: JsonNode, typeNode: JsonNode, ctx: RuleCon
   const originator = propertyValue(card, 'originator');
   if (isMissing(originator)) {
     if (context.payloadOriginator?.trim()) return;
-    const configured = ctx.settings.originator?.trim();
-    const providerId = configured ? `"${configured}"` : 'the provider id (a GUID) from the Actionable Email Developer Dashboard';
+    const providerId = providerIdToSet(ctx);
     const where = originator ?? typeNode;
     if (context.usesUam) {
       ctx.report('AM011', where, `The card uses Action.Execute/refresh but has no "originator": Outlook does not render such a card without it. Set "originator" to ${providerId}.`);
@@ -31,13 +30,40 @@ export function checkOriginator(card: JsonNode, typeNode: JsonNode, ctx: RuleCon
   checkOriginatorGuid(originator!, ctx);
 }
 
-/** AM012 on an `originator` value (card property or signed-payload claim) that is present. */
+/** What `originator` should be set to: the configured provider id when there is one. */
+function providerIdToSet(ctx: RuleContext): string {
+  const configured = ctx.settings.originator?.trim();
+  return configured ? `"${configured}"` : 'the provider id (a GUID) from the Actionable Email Developer Dashboard';
+}
+
+const BRACKET_PAIRS: Readonly<Record<string, string>> = { '{': '}', '<': '>', '[': ']' };
+
+/** The text inside every bracket pair ({…}, <…>, […]) that encloses the whole of `value`, or undefined when none does. */
+function insideBrackets(value: string): string | undefined {
+  let inner = value.trim();
+  let enclosed = false;
+  while (inner.length >= 2 && BRACKET_PAIRS[inner[0]!] === inner[inner.length - 1]) {
+    inner = inner.slice(1, -1).trim();
+    enclosed = true;
+  }
+  return enclosed ? inner : undefined;
+}
+
+/**
+ * AM012 on an `originator` value (card property or signed-payload claim) that is present. A GUID in brackets
+ * (`{8f14e45f-…}`, the registry form) only needs them removed; any other value in brackets (`{your-provider-id}`,
+ * the quick fix's `<provider id …>`) is a placeholder for the whole value, brackets included.
+ */
 export function checkOriginatorGuid(originator: JsonNode, ctx: RuleContext): void {
   if (originator.type === 'string' && isGuid(originator.value as string)) return;
-  const braced = originator.type === 'string' && /^\{.*\}$/.test(originator.value as string);
-  ctx.report('AM012', originator, braced
-    ? '"originator" must be a GUID without braces: remove the { and }.'
-    : `"originator" must be the provider id GUID from the Actionable Email Developer Dashboard (like 8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a), not ${describeValue(originator)}.`);
+  const inner = originator.type === 'string' ? insideBrackets(originator.value as string) : undefined;
+  if (inner !== undefined && isGuid(inner)) {
+    ctx.report('AM012', originator, `"originator" must be the GUID without brackets: write "${inner}".`);
+  } else if (inner !== undefined) {
+    ctx.report('AM012', originator, `"originator" is still the placeholder ${JSON.stringify(originator.value)}: replace the whole value with ${providerIdToSet(ctx)}.`);
+  } else {
+    ctx.report('AM012', originator, `"originator" must be the provider id GUID from the Actionable Email Developer Dashboard (like 8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a), not ${describeValue(originator)}.`);
+  }
 }
 
 /** AM013–AM015: `hideOriginalBody`, `correlationId` and `expectedActors` on top-level card `card`. */

@@ -18,6 +18,14 @@ function writtenHost(url: string): string | undefined {
   return hostAndPort.startsWith('[') ? hostAndPort.replace(/\].*$/, ']') : hostAndPort.replace(/:[^:]*$/, '');
 }
 
+/**
+ * The host exactly as the URL writes it (case, trailing dots, IDN and numeric forms kept), for messages: urlHost's
+ * normalised form is for comparing hosts, and would name `api.contoso.com..` for `api.contoso.com...`.
+ */
+export function writtenUrlHost(url: string): string | undefined {
+  return writtenHost(preprocess(url)) || undefined;
+}
+
 /** True for `http://host…` and `https://host…` with a non-empty host. */
 export function isHttpUrlWithHost(url: string): boolean {
   const scheme = urlScheme(url);

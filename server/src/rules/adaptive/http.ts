@@ -5,7 +5,7 @@ import {
   valueReferenceName
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
-import { isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, registeredHost, UNPARSABLE_URL_HINT, urlHost } from '../urls';
+import { isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, registeredHost, UNPARSABLE_URL_HINT, urlHost, writtenUrlHost } from '../urls';
 import { inputIdsLowerCase } from './inputs';
 
 /** docs/rules.md § AM042: what each `{{…}}` of a url stands for when the url is parsed (the spec's placeholder). */
@@ -64,11 +64,12 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   checkTokens(check, url, 'url');
   const host = urlHost(value);
   if (host === undefined) return;
+  const written = writtenUrlHost(value) ?? host;
   if (isPrivateHost(host)) {
-    ctx.report('AM043', url, `"${host}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
+    ctx.report('AM043', url, `"${written}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
   }
   if (check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered))) {
-    ctx.report('AM096', url, `"${host}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
+    ctx.report('AM096', url, `"${written}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
   }
 }
 
