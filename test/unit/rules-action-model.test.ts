@@ -325,6 +325,7 @@ describe('AM037 input token in Action.Execute', () => {
       actions: [{ type: 'Action.ShowCard', title: 'Comment', card: { type: 'AdaptiveCard', body: HI, actions: [execute({ verb: 'comment', data: '{Reason: {{AddComment.value}}}' })] } }],
     });
     assert.deepEqual(report(text), [['AM037', '{{AddComment.value}}']]);
+    assert.match(only(text, 'AM037').message, /adds the input values only to a "data" object, under their ids: make "data" an object and remove the token/);
   });
 
   it('reports tokens in the verb and anywhere in nested data, malformed ones included, each on its own', () => {

@@ -244,8 +244,13 @@ function stringValuesIn(node: JsonNode): JsonNode[] {
   return strings;
 }
 
-function executeTokenMessage(token: BracedToken, where: string): string {
+/**
+ * Action.Execute adds the inputs' values to a `data` object (or to no data), each under its input id; a `data` that is
+ * a string is sent as it is, with no input values (docs/rules.md § AM037).
+ */
+function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsString: boolean): string {
   const sent = `${token.text} in the ${where} of an Action.Execute reaches your service as written: Outlook substitutes input tokens only in Action.Http.`;
+  if (dataIsString) return `${sent} Action.Execute adds the input values only to a "data" object, under their ids: make "data" an object and remove the token.`;
   return token.kind === 'input'
     ? `${sent} Action.Execute sends the value of input "${token.inputId}" by itself, under its id: remove the token.`
     : `${sent} Action.Execute sends the inputs' values by itself: remove the token.`;
@@ -258,12 +263,15 @@ function executeTokenMessage(token: BracedToken, where: string): string {
 function checkExecuteTokens(model: CardModel, ctx: RuleContext): void {
   for (const action of model.actions) {
     if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
-    for (const where of ['verb', 'data']) {
-      const value = propertyValue(action.node, where);
+    const data = propertyValue(action.node, 'data');
+    const dataIsString = data?.type === 'string';
+    for (const where of ['verb', 'data'] as const) {
+      const value = where === 'verb' ? propertyValue(action.node, 'verb') : data;
       const strings = value === undefined ? [] : where === 'verb' ? [value].filter((node) => node.type === 'string') : stringValuesIn(value);
       for (const string of strings) {
         for (const token of bracedTokens(string.value as string)) {
-          if (token.kind !== 'textFunction') reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where));
+          if (token.kind === 'textFunction') continue;
+          reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString));
         }
       }
     }
