@@ -2,7 +2,7 @@
 // the way an editor would, and let the server validate the result.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { applyTextEdits, LspClient, uriOf, type CodeAction, type Diagnostic } from './lsp-client';
+import { editedText, LspClient, uriOf, type CodeAction, type Diagnostic } from './lsp-client';
 
 const PROVIDER = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
 const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -11,12 +11,6 @@ function only(actions: CodeAction[], title: RegExp): CodeAction {
   const matching = actions.filter((action) => title.test(action.title));
   assert.equal(matching.length, 1, `expected one action like ${title}, got: ${actions.map((a) => a.title).join(' | ')}`);
   return matching[0];
-}
-
-function editedText(text: string, uri: string, action: CodeAction): string {
-  const edits = action.edit?.changes?.[uri];
-  assert.ok(edits && edits.length > 0, 'the action carries edits for the document');
-  return applyTextEdits(text, edits);
 }
 
 describe('lsp: code actions', () => {

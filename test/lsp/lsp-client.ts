@@ -1,5 +1,6 @@
 // A minimal LSP client for the tests: runs `node dist/server.js --stdio` as a real process and speaks JSON-RPC
 // to it, answering workspace/configuration from a settings object the test controls.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,6 +81,13 @@ export function textIn(text: string, range: Range): string {
 export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
   const located = edits.map((edit) => ({ start: offsetAt(text, edit.range.start), end: offsetAt(text, edit.range.end), newText: edit.newText }));
   return located.sort((a, b) => b.start - a.start).reduce((result, edit) => result.slice(0, edit.start) + edit.newText + result.slice(edit.end), text);
+}
+
+/** The document's text after a code action's edits, applied as an editor applies them; fails when it carries none. */
+export function editedText(text: string, uri: string, action: CodeAction): string {
+  const edits = action.edit?.changes?.[uri];
+  assert.ok(edits && edits.length > 0, 'the action carries edits for the document');
+  return applyTextEdits(text, edits);
 }
 
 export class LspClient {

@@ -2,17 +2,13 @@
 // layout, and must make the problem go away.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ENDPOINT_PLACEHOLDER, ORIGINATOR_PLACEHOLDER, quickFixes, type QuickFix, type TextEdit } from '../../server/src/language/code-actions';
+import { ENDPOINT_PLACEHOLDER, ORIGINATOR_PLACEHOLDER, quickFixes, type QuickFix } from '../../server/src/language/code-actions';
 import { parseJsonDocument } from '../../server/src/card/json-document';
 import type { ServiceSettings } from '../../server/src/rules/settings';
 import { validateText } from '../../server/src/rules/validate';
-import { ruleIds } from './helpers';
+import { applyEdits, ruleIds } from './helpers';
 
 const PROVIDER = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
-
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  return [...edits].sort((a, b) => b.offset - a.offset).reduce((result, edit) => result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length), text);
-}
 
 /** The fixes for `rule` reported on the `occurrence`-th appearance of `covered` in `text`. */
 function fixesAt(text: string, rule: string, covered: string, settings: ServiceSettings = {}, occurrence = 0): QuickFix[] {
@@ -290,6 +286,153 @@ describe('quick fixes: unknown input reference (AM046)', () => {
       ['Change {{titel.value}} to {{title.value}}', true],
       ['Change {{zzzzzzzz.value}} to {{comment.value}}', false],
     ]);
+  });
+});
+
+describe('quick fixes: input token in Action.Execute (AM037)', () => {
+  const comment = { type: 'Input.Text', id: 'comment', label: 'Comment' };
+  const card = (action: Record<string, unknown>, body: unknown[] = [comment]): string =>
+    pretty({ type: 'AdaptiveCard', version: '1.4', originator: PROVIDER, body, actions: [{ type: 'Action.Execute', title: 'Send', ...action }] });
+
+  it('removes a data property whose value is only the token, keeping the others in their layout', () => {
+    const text = card({ verb: 'send', data: { comment: '{{comment.value}}', ticket: 7 } });
+    const fixes = fixesForFinding(text, 'AM037');
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Remove {{comment.value}} (Action.Execute sends the input values itself)', true]]);
+    const result = applied(text, fixes[0]);
+    assert.equal(result, card({ verb: 'send', data: { ticket: 7 } }));
+    assert.deepEqual(ruleIds(result), []);
+  });
+
+  it('removes only the token\'s characters inside a longer string, as in Microsoft\'s project-management sample', () => {
+    const body = [{ type: 'Input.Text', id: 'AddComment', label: 'Comment' }];
+    const text = card({ verb: 'comment', data: '{Reason: {{AddComment.value}}}' }, body);
+    const [fix] = fixesForFinding(text, 'AM037');
+    assert.deepEqual(fix.edits, [{ offset: text.indexOf('{{AddComment'), length: '{{AddComment.value}}'.length, newText: '' }]);
+    const result = applied(text, fix);
+    assert.equal(JSON.parse(result).actions[0].data, '{Reason: }');
+    assert.deepEqual(ruleIds(result), []);
+  });
+
+  it('leaves an empty data object, removes an array entry, and removes a verb or data that was only the token', () => {
+    assert.equal(JSON.stringify(JSON.parse(applied(card({ verb: 'send', data: { c: '{{comment.value}}' } }), fixesForFinding(card({ verb: 'send', data: { c: '{{comment.value}}' } }), 'AM037')[0])).actions[0].data), '{}');
+    const inArray = card({ verb: 'send', data: { values: ['a', '{{comment.value}}', 'b'] } });
+    assert.deepEqual(JSON.parse(applied(inArray, fixesForFinding(inArray, 'AM037')[0])).actions[0].data, { values: ['a', 'b'] });
+    const verb = card({ verb: '{{comment.value}}', data: { x: 1 } });
+    assert.deepEqual(JSON.parse(applied(verb, fixesForFinding(verb, 'AM037')[0])).actions[0], { type: 'Action.Execute', title: 'Send', data: { x: 1 } });
+    const data = card({ verb: 'send', data: '{{comment.value}}' });
+    const withoutData = applied(data, fixesForFinding(data, 'AM037')[0]);
+    assert.deepEqual(JSON.parse(withoutData).actions[0], { type: 'Action.Execute', title: 'Send', verb: 'send' });
+    assert.deepEqual(ruleIds(withoutData), []);
+  });
+
+  it('removes just the reported one of two tokens, past escape sequences in the JSON text', () => {
+    const text = card({ verb: 'send', data: { note: 'caf\u00e9 {{comment.value}} and {{other}}' } }).replace('é', '\\u00e9');
+    const fixes = fixesAt(text, 'AM037', '{{other}}');
+    assert.deepEqual(fixes.map((f) => f.title), ['Remove {{other}} (Action.Execute sends the input values itself)']);
+    assert.equal(JSON.parse(applied(text, fixes[0])).actions[0].data.note, 'caf\u00e9 {{comment.value}} and ');
+    const first = applied(text, fixesAt(text, 'AM037', '{{comment.value}}')[0]);
+    assert.ok(first.includes('"caf\\u00e9  and {{other}}"'), first);
+  });
+
+  it('offers nothing for a stale range: a token in an Action.Http body, or in a property name', () => {
+    const text = pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [comment],
+      actions: [{ type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/c', body: '{{comment.value}}' }] });
+    assert.deepEqual(fixesAt(text, 'AM037', '{{comment.value}}'), []);
+    const key = card({ verb: 'send', data: { '{{comment.value}}': 'x' } });
+    assert.deepEqual(fixesAt(key, 'AM037', '{{comment.value}}'), [], 'nor in a property name of the data');
+  });
+});
+
+describe('quick fixes: headers written as an object (AM045, AM088)', () => {
+  const http = (headers: unknown) => ({ type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/c', body: '{}', headers });
+  const httpCard = (headers: unknown): string => pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [{ type: 'TextBlock', text: 'Hi' }], actions: [http(headers)] });
+  const post = (headers: unknown) => ({ '@type': 'HttpPOST', name: 'Approve', target: 'https://expenses.contoso.example/approve', body: 'ok', headers });
+  const messageCard = (...actions: unknown[]): string => pretty({ '@type': 'MessageCard', '@context': 'https://schema.org/extensions', originator: PROVIDER, summary: 'Expense', potentialAction: actions });
+
+  it('AM045: an object becomes {name, value} pairs in the card\'s layout, and the card is clean', () => {
+    const text = httpCard({ 'Content-Type': 'application/json', Authorization: '' });
+    const fixes = fixesForFinding(text, 'AM045');
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Write the headers as {"name": …, "value": …} pairs', true]]);
+    const result = applied(text, fixes[0]);
+    assert.equal(result, httpCard([{ name: 'Content-Type', value: 'application/json' }, { name: 'Authorization', value: '' }]));
+    assert.deepEqual(ruleIds(result), []);
+  });
+
+  it('AM045: one pair written without its array gets the array', () => {
+    const text = httpCard({ name: 'Content-Type', value: 'application/json' });
+    assert.deepEqual(JSON.parse(applied(text, fixesForFinding(text, 'AM045')[0])).actions[0].headers, [{ name: 'Content-Type', value: 'application/json' }]);
+  });
+
+  it('AM088: entries written as objects of their own become pairs, next to a pair that stays as it is', () => {
+    const text = messageCard(post([{ 'X-Expense': '1042' }, { name: 'Authorization', value: '' }, { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Trace': 'on' }]));
+    const fixes = fixesForFinding(text, 'AM088');
+    assert.equal(fixes.length, 1);
+    const result = applied(text, fixes[0]);
+    assert.deepEqual(JSON.parse(result).potentialAction[0].headers, [
+      { name: 'X-Expense', value: '1042' }, { name: 'Authorization', value: '' },
+      { name: 'Content-Type', value: 'application/x-www-form-urlencoded' }, { name: 'X-Trace', value: 'on' },
+    ]);
+    assert.deepEqual(ruleIds(result), ['AM080']);
+  });
+
+  it('AM088: an object on one HttpPOST of several is converted there only', () => {
+    const text = messageCard(post([{ name: 'Content-Type', value: 'text/plain' }]), post({ 'Content-Type': 'application/json' }));
+    const result = applied(text, fixesForFinding(text, 'AM088')[0]);
+    assert.deepEqual(JSON.parse(result).potentialAction.map((action: { headers: unknown }) => action.headers), [
+      [{ name: 'Content-Type', value: 'text/plain' }], [{ name: 'Content-Type', value: 'application/json' }],
+    ]);
+  });
+
+  it('offers nothing when a value is not a string or nothing is written as an object', () => {
+    assert.deepEqual(fixesForFinding(httpCard({ 'X-Count': 5 }), 'AM045'), []);
+    assert.deepEqual(fixesForFinding(httpCard([{ name: 'Content-Type' }]), 'AM045'), []);
+    assert.deepEqual(fixesForFinding(httpCard('Content-Type: application/json'), 'AM045'), []);
+  });
+});
+
+describe('quick fixes: autoInvokeAction not on the top-level card (AM049)', () => {
+  const auto = { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/latest', body: '' };
+  const open = { type: 'Action.OpenUrl', title: 'Open', url: 'https://a.example/' };
+
+  it('moves an Action.Http from an ActionSet to the card root (preferred), or removes it', () => {
+    const text = pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [{ type: 'ActionSet', actions: [open], autoInvokeAction: auto }] });
+    const fixes = fixesForFinding(text, 'AM049');
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Move "autoInvokeAction" to the card root', true], ['Remove the misplaced "autoInvokeAction"', false]]);
+    const moved = applied(text, fixes[0]);
+    assert.equal(moved, pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [{ type: 'ActionSet', actions: [open] }], autoInvokeAction: auto }));
+    assert.deepEqual(ruleIds(moved), []);
+    assert.deepEqual(ruleIds(applied(text, fixes[1])), []);
+  });
+
+  it('moves one from a ShowCard card after the root actions, on one line', () => {
+    const text = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [{ type: 'TextBlock', text: 'Hi' }],
+      actions: [{ type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'More' }], autoInvokeAction: auto } }], hideOriginalBody: true });
+    const moved = applied(text, fixesForFinding(text, 'AM049')[0]);
+    assert.deepEqual(Object.keys(JSON.parse(moved)), ['type', 'version', 'originator', 'body', 'actions', 'autoInvokeAction', 'hideOriginalBody']);
+    assert.equal(moved.includes('\n'), false);
+    assert.deepEqual(ruleIds(moved), []);
+  });
+
+  it('only removes it when the root has one already', () => {
+    const text = pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [{ type: 'Container', items: [{ type: 'TextBlock', text: 'Hi' }], autoInvokeAction: auto }], autoInvokeAction: auto });
+    const fixes = fixesForFinding(text, 'AM049');
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Remove the misplaced "autoInvokeAction"', true]]);
+    assert.deepEqual(ruleIds(applied(text, fixes[0])), []);
+  });
+
+  it('prefers removing an Action.Execute, which would not run at the root either (a Universal Actions card)', () => {
+    const execute = { type: 'Action.Execute', title: 'Accept', verb: 'accept' };
+    const text = pretty({ type: 'AdaptiveCard', version: '1.4', originator: PROVIDER, body: [{ type: 'ActionSet', actions: [execute], autoInvokeAction: { type: 'Action.Execute', verb: 'opened' } }],
+      refresh: { action: { type: 'Action.Execute', verb: 'refresh' }, userIds: [] } });
+    const fixes = fixesForFinding(text, 'AM049');
+    assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Move "autoInvokeAction" to the card root', false], ['Remove the misplaced "autoInvokeAction"', true]]);
+    assert.deepEqual(ruleIds(applied(text, fixes[1])), []);
+    assert.deepEqual(ruleIds(applied(text, fixes[0])), ['AM048'], 'moved, it is the root\'s AM048 to report');
+  });
+
+  it('offers nothing for the root\'s own autoInvokeAction', () => {
+    const text = pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [{ type: 'TextBlock', text: 'Hi' }], autoInvokeAction: auto });
+    assert.deepEqual(fixesAt(text, 'AM049', '"autoInvokeAction"'), []);
   });
 });
 

@@ -1,5 +1,5 @@
-// Spec §§ 5.3–5.4: action model and version gating (AM020–AM022), element and action types (AM030–AM036), and
-// AM001 on Action.ShowCard cards.
+// Spec §§ 5.3–5.4: action model and version gating (AM020–AM022), element and action types (AM030–AM036), input
+// tokens in Action.Execute (AM037), and AM001 on Action.ShowCard cards.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Finding } from '../../server/src/rules/finding';
@@ -327,6 +327,65 @@ describe('AM036 more than 5 actions', () => {
   it('reports ActionSets and ShowCard card actions too', () => {
     const text = card('1.0', [{ type: 'ActionSet', actions: openUrls(7) }], { actions: [showCard(HI, openUrls(6))] });
     assert.deepEqual(findings(text).map((f) => f.rule), ['AM036', 'AM036']);
+  });
+});
+
+describe('AM037 input token in Action.Execute', () => {
+  const COMMENT = [{ type: 'Input.Text', id: 'comment', label: 'Comment' }];
+  const execute = (extra: Record<string, unknown>): Record<string, unknown> => ({ ...EXECUTE_APPROVE, ...extra });
+
+  it('reports a {{id.value}} in a data object value, on the token, with what to do', () => {
+    const text = card('1.4', COMMENT, { actions: [execute({ data: { comment: '{{comment.value}}' } })] });
+    assert.deepEqual(report(text), [['AM037', '{{comment.value}}']]);
+    assert.match(only(text, 'AM037').message, /\{\{comment\.value\}\} in the data of an Action\.Execute reaches your service as written.*sends the value of input "comment" by itself.*remove the token/);
+  });
+
+  it('reports a token inside a data string as Microsoft\'s project-management sample writes it, without the closing brace', () => {
+    const text = card('1.4', [{ type: 'Input.Text', id: 'AddComment', label: 'Comment' }], {
+      actions: [{ type: 'Action.ShowCard', title: 'Comment', card: { type: 'AdaptiveCard', body: HI, actions: [execute({ verb: 'comment', data: '{Reason: {{AddComment.value}}}' })] } }],
+    });
+    assert.deepEqual(report(text), [['AM037', '{{AddComment.value}}']]);
+    assert.match(only(text, 'AM037').message, /adds the input values only to a "data" object, under their ids: make "data" an object and remove the token/);
+  });
+
+  it('reports tokens in the verb and anywhere in nested data, malformed ones included, each on its own', () => {
+    const data = { ticket: 7, answer: { text: 'Reason: {{comment.value}}', tags: ['{{Comment.VALUE}}', 'fixed'] }, raw: '{{comment}}' };
+    const text = card('1.4', COMMENT, { actions: [execute({ verb: 'approve-{{comment.value}}', data })] });
+    assert.deepEqual(report(text), [
+      ['AM037', '{{comment.value}}'], ['AM037', '{{comment.value}}'], ['AM037', '{{Comment.VALUE}}'], ['AM037', '{{comment}}'],
+    ]);
+  });
+
+  it('reports Action.Execute in every slot but autoInvokeAction, and inside ShowCard cards', () => {
+    const token = { data: { c: '{{comment.value}}' } };
+    const text = card('1.4', [
+      { type: 'Input.Text', id: 'comment', label: 'Comment', inlineAction: execute(token) },
+      { type: 'Container', items: HI, selectAction: execute(token) },
+    ], { actions: [showCard(HI, [execute(token)])] });
+    assert.deepEqual(findings(text).filter((f) => f.rule === 'AM037').length, 3);
+  });
+
+  it('leaves text functions, Action.Http and refresh.action alone', () => {
+    const text = card('1.4', COMMENT, {
+      refresh: { action: execute({ data: { c: '{{comment.value}}' } }), userIds: [] },
+      actions: [execute({ data: { due: '{{DATE(2026-06-03T09:30:00Z, SHORT)}}', at: '{{TIME(2026-06-03T09:30:00Z)}}', note: 'a { b } {{ c' } })],
+    });
+    assert.deepEqual(ruleIds(text), []);
+    const http = card('1.0', [{ type: 'Input.Text', id: 'comment' }], { actions: [{ ...HTTP_APPROVE, body: '{"comment": "{{comment.value}}"}' }] });
+    assert.deepEqual(ruleIds(http), []);
+  });
+
+  it('accepts the corrected card: static data, the input sent under its id', () => {
+    assert.deepEqual(ruleIds(card('1.4', COMMENT, { actions: [execute({ data: { ticket: 7 } })] })), []);
+  });
+
+  it('reports in a card below 1.4 too, next to AM021', () => {
+    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Input.Text', id: 'comment' }], { actions: [execute({ data: '{{comment.value}}' })] })), ['AM021', 'AM037']);
+  });
+
+  it('covers the token in the JSON text when the string has escapes before it', () => {
+    const text = card('1.4', COMMENT, { actions: [execute({ data: { c: '\u00e9 "quoted" {{comment.value}}' } })] }).replace('é', '\\u00e9');
+    assert.deepEqual(report(text), [['AM037', '{{comment.value}}']]);
   });
 });
 

@@ -96,8 +96,15 @@ describe('AM044 POST body', () => {
 });
 
 describe('AM045 headers', () => {
-  it('reports headers that are not an array', () => {
-    assert.deepEqual(reportedRanges(httpCard({ headers: { 'Content-Type': 'application/json' } }), 'AM045'), ['{"Content-Type":"application/json"}']);
+  it('reports headers that are not an array, showing the pair form of the first one', () => {
+    const text = httpCard({ headers: { 'Content-Type': 'application/json' } });
+    assert.deepEqual(reportedRanges(text, 'AM045'), ['{"Content-Type":"application/json"}']);
+    assert.match(messages(text, 'AM045')[0]!, /not an object: write \[\{"name": "Content-Type", "value": …\}, …\]/);
+  });
+  it('reports an entry written as {"Content-Type": "x"} once, on the entry', () => {
+    const text = httpCard({ headers: [{ 'Content-Type': 'application/json' }] });
+    assert.deepEqual(reportedRanges(text, 'AM045'), ['{"Content-Type":"application/json"}']);
+    assert.match(messages(text, 'AM045')[0]!, /written as \{"Content-Type": …\}: write it as \{"name": "Content-Type", "value": "…"\}/);
   });
   it('reports each malformed header on the header or the bad value', () => {
     const text = httpCard({ headers: [{ name: 'Content-Type' }, 'X-A: b', { name: '', value: 'x' }, { name: 'X-N', value: 5 }] });
@@ -189,6 +196,48 @@ describe('AM048 autoInvokeAction', () => {
     assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, body: undefined })), ['AM044']);
     assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, url: 'http://api.contoso.example/latest' })), ['AM042']);
     assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, body: '{{nothing.value}}' })), ['AM046']);
+  });
+});
+
+describe('AM049 autoInvokeAction not on the top-level card', () => {
+  const auto = { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/latest', body: '' };
+  const OPEN = { type: 'Action.OpenUrl', title: 'Open', url: 'https://a.example/' };
+
+  it('reports one on an ActionSet on its key, and checks it no further as an Action.Http', () => {
+    const text = card('1.0', [{ type: 'ActionSet', actions: [OPEN], autoInvokeAction: { ...auto, method: 'GET', url: 'http://localhost/' } }]);
+    assert.deepEqual(ruleIds(text), ['AM049']);
+    assert.deepEqual(reportedRanges(text, 'AM049'), ['"autoInvokeAction"']);
+    assert.match(messages(text, 'AM049')[0]!, /on this ActionSet never runs: Outlook reads it only on the top-level card\. Move it to the card root/);
+  });
+
+  it('reports it on a Container, a Column, an action and a ShowCard card', () => {
+    const text = card('1.0', [
+      { type: 'Container', items: [TEXT], autoInvokeAction: auto },
+      { type: 'ColumnSet', columns: [{ items: [TEXT], autoInvokeAction: auto }] },
+    ], { actions: [{ ...OPEN, autoInvokeAction: auto }, { type: 'Action.ShowCard', title: 'More', card: { type: 'AdaptiveCard', body: [TEXT], autoInvokeAction: auto } }] });
+    assert.deepEqual(messages(text, 'AM049').map((message) => /on (.*?) never runs/.exec(message)![1]), [
+      'a card inside Action.ShowCard', 'this Container', 'this Column', 'this Action.OpenUrl',
+    ]);
+  });
+
+  it('says to remove it when the card root has one already', () => {
+    const text = card('1.0', [{ type: 'Container', items: [TEXT], autoInvokeAction: auto }], { autoInvokeAction: auto });
+    assert.deepEqual(ruleIds(text), ['AM049']);
+    assert.match(messages(text, 'AM049')[0]!, /The card root has one already, so remove this one/);
+  });
+
+  it('reports the Universal Actions shape: an Action.Execute autoInvokeAction on an ActionSet of a 1.4 card', () => {
+    const execute = { type: 'Action.Execute', title: 'Accept', verb: 'accept', data: {} };
+    const text = card('1.4', [{ type: 'ActionSet', actions: [execute], autoInvokeAction: { type: 'Action.Execute', verb: 'opened', data: {} } }],
+      { refresh: { action: { type: 'Action.Execute', verb: 'refresh' }, userIds: [] } });
+    assert.deepEqual(ruleIds(text), ['AM049']);
+  });
+
+  it('accepts it on the top-level card, a null one elsewhere, and leaves rejected elements and fallback content alone', () => {
+    assert.deepEqual(ruleIds(autoInvokeCard(auto)), []);
+    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Container', items: [TEXT], autoInvokeAction: null }])), []);
+    assert.deepEqual(ruleIds(card('1.0', [{ type: 'Table', autoInvokeAction: auto }])), ['AM032']);
+    assert.deepEqual(ruleIds(card('1.4', [{ type: 'Container', items: [TEXT], fallback: { type: 'Container', items: [TEXT], autoInvokeAction: auto } }])), []);
   });
 });
 

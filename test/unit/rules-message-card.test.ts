@@ -116,6 +116,29 @@ describe('MessageCard mode', () => {
     assert.deepEqual(ruleIds(open([{ uri: 'https://a.example' }])), ['AM080']);
   });
 
+  it('AM088: HttpPOST headers as an object, or with entries that are not {name, value} pairs', () => {
+    const post = (headers: unknown) => messageCard({ potentialAction: [{ '@type': 'HttpPOST', name: 'Done', target: 'https://api.contoso.example/done', headers }] });
+    assert.deepEqual(reportedRanges(post({ 'Content-Type': 'application/json' }), 'AM088'), ['{"Content-Type":"application/json"}']);
+    assert.match(messages(post({ 'Content-Type': 'application/json' }), 'AM088')[0]!, /"headers" must be an array of \{"name": …, "value": …\} objects, not an object/);
+    assert.deepEqual(reportedRanges(post([{ name: 'X-A' }, 'X-B: c', { name: 5, value: 'v' }]), 'AM088'), ['{"name":"X-A"}', '"X-B: c"', '5']);
+    assert.deepEqual(ruleIds(post([{ name: 'Content-Type', value: 'application/json' }, { name: 'Authorization', value: '' }])), ['AM080']);
+  });
+
+  it('AM088: a training demo\'s shape, each header an object of its own inside ActionCards, reported once per header', () => {
+    const expense = (verb: string) => ({
+      '@type': 'ActionCard', name: verb, inputs: [{ '@type': 'TextInput', id: 'comment', title: 'Comment' }],
+      actions: [{ '@type': 'HttpPOST', name: verb, target: `https://expenses.contoso.example/${verb}`, body: 'comment={{comment.value}}', headers: [{ 'Content-Type': 'application/x-www-form-urlencoded' }] }],
+    });
+    const text = messageCard({ potentialAction: [expense('approve'), expense('reject')] });
+    assert.deepEqual(reportedRanges(text, 'AM088'), ['{"Content-Type":"application/x-www-form-urlencoded"}', '{"Content-Type":"application/x-www-form-urlencoded"}']);
+    assert.match(messages(text, 'AM088')[0]!, /written as \{"Content-Type": …\}: write it as \{"name": "Content-Type", "value": "…"\}/);
+  });
+
+  it('AM088 with AM085 on one HttpPOST: each rule reports its own property', () => {
+    const text = messageCard({ potentialAction: [{ '@type': 'HttpPOST', name: 'Done', target: 'http://api.contoso.example/done', headers: {} }] });
+    assert.deepEqual(ruleIds(text), ['AM080', 'AM085', 'AM088']);
+  });
+
   it('applies the Outlook root property rules AM010, AM012–AM015 to the MessageCard root', () => {
     assert.deepEqual(reportedRanges(messageCard({ originator: undefined }), 'AM010'), ['"MessageCard"']);
     assert.deepEqual(reportedRanges(messageCard({ originator: 'contoso' }), 'AM012'), ['"contoso"']);

@@ -1,10 +1,11 @@
 import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
 import {
-  bracedTokens, buildCardModel, type CardModel, compareVersion, detectDocumentKind, inputToken, isSubstitutableId,
-  type JsonDocument, type JsonNode, propertyValue, stringProperty, wholeInputTokenId
+  type ActionRef, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion, detectDocumentKind,
+  inputToken, isSubstitutableId, type JsonDocument, type JsonNode, presentValue, propertyValue, rawOffsetInString,
+  stringProperty, wholeInputTokenId
 } from '../card';
-import { editObject, nodeAtRange, removeArrayItem, replaceNode, type TextEdit } from './json-edit';
+import { editObject, nodeAtRange, removeEntry, replaceNode, type TextEdit } from './json-edit';
 import { isRuleId, type RuleId, type ServiceSettings } from '../rules';
 
 export type { TextEdit };
@@ -34,6 +35,9 @@ type OutlookVersion = '1.0' | '1.4';
 /** Where a new property goes by default: after the card or action header rather than at the end. */
 const HEADER_KEYS = ['version', 'type', '@type', '@context'];
 
+/** Rules that report one token of a string rather than a whole node. */
+const TOKEN_RULES: ReadonlySet<string> = new Set(['AM037', 'AM046']);
+
 interface FixContext {
   readonly text: string;
   readonly root: JsonNode;
@@ -54,8 +58,7 @@ interface FixContext {
 export function quickFixes(document: JsonDocument, problem: ReportedProblem, settings: ServiceSettings): QuickFix[] {
   const { root, text } = document;
   if (root === undefined || !isRuleId(problem.rule)) return [];
-  // AM046 covers one token of a string (the others cover whole nodes).
-  const node = nodeAtRange(root, problem.offset, problem.length) ?? (problem.rule === 'AM046' ? stringAround(root, problem) : undefined);
+  const node = nodeAtRange(root, problem.offset, problem.length) ?? (TOKEN_RULES.has(problem.rule) ? stringAround(root, problem) : undefined);
   if (node === undefined) return [];
   const kind = detectDocumentKind(root);
   const model = kind === 'adaptiveCard' ? buildCardModel(root) : undefined;
@@ -78,10 +81,17 @@ export function quickFixes(document: JsonDocument, problem: ReportedProblem, set
       return inputTimeFixes(context);
     case 'AM032':
       return removeElementFix(context, 'Remove the unsupported element', true);
+    case 'AM037':
+      return executeTokenFixes(context);
     case 'AM044':
       return addPostBody(context);
+    case 'AM045':
+    case 'AM088':
+      return headerPairFixes(context);
     case 'AM046':
       return inputReferenceFixes(context);
+    case 'AM049':
+      return autoInvokeActionFixes(context);
     default:
       return [];
   }
@@ -237,7 +247,7 @@ function reportedArrayItem(node: JsonNode): JsonNode | undefined {
 
 function removeElementFix(context: FixContext, title: string, isPreferred: boolean): QuickFix[] {
   const item = reportedArrayItem(context.node);
-  return item ? [fix(context, title, [removeArrayItem(item)], isPreferred)] : [];
+  return item ? [fix(context, title, [removeEntry(item)], isPreferred)] : [];
 }
 
 /** Outlook's advice for Input.Time is an Input.Text validated server-side: that keeps the id other actions reference. */
@@ -287,5 +297,106 @@ function inputReferenceFixes(context: FixContext): QuickFix[] {
     const edit = { offset: start, length: token.text.length, newText: replacement };
     fixes.push(fix(context, `Change ${token.text} to ${replacement}`, [edit], nearest.cost <= Math.max(2, Math.floor(id.length / 3))));
   }
+  return fixes;
+}
+
+/** The Action.Execute whose `verb` is the string value `node`, or whose `data` holds it. */
+function executeActionHolding(model: CardModel, node: JsonNode): ActionRef | undefined {
+  // A property name: AM037 reports values only.
+  if (node.parent?.type === 'property' && node.parent.children?.[0] === node) return undefined;
+  for (let value = node, property: JsonNode | undefined = node.parent; property !== undefined; value = property, property = property.parent) {
+    if (property.type !== 'property' || property.children?.[1] !== value) continue;
+    const key = property.children[0].value;
+    if (key !== 'data' && !(key === 'verb' && value === node)) continue;
+    const action = model.actions.find((candidate) => candidate.node === property!.parent && candidate.type === 'Action.Execute');
+    if (action !== undefined) return action;
+  }
+  return undefined;
+}
+
+/** Removes a value together with what holds it: its entry of an array, or its property of an object. */
+function removeWithHolder(value: JsonNode): TextEdit | undefined {
+  const holder = value.parent;
+  return holder?.type === 'array' || holder?.type === 'property' ? removeEntry(holder.type === 'array' ? value : holder) : undefined;
+}
+
+/**
+ * docs/rules.md § AM037: Action.Execute sends the inputs' values by itself, so each token in the reported range is
+ * removed. Only the token's characters go (`"{Reason: {{AddComment.value}}}"` keeps `"{Reason: }"`); a string that is
+ * nothing but the token goes with its property or array entry, so no empty value is left behind.
+ */
+function executeTokenFixes(context: FixContext): QuickFix[] {
+  const { node, text, problem, model } = context;
+  if (node.type !== 'string' || model === undefined || executeActionHolding(model, node) === undefined) return [];
+  const value = node.value as string;
+  return bracedTokens(value).flatMap((token) => {
+    const start = rawOffsetInString(node, text, token.offset);
+    const end = rawOffsetInString(node, text, token.offset + token.text.length);
+    if (token.kind === 'textFunction' || end <= problem.offset || start >= problem.offset + problem.length) return [];
+    const edit = token.text === value ? removeWithHolder(node) : { offset: start, length: end - start, newText: '' };
+    return edit === undefined ? [] : [fix(context, `Remove ${token.text} (Action.Execute sends the input values itself)`, [edit], true)];
+  });
+}
+
+/** The `headers` value that a reported node is, or is inside of. */
+function headersHolding(node: JsonNode): JsonNode | undefined {
+  for (let value: JsonNode | undefined = node; value !== undefined; value = value.parent) {
+    const property: JsonNode | undefined = value.parent;
+    if (property?.type === 'property' && property.children?.[1] === value && property.children[0].value === 'headers') return value;
+  }
+  return undefined;
+}
+
+/**
+ * The {"name", "value"} pairs that headers written as an object mean: `{"Content-Type": "x"}`, alone or as entries of
+ * the array. Entries that have a `name` or `value` are pairs already and stay as they are. Undefined when nothing is in
+ * object form, or a header value written so is not a string.
+ */
+function headerPairsOf(headers: JsonNode): unknown[] | undefined {
+  const entries = headers.type === 'object' ? [headers] : arrayItems(headers);
+  const pairs: unknown[] = [];
+  let converted = headers.type === 'object';
+  for (const entry of entries) {
+    if (entry.type !== 'object') return undefined;
+    if (propertyValue(entry, 'name') !== undefined || propertyValue(entry, 'value') !== undefined) {
+      pairs.push(getNodeValue(entry));
+      continue;
+    }
+    for (const [key, value] of (entry.children ?? []).map((property) => property.children ?? [])) {
+      if (value?.type !== 'string') return undefined;
+      pairs.push({ name: key.value, value: value.value });
+    }
+    converted = true;
+  }
+  return converted ? pairs : undefined;
+}
+
+/** docs/rules.md § AM045 and § AM088: headers written as an object become {"name", "value"} pairs. */
+function headerPairFixes(context: FixContext): QuickFix[] {
+  const headers = headersHolding(context.node);
+  const pairs = headers === undefined ? undefined : headerPairsOf(headers);
+  if (pairs === undefined) return [];
+  const edit = editObject(context.text, headers!.parent!.parent!, { set: { headers: pairs } });
+  return [fix(context, 'Write the headers as {"name": …, "value": …} pairs', [edit], true)];
+}
+
+/**
+ * docs/rules.md § AM049: a misplaced `autoInvokeAction` moves to the card root when the root has none (preferred when
+ * it is an Action.Http, which runs there), or is removed; Outlook never runs it where it is.
+ */
+function autoInvokeActionFixes(context: FixContext): QuickFix[] {
+  const { node, root, text } = context;
+  const property = node.parent;
+  const host = property?.parent;
+  const value = property?.children?.[1];
+  if (property?.type !== 'property' || property.children?.[0] !== node || node.value !== 'autoInvokeAction' || value === undefined || host === root) return [];
+  const removal = removeEntry(property);
+  const runsAtRoot = stringProperty(value, 'type') === 'Action.Http';
+  const fixes: QuickFix[] = [];
+  if (presentValue(root, 'autoInvokeAction') === undefined) {
+    const insertion = editObject(text, root, { set: { autoInvokeAction: getNodeValue(value) }, after: ['actions', 'body'] });
+    fixes.push(fix(context, 'Move "autoInvokeAction" to the card root', [removal, insertion], runsAtRoot));
+  }
+  fixes.push(fix(context, 'Remove the misplaced "autoInvokeAction"', [removal], fixes.length === 0 || !runsAtRoot));
   return fixes;
 }

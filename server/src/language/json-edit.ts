@@ -29,13 +29,15 @@ export function replaceNode(node: JsonNode, value: unknown): TextEdit {
   return { offset: node.offset, length: node.length, newText: JSON.stringify(value) };
 }
 
-/** Removes an array item together with the comma that separates it from its neighbour. */
-export function removeArrayItem(item: JsonNode): TextEdit {
+/**
+ * Removes an array item, or a property of an object, together with the comma that separates it from its neighbour.
+ */
+export function removeEntry(item: JsonNode): TextEdit {
   const siblings = item.parent?.children ?? [item];
   const index = siblings.indexOf(item);
   if (siblings.length === 1) {
-    const array = item.parent!;
-    return { offset: array.offset + 1, length: array.length - 2, newText: '' };
+    const container = item.parent!;
+    return { offset: container.offset + 1, length: container.length - 2, newText: '' };
   }
   if (index > 0) {
     const previous = siblings[index - 1];

@@ -1,8 +1,9 @@
-// docs/rules.md § "Legacy MessageCard": the legacy MessageCard mode (AM080–AM087), with the root and add-in rules it
+// docs/rules.md § "Legacy MessageCard": the legacy MessageCard mode (AM080–AM088), with the root and add-in rules it
 // shares with Adaptive Cards.
 import { arrayItems, describeValue, isMissing, type JsonNode, presentValue, propertyValue, stringProperty } from '../card';
 import { checkAddInCommand } from './add-in-command';
 import type { RuleContext } from './context';
+import { checkHeaderPairs } from './http-headers';
 import { checkOriginator, checkOutlookRootProperties } from './root-properties';
 import { isHttpsUrl } from './urls';
 
@@ -60,10 +61,12 @@ function checkOpenUri(action: JsonNode, ctx: RuleContext): void {
 
 function checkHttpPost(action: JsonNode, ctx: RuleContext): void {
   const target = presentValue(action, 'target');
-  if (target?.type === 'string' && isHttpsUrl(target.value as string)) return;
-  ctx.report('AM085', target ?? legacyTypeNode(action), target === undefined
-    ? 'HttpPOST has no "target": add the https:// URL of the endpoint that receives the POST.'
-    : `"target" must be an absolute https:// URL with a host (Outlook only calls HTTPS endpoints), not ${describeValue(target)}.`);
+  if (!(target?.type === 'string' && isHttpsUrl(target.value as string))) {
+    ctx.report('AM085', target ?? legacyTypeNode(action), target === undefined
+      ? 'HttpPOST has no "target": add the https:// URL of the endpoint that receives the POST.'
+      : `"target" must be an absolute https:// URL with a host (Outlook only calls HTTPS endpoints), not ${describeValue(target)}.`);
+  }
+  checkHeaderPairs(propertyValue(action, 'headers'), 'AM088', ctx);
 }
 
 function checkInputs(actionCard: JsonNode, ctx: RuleContext): void {

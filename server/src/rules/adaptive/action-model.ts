@@ -1,8 +1,12 @@
 // docs/rules.md § "Action model and version gating" and "Supported elements and actions": the action model of the
-// declared version, version-gated features, and the element and action types Outlook renders; plus AM001 on
-// Action.ShowCard cards.
-import { ACTION_TYPES, type ActionRef, type CardModel, compareVersion, describeValue, ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, stringProperty, typeNodeOf, type Version } from '../../card';
-import type { AdaptiveRule, RuleContext } from '../context';
+// declared version, version-gated features, the element and action types Outlook renders, and input tokens that
+// Action.Execute would send literally; plus AM001 on Action.ShowCard cards.
+import {
+  ACTION_TYPES, type ActionRef, bracedTokens, type BracedToken, type CardModel, compareVersion, describeValue,
+  ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, propertyValue, stringProperty, typeNodeOf,
+  type Version
+} from '../../card';
+import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 
 const versionText = (version: Version): string => `${version.major}.${version.minor}`;
 const atLeast14 = (version: Version): boolean => compareVersion(version, 1, 4) >= 0;
@@ -172,6 +176,56 @@ function checkActionCount(model: CardModel, ctx: RuleContext): void {
   }
 }
 
+/** The string values inside `node` (itself included), in document order; walked with a stack, so no depth overflows it. */
+function stringValuesIn(node: JsonNode): JsonNode[] {
+  const strings: JsonNode[] = [];
+  const pending = [node];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next.type === 'string') strings.push(next);
+    const children = next.type === 'array' || next.type === 'object' ? next.children ?? [] : [];
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = next.type === 'object' ? children[index].children?.[1] : children[index];
+      if (child !== undefined) pending.push(child);
+    }
+  }
+  return strings;
+}
+
+/**
+ * Action.Execute adds the inputs' values to a `data` object (or to no data), each under its input id; a `data` that is
+ * a string is sent as it is, with no input values (docs/rules.md § AM037).
+ */
+function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsString: boolean): string {
+  const sent = `${token.text} in the ${where} of an Action.Execute reaches your service as written: Outlook substitutes input tokens only in Action.Http.`;
+  if (dataIsString) return `${sent} Action.Execute adds the input values only to a "data" object, under their ids: make "data" an object and remove the token.`;
+  return token.kind === 'input'
+    ? `${sent} Action.Execute sends the value of input "${token.inputId}" by itself, under its id: remove the token.`
+    : `${sent} Action.Execute sends the inputs' values by itself: remove the token.`;
+}
+
+/**
+ * docs/rules.md § AM037: `{{…}}` tokens (text functions aside) in the `verb` or in any string of the `data` of an
+ * Action.Execute. An autoInvokeAction is AM048's, and refresh.action AM056's alone.
+ */
+function checkExecuteTokens(model: CardModel, ctx: RuleContext): void {
+  for (const action of model.actions) {
+    if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
+    const data = propertyValue(action.node, 'data');
+    const dataIsString = data?.type === 'string';
+    for (const where of ['verb', 'data'] as const) {
+      const value = where === 'verb' ? propertyValue(action.node, 'verb') : data;
+      const strings = value === undefined ? [] : where === 'verb' ? [value].filter((node) => node.type === 'string') : stringValuesIn(value);
+      for (const string of strings) {
+        for (const token of bracedTokens(string.value as string)) {
+          if (token.kind === 'textFunction') continue;
+          reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString));
+        }
+      }
+    }
+  }
+}
+
 function checkShowCardCards(model: CardModel, ctx: RuleContext): void {
   for (const node of model.invalidShowCards) {
     // The walker records the Action.ShowCard itself when it has no "card".
@@ -191,5 +245,6 @@ function checkShowCardCards(model: CardModel, ctx: RuleContext): void {
 }
 
 export const actionModelRules: readonly AdaptiveRule[] = [
-  checkActionModel, checkFeatureVersions, checkElementTypes, checkActionTypes, checkActionCount, checkShowCardCards,
+  checkActionModel, checkFeatureVersions, checkElementTypes, checkActionTypes, checkActionCount, checkExecuteTokens,
+  checkShowCardCards,
 ];

@@ -1,10 +1,11 @@
-// docs/rules.md § "Action.Http and input substitution" (AM040–AM048), and the registered target URLs (AM096).
+// docs/rules.md § "Action.Http and input substitution" (AM040–AM049), and the registered target URLs (AM096).
 import {
-  type ActionRef, arrayItems, bracedTokens, type BracedToken, type CardModel, describeValue, inputIdOf, inputToken,
-  isMissing, isSubstitutableId, type JsonNode, propertyValue, replaceBracedTokens, substitutableIdFrom, typeNodeOf,
-  valueReferenceName
+  type ActionRef, bracedTokens, type BracedToken, type CardModel, describeValue, inputIdOf, inputToken,
+  isMissing, isSubstitutableId, type JsonNode, presentValue, propertyKey, propertyValue, replaceBracedTokens,
+  substitutableIdFrom, typeNodeOf, valueReferenceName
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
+import { checkHeaderPairs } from '../http-headers';
 import { isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, registeredHost, UNPARSABLE_URL_HINT, urlHost, writtenUrlHost } from '../urls';
 import { inputIdsLowerCase } from './inputs';
 
@@ -73,31 +74,6 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   }
 }
 
-function checkHeaders(check: HttpCheck, headers: JsonNode | undefined): void {
-  const { ctx } = check;
-  if (headers === undefined || headers.type === 'null') return;
-  if (headers.type !== 'array') {
-    ctx.report('AM045', headers, `"headers" must be an array of {"name": …, "value": …} objects, not ${describeValue(headers)}.`);
-    return;
-  }
-  for (const header of arrayItems(headers)) {
-    if (header.type !== 'object') {
-      ctx.report('AM045', header, `Each header must be an object {"name": "…", "value": "…"}, not ${describeValue(header)}.`);
-      continue;
-    }
-    const name = propertyValue(header, 'name');
-    const value = propertyValue(header, 'value');
-    if (name?.type !== 'string' || (name.value as string).trim() === '') {
-      ctx.report('AM045', name === undefined ? header : name, `A header needs a non-empty string "name"${name === undefined ? '' : `, not ${describeValue(name)}`}.`);
-    }
-    if (value?.type !== 'string') {
-      ctx.report('AM045', value === undefined ? header : value,
-        `A header needs a string "value"${value === undefined ? '' : `, not ${describeValue(value)}`} (an empty string is allowed, e.g. to clear "Authorization").`);
-    }
-    checkTokens(check, value, 'header value');
-  }
-}
-
 function checkHttpAction(check: HttpCheck, action: ActionRef): void {
   const { ctx } = check;
   const method = propertyValue(action.node, 'method');
@@ -113,7 +89,7 @@ function checkHttpAction(check: HttpCheck, action: ActionRef): void {
     ctx.report('AM044', typeNodeOf(action.node), 'A POST Action.Http needs a "body": add one (an empty string "" is fine when there is nothing to send).');
   }
   checkTokens(check, body, 'body');
-  checkHeaders(check, propertyValue(action.node, 'headers'));
+  for (const value of checkHeaderPairs(propertyValue(action.node, 'headers'), 'AM045', ctx)) checkTokens(check, value, 'header value');
 }
 
 const checkHttpActions: AdaptiveRule = (model, ctx) => {
@@ -143,4 +119,28 @@ const checkAutoInvokeAction: AdaptiveRule = (model: CardModel, ctx) => {
   }
 };
 
-export const httpRules: readonly AdaptiveRule[] = [checkHttpActions, checkAutoInvokeAction];
+/** Where an `autoInvokeAction` can be written besides the card root, and what to call each place in a message. */
+function autoInvokeHosts(model: CardModel): { node: JsonNode; name: string }[] {
+  return [
+    ...model.cards.filter((card) => card.showCardDepth > 0).map((card) => ({ node: card.node, name: 'a card inside Action.ShowCard' })),
+    ...model.elements.filter((element) => element.known).map((element) => ({ node: element.node, name: `this ${element.type ?? 'TextRun'}` })),
+    ...model.actions.filter((action) => action.known).map((action) => ({ node: action.node, name: `this ${action.type ?? 'action'}` })),
+  ];
+}
+
+/**
+ * docs/rules.md § AM049: `autoInvokeAction` anywhere but on the top-level card. Elements and actions that AM032/AM033
+ * reject are not looked into; a misplaced action is not checked as an Action.Http.
+ */
+const checkMisplacedAutoInvokeAction: AdaptiveRule = (model, ctx) => {
+  const rootHasOne = presentValue(model.top, 'autoInvokeAction') !== undefined;
+  for (const host of autoInvokeHosts(model)) {
+    const key = presentValue(host.node, 'autoInvokeAction') && propertyKey(host.node, 'autoInvokeAction');
+    if (key === undefined) continue;
+    ctx.report('AM049', key, `"autoInvokeAction" on ${host.name} never runs: Outlook reads it only on the top-level card. ${rootHasOne
+      ? 'The card root has one already, so remove this one.'
+      : 'Move it to the card root (it must be an Action.Http POST there), or remove it.'}`);
+  }
+};
+
+export const httpRules: readonly AdaptiveRule[] = [checkHttpActions, checkAutoInvokeAction, checkMisplacedAutoInvokeAction];
