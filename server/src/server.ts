@@ -48,6 +48,7 @@ import {
   hover,
   isDeclaredCard,
   looksLikeCard,
+  matchesFileGlobs,
   quickFixes,
   withoutTabStops,
 } from './language';
@@ -226,7 +227,11 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
 }
 
 function isNamedCard(document: TextDocument, settings: EditorSettings): boolean {
-  return isDeclaredCard(document.languageId, filePath(document.uri), workspaceFolders, settings.files);
+  return isDeclaredCard(document.languageId, filePath(document.uri), workspaceFolders, settings);
+}
+
+function isResponseFile(document: TextDocument, settings: EditorSettings): boolean {
+  return matchesFileGlobs(filePath(document.uri), workspaceFolders, settings.responseFiles);
 }
 
 /** The findings to show for a document, or undefined when it is no card (or validation is off) and is left alone. */
@@ -235,7 +240,7 @@ function findingsFor(document: TextDocument, settings: EditorSettings): readonly
   const text = document.getText();
   const named = isNamedCard(document, settings);
   if (!settings.enable || (!named && !lastParsed.has(uri) && !looksLikeCard(text))) return undefined;
-  const validation = validateText(text, settings.service);
+  const validation = validateText(text, settings.service, { inResponseFile: isResponseFile(document, settings) });
   const { root } = validation.document;
   if (root !== undefined) {
     if (!named && detectDocumentKind(root) === undefined) return undefined;

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
 import {
-  bracedTokens, buildCardModel, type CardModel, compareVersion, detectDocumentKind, inputToken, isSubstitutableId,
+  adaptiveCardOf, bracedTokens, buildCardModel, type CardModel, compareVersion, detectDocumentKind, inputToken, isSubstitutableId,
   type JsonDocument, type JsonNode, propertyValue, stringProperty, wholeInputTokenId
 } from '../card';
 import { editObject, nodeAtRange, removeArrayItem, replaceNode, type TextEdit } from './json-edit';
@@ -36,13 +36,14 @@ const HEADER_KEYS = ['version', 'type', '@type', '@context'];
 
 interface FixContext {
   readonly text: string;
+  /** The top-level card: the document's root, or an invoke response's `value` card. */
   readonly root: JsonNode;
   /** The node the diagnostic covers. */
   readonly node: JsonNode;
   readonly rule: RuleId;
   readonly problem: ReportedProblem;
   readonly settings: ServiceSettings;
-  /** Present when the document is an Adaptive Card (the only kind whose fixes need the card model). */
+  /** Present when the document is or carries an Adaptive Card (the only kind whose fixes need the card model). */
   readonly model: CardModel | undefined;
 }
 
@@ -58,8 +59,9 @@ export function quickFixes(document: JsonDocument, problem: ReportedProblem, set
   const node = nodeAtRange(root, problem.offset, problem.length) ?? (problem.rule === 'AM046' ? stringAround(root, problem) : undefined);
   if (node === undefined) return [];
   const kind = detectDocumentKind(root);
-  const model = kind === 'adaptiveCard' ? buildCardModel(root) : undefined;
-  const context: FixContext = { text, root, node, rule: problem.rule, problem, settings, model };
+  const card = adaptiveCardOf(root);
+  const model = card === undefined ? undefined : buildCardModel(card);
+  const context: FixContext = { text, root: card ?? root, node, rule: problem.rule, problem, settings, model };
   switch (problem.rule) {
     case 'AM010':
     case 'AM011':

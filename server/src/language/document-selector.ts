@@ -10,11 +10,11 @@ function slashes(path: string): string {
 }
 
 /**
- * Whether the document at `documentPath` matches one of the `actionableMessages.files` globs, tried on its path
- * relative to each workspace folder that contains it (how the setting is written) and on its full path (so
- * `**` patterns also work for files outside any folder).
+ * Whether the document at `documentPath` matches one of the globs of a setting (`actionableMessages.files`,
+ * `actionableMessages.responseFiles`), tried on its path relative to each workspace folder that contains it (how the
+ * settings are written) and on its full path (so `**` patterns also work for files outside any folder).
  */
-export function matchesCardFiles(documentPath: string, workspaceFolders: readonly string[], globs: readonly string[]): boolean {
+export function matchesFileGlobs(documentPath: string, workspaceFolders: readonly string[], globs: readonly string[]): boolean {
   const full = slashes(documentPath);
   const candidates = [full];
   for (const folder of workspaceFolders.map(slashes)) {
@@ -24,12 +24,18 @@ export function matchesCardFiles(documentPath: string, workspaceFolders: readonl
   return globs.some((glob) => candidates.some((candidate) => minimatch(candidate, glob, { dot: true })));
 }
 
+/** The settings that name card files: the cards, and the response cards. */
+export interface CardFileGlobs {
+  readonly files: readonly string[];
+  readonly responseFiles: readonly string[];
+}
+
 /**
  * Whether a document is a card by what the user declared: the card language (a file VS Code gave it, or one the user
- * mapped to it), or a path that matches the `actionableMessages.files` globs.
+ * mapped to it), or a path that matches the `actionableMessages.files` or `actionableMessages.responseFiles` globs.
  */
-export function isDeclaredCard(languageId: string, documentPath: string, workspaceFolders: readonly string[], globs: readonly string[]): boolean {
-  return languageId === CARD_LANGUAGE_ID || matchesCardFiles(documentPath, workspaceFolders, globs);
+export function isDeclaredCard(languageId: string, documentPath: string, workspaceFolders: readonly string[], globs: CardFileGlobs): boolean {
+  return languageId === CARD_LANGUAGE_ID || matchesFileGlobs(documentPath, workspaceFolders, [...globs.files, ...globs.responseFiles]);
 }
 
 /**
