@@ -47,14 +47,12 @@ import {
   formatCard,
   hover,
   isDeclaredCard,
-  looksLikeCard,
-  matchesFileGlobs,
   quickFixes,
   withoutTabStops,
 } from './language';
-import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, readEditorSettings } from './settings';
+import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, matchesFileGlobs, readEditorSettings } from './settings';
 import { type Finding, type RuleId, type Severity, severityOf, validateText } from './rules';
-import { detectDocumentKind, parseJsonDocument } from './card';
+import { detectDocumentKind, looksLikeCard, parseJsonDocument } from './card';
 
 const SOURCE = 'actionable-messages';
 const SETTINGS_SECTION = 'actionableMessages';

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { carryOver } from '../../server/src/language/carry-over';
-import { CARD_LANGUAGE_ID, isDeclaredCard, looksLikeCard, matchesFileGlobs } from '../../server/src/language/document-selector';
+import { looksLikeCard } from '../../server/src/card/document-kind';
+import { CARD_LANGUAGE_ID, isDeclaredCard } from '../../server/src/language/document-selector';
+import { matchesFileGlobs } from '../../server/src/settings/card-files';
 import { DEFAULT_CARD_FILES, DEFAULT_RESPONSE_FILES, readEditorSettings } from '../../server/src/settings/editor-settings';
 import type { Finding } from '../../server/src/rules/finding';
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isDeclaredCard, looksLikeCard } from '../../../server/src/language';
+import { looksLikeCard } from '../../../server/src/card';
+import { isDeclaredCard } from '../../../server/src/language';
 import { readEditorSettings } from '../../../server/src/settings';
 import { CARD_DOCUMENT_LANGUAGES, CARD_DOCUMENT_SCHEMES } from '../card-language';
 

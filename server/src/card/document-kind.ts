@@ -1,4 +1,5 @@
 // What a JSON document is to Outlook, read off its root: the kinds of docs/rules.md § "Document kinds".
+import { parseTree } from 'jsonc-parser';
 import { propertyValue, stringProperty, type JsonNode } from './json-document';
 
 /** The document kinds of docs/rules.md § "Document kinds"; undefined for anything else (AM001). */
@@ -40,5 +41,18 @@ export function adaptiveCardOf(root: JsonNode | undefined): JsonNode | undefined
     }
     default:
       return undefined;
+  }
+}
+
+/**
+ * Whether the text's root is one of the kinds of docs/rules.md § "Document kinds". Parsed leniently, so a card stays
+ * recognised while it is being typed and has syntax errors.
+ */
+export function looksLikeCard(text: string): boolean {
+  try {
+    return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
+  } catch {
+    // Absurd nesting exhausts the parser's stack; such a text is no card anyone is editing.
+    return false;
   }
 }
