@@ -1,6 +1,6 @@
 // Which of Outlook's rule profiles a card is checked against, in words for the language status item: the card's
 // `version` picks the action model (docs/rules.md § "Card versions"), as the rules read it.
-import { compareVersion, detectDocumentKind, parseJsonDocument, parseVersion, propertyValue, type Version } from '../../server/src/card';
+import { adaptiveCardOf, compareVersion, detectDocumentKind, parseJsonDocument, parseVersion, propertyValue, type Version } from '../../server/src/card';
 
 export interface CardProfile {
   /** The profile, short enough for the status bar. */
@@ -37,8 +37,12 @@ function adaptiveCardProfile(version: Version | undefined, declared: string): Ca
 export function cardProfile(text: string): CardProfile | undefined {
   const { root } = parseJsonDocument(text);
   switch (detectDocumentKind(root)) {
-    case 'adaptiveCard': {
-      const versionNode = propertyValue(root!, 'version');
+    case 'adaptiveCard':
+    case 'invokeResponse': {
+      // An invoke response is profiled by the card in its `value`; one without a card has no profile.
+      const card = adaptiveCardOf(root);
+      if (card === undefined) return undefined;
+      const versionNode = propertyValue(card, 'version');
       return adaptiveCardProfile(parseVersion(versionNode), versionNode?.type === 'string' ? (versionNode.value as string) : '');
     }
     case 'messageCard':

@@ -47,13 +47,12 @@ import {
   formatCard,
   hover,
   isDeclaredCard,
-  looksLikeCard,
   quickFixes,
   withoutTabStops,
 } from './language';
-import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, readEditorSettings } from './settings';
+import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, matchesFileGlobs, readEditorSettings } from './settings';
 import { type Finding, type RuleId, type Severity, severityOf, validateText } from './rules';
-import { detectDocumentKind, parseJsonDocument } from './card';
+import { detectDocumentKind, looksLikeCard, parseJsonDocument } from './card';
 
 const SOURCE = 'actionable-messages';
 const SETTINGS_SECTION = 'actionableMessages';
@@ -226,7 +225,11 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
 }
 
 function isNamedCard(document: TextDocument, settings: EditorSettings): boolean {
-  return isDeclaredCard(document.languageId, filePath(document.uri), workspaceFolders, settings.files);
+  return isDeclaredCard(document.languageId, filePath(document.uri), workspaceFolders, settings);
+}
+
+function isResponseFile(document: TextDocument, settings: EditorSettings): boolean {
+  return matchesFileGlobs(filePath(document.uri), workspaceFolders, settings.responseFiles);
 }
 
 /** The findings to show for a document, or undefined when it is no card (or validation is off) and is left alone. */
@@ -235,7 +238,7 @@ function findingsFor(document: TextDocument, settings: EditorSettings): readonly
   const text = document.getText();
   const named = isNamedCard(document, settings);
   if (!settings.enable || (!named && !lastParsed.has(uri) && !looksLikeCard(text))) return undefined;
-  const validation = validateText(text, settings.service);
+  const validation = validateText(text, settings.service, { inResponseFile: isResponseFile(document, settings) });
   const { root } = validation.document;
   if (root !== undefined) {
     if (!named && detectDocumentKind(root) === undefined) return undefined;

@@ -231,9 +231,9 @@ describe('amcard lint: files, directories and globs', () => {
     assert.deepEqual(json(run).map((result) => result.file), [path.join('nested', 'deeper', 'card.json'), path.join('nested', 'other.json')]);
   });
 
-  it('searches a directory with the default card patterns only', () => {
+  it('searches a directory with the default card patterns and for JSON that is a card by its content', () => {
     const run = amcard(['lint', '--json', 'nested']);
-    assert.deepEqual(json(run).map((result) => result.file), [path.join('nested', 'deeper', 'card.json')]);
+    assert.deepEqual(json(run).map((result) => result.file), [path.join('nested', 'deeper', 'card.json'), path.join('nested', 'other.json')]);
   });
 
   it('lints a file named twice once', () => {
@@ -313,7 +313,7 @@ describe('amcard lint --config', () => {
     write('list-config.json', '["AM010"]');
     const run = amcard(['lint', '--config', 'list-config.json', 'clean.card.json']);
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /^list-config\.json: config file must be a JSON object with keys originator, sender, targetUrls, rules, files\.$/m);
+    assert.match(run.stderr, /^list-config\.json: config file must be a JSON object with keys originator, sender, targetUrls, rules, files, responseFiles\.$/m);
   });
 
   it('a missing config file exits 2 naming it', () => {

@@ -3,30 +3,40 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { carryOver } from '../../server/src/language/carry-over';
-import { CARD_LANGUAGE_ID, isDeclaredCard, looksLikeCard, matchesCardFiles } from '../../server/src/language/document-selector';
-import { DEFAULT_CARD_FILES, readEditorSettings } from '../../server/src/settings/editor-settings';
+import { looksLikeCard } from '../../server/src/card/document-kind';
+import { CARD_LANGUAGE_ID, isDeclaredCard } from '../../server/src/language/document-selector';
+import { matchesFileGlobs } from '../../server/src/settings/card-files';
+import { DEFAULT_CARD_FILES, DEFAULT_RESPONSE_FILES, readEditorSettings } from '../../server/src/settings/editor-settings';
 import type { Finding } from '../../server/src/rules/finding';
 
 describe('document selector', () => {
   it('matches the default globs at any depth, inside or outside a workspace folder, with either slash', () => {
-    assert.ok(matchesCardFiles('/w/cards/approval.card.json', ['/w'], DEFAULT_CARD_FILES));
-    assert.ok(matchesCardFiles('/elsewhere/card.json', ['/w'], DEFAULT_CARD_FILES));
-    assert.ok(matchesCardFiles('C:\\w\\a\\card.json', ['C:\\w'], DEFAULT_CARD_FILES));
-    assert.ok(!matchesCardFiles('/w/package.json', ['/w'], DEFAULT_CARD_FILES));
-    assert.ok(!matchesCardFiles('/w/mycard.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(matchesFileGlobs('/w/cards/approval.card.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(matchesFileGlobs('/elsewhere/card.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(matchesFileGlobs('C:\\w\\a\\card.json', ['C:\\w'], DEFAULT_CARD_FILES));
+    assert.ok(!matchesFileGlobs('/w/package.json', ['/w'], DEFAULT_CARD_FILES));
+    assert.ok(!matchesFileGlobs('/w/mycard.json', ['/w'], DEFAULT_CARD_FILES));
   });
 
   it('matches folder-relative globs only under that folder', () => {
-    assert.ok(matchesCardFiles('/w/templates/x.json', ['/w'], ['templates/*.json']));
-    assert.ok(!matchesCardFiles('/w/other/templates/x.json', ['/w'], ['templates/*.json']));
-    assert.ok(!matchesCardFiles('/v/templates/x.json', ['/w'], ['templates/*.json']));
+    assert.ok(matchesFileGlobs('/w/templates/x.json', ['/w'], ['templates/*.json']));
+    assert.ok(!matchesFileGlobs('/w/other/templates/x.json', ['/w'], ['templates/*.json']));
+    assert.ok(!matchesFileGlobs('/v/templates/x.json', ['/w'], ['templates/*.json']));
   });
 
   it('declares a document a card by the card language whatever its name, and a JSON document by its name only', () => {
-    assert.ok(isDeclaredCard(CARD_LANGUAGE_ID, '/w/notes/anything.json', ['/w'], DEFAULT_CARD_FILES));
-    assert.ok(isDeclaredCard('json', '/w/cards/approval.card.json', ['/w'], DEFAULT_CARD_FILES));
-    assert.ok(isDeclaredCard('jsonc', '/w/card.json', ['/w'], DEFAULT_CARD_FILES));
-    assert.ok(!isDeclaredCard('json', '/w/notes/anything.json', ['/w'], DEFAULT_CARD_FILES));
+    const globs = { files: DEFAULT_CARD_FILES, responseFiles: DEFAULT_RESPONSE_FILES };
+    assert.ok(isDeclaredCard(CARD_LANGUAGE_ID, '/w/notes/anything.json', ['/w'], globs));
+    assert.ok(isDeclaredCard('json', '/w/cards/approval.card.json', ['/w'], globs));
+    assert.ok(isDeclaredCard('jsonc', '/w/card.json', ['/w'], globs));
+    assert.ok(isDeclaredCard('json', '/w/cards/approved.response.json', ['/w'], globs));
+    assert.ok(!isDeclaredCard('json', '/w/notes/anything.json', ['/w'], globs));
+  });
+
+  it('declares the files of the responseFiles globs cards too, and only those the setting names', () => {
+    const globs = { files: DEFAULT_CARD_FILES, responseFiles: ['replies/*.json'] };
+    assert.ok(isDeclaredCard('json', '/w/replies/approved.json', ['/w'], globs));
+    assert.ok(!isDeclaredCard('json', '/w/cards/approved.response.json', ['/w'], globs));
   });
 
   it('recognises every spec § 1 kind by content, also half-typed, and nothing else', () => {
@@ -34,6 +44,8 @@ describe('document selector', () => {
     assert.ok(looksLikeCard('{"@type": "MessageCard",}'));
     assert.ok(looksLikeCard('{"@type": "SignedAdaptiveCard"}'));
     assert.ok(looksLikeCard('{"adaptiveCardSerialized": "{}"}'));
+    assert.ok(looksLikeCard('{"statusCode": 200, "type": "application/vnd.microsoft.card.adaptive", "value": {'));
+    assert.ok(!looksLikeCard('{"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": "Done"}'));
     assert.ok(!looksLikeCard('{"name": "x", "type": "module"}'));
     assert.ok(!looksLikeCard('[{"type": "AdaptiveCard"}]'));
     assert.ok(!looksLikeCard(''));
@@ -48,16 +60,16 @@ describe('editor settings', () => {
       sender: 'a@b.example', targetUrls: ['https://x.example'], rules: { AM010: 'off', AM036: 'error' },
     });
     assert.deepEqual(settings, {
-      enable: false, files: ['a/*.json'],
+      enable: false, files: ['a/*.json'], responseFiles: DEFAULT_RESPONSE_FILES,
       service: { originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', sender: 'a@b.example', targetUrls: ['https://x.example'], severities: { AM010: 'off', AM036: 'error' } },
     });
   });
 
   it('falls back to defaults for missing or ill-typed values and skips unknown rules and severities', () => {
-    assert.deepEqual(readEditorSettings(undefined), { enable: true, files: DEFAULT_CARD_FILES, service: { severities: {} } });
+    assert.deepEqual(readEditorSettings(undefined), { enable: true, files: DEFAULT_CARD_FILES, responseFiles: DEFAULT_RESPONSE_FILES, service: { severities: {} } });
     assert.deepEqual(
       readEditorSettings({ validation: 'no', files: 'x', originator: '  ', targetUrls: 'https://x', rules: { AM010: 'loud', AM999: 'off', syntax: 'warning' } }),
-      { enable: true, files: DEFAULT_CARD_FILES, service: { severities: { syntax: 'warning' } } },
+      { enable: true, files: DEFAULT_CARD_FILES, responseFiles: DEFAULT_RESPONSE_FILES, service: { severities: { syntax: 'warning' } } },
     );
   });
 });

@@ -4,7 +4,9 @@ import { Debounced } from '../../client/src/preview/debounce';
 import { CARD_DIAGNOSTIC_SOURCE, countDiagnostics } from '../../client/src/preview/diagnostic-counts';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/preview-html';
 import { DEFAULT_PREVIEW_OPTIONS, previewOptionsFrom } from '../../webview/src/preview-options';
-import { dataFileFor, folderDistance, isResponseFileName, nearestFirst } from '../../client/src/preview/related-files';
+import { dataFileFor, folderDistance, nearestFirst } from '../../client/src/preview/related-files';
+import { matchesFileGlobs } from '../../server/src/settings/card-files';
+import { DEFAULT_RESPONSE_FILES } from '../../server/src/settings/editor-settings';
 import { checkOpenableUrl } from '../../client/src/preview/url-policy';
 import { webviewMessageFrom } from '../../client/src/preview/webview-messages';
 
@@ -73,11 +75,12 @@ describe('preview data file choice', () => {
 });
 
 describe('preview response file ordering', () => {
-  it('recognises *.response.json names only', () => {
-    assert.equal(isResponseFileName('approved.response.json'), true);
-    assert.equal(isResponseFileName('Approved.Response.JSON'), true);
-    assert.equal(isResponseFileName('response.json'), false);
-    assert.equal(isResponseFileName('approved.response.json.bak'), false);
+  it('recognises the response files by the responseFiles globs, the default *.response.json names only', () => {
+    assert.equal(matchesFileGlobs('/ws/cards/approved.response.json', ['/ws'], DEFAULT_RESPONSE_FILES), true);
+    assert.equal(matchesFileGlobs('/elsewhere/approved.response.json', ['/ws'], DEFAULT_RESPONSE_FILES), true);
+    assert.equal(matchesFileGlobs('/ws/cards/response.json', ['/ws'], DEFAULT_RESPONSE_FILES), false);
+    assert.equal(matchesFileGlobs('/ws/cards/approved.response.json.bak', ['/ws'], DEFAULT_RESPONSE_FILES), false);
+    assert.equal(matchesFileGlobs('/ws/replies/approved.json', ['/ws'], ['replies/*.json']), true);
   });
 
   it('counts folder steps up to the common ancestor and down again', () => {

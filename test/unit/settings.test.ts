@@ -33,6 +33,7 @@ describe('settings reader', () => {
     const { settings, problems } = readSettings({
       validation: { enable: false },
       files: [' cards/*.json ', 'more/**/*.json'],
+      responseFiles: ['replies/**/*.json '],
       originator: ` ${PROVIDER} `,
       sender: ' cards@contoso.example ',
       targetUrls: ['https://api.contoso.example/'],
@@ -44,6 +45,7 @@ describe('settings reader', () => {
     assert.deepEqual(settings, {
       enable: false,
       files: ['cards/*.json', 'more/**/*.json'],
+      responseFiles: ['replies/**/*.json'],
       service: {
         originator: PROVIDER,
         sender: 'cards@contoso.example',
@@ -137,7 +139,7 @@ describe('settings reader', () => {
       LINT_CONFIG_KEYS,
     );
     assert.deepEqual(settings, { enable: true, files: ['*.card.json'], service: { originator: PROVIDER, severities: {} }, recipients: [], publicKeys: [] });
-    const allowed = '(allowed: originator, sender, targetUrls, rules, files)';
+    const allowed = '(allowed: originator, sender, targetUrls, rules, files, responseFiles)';
     assert.deepEqual(problems, [
       { key: 'rule', message: `unknown key "rule" ${allowed}` },
       { key: 'recipients', message: `unknown key "recipients" ${allowed}` },

@@ -233,6 +233,22 @@ describe('card preview in a real VS Code', () => {
       assert.strictEqual(response.text, fs.readFileSync(workspaceFile('templated/approved.response.json').fsPath, 'utf8'));
     });
 
+    it('offers the files of actionableMessages.responseFiles instead of *.response.json when the setting names others', async () => {
+      const answer = workspaceFile('templated/answers/thanks.json');
+      fs.mkdirSync(vscode.Uri.joinPath(answer, '..').fsPath, { recursive: true });
+      fs.writeFileSync(answer.fsPath, JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Thanks' }] }));
+      const settings = vscode.workspace.getConfiguration('actionableMessages', card());
+      await settings.update('responseFiles', ['**/answers/*.json'], vscode.ConfigurationTarget.Workspace);
+      try {
+        const response = await driveQuickPick(pickResponseFile(card()), 'workbench.action.acceptSelectedQuickOpenItem');
+        assert.ok(response, 'a response was picked');
+        assert.strictEqual(response.fileName, 'thanks.json', 'the file the setting names comes first, not approved.response.json beside the card');
+      } finally {
+        await settings.update('responseFiles', undefined, vscode.ConfigurationTarget.Workspace);
+        fs.rmSync(vscode.Uri.joinPath(answer, '..').fsPath, { recursive: true, force: true });
+      }
+    });
+
     it('resolves to nothing when the pick is closed', async () => {
       assert.strictEqual(await driveQuickPick(pickResponseFile(card()), 'workbench.action.closeQuickOpen'), undefined);
     });

@@ -65,6 +65,17 @@ describe('readCardSource', () => {
     assert.match(problemOf(readCardSource(JSON.stringify({ ...claims, adaptiveCardSerialized: '['.repeat(2000) }))), /nests deeper than 1000 levels/);
   });
 
+  it('shows the card of a Universal Actions invoke response, and says why when its value is no card', () => {
+    const response = (value: unknown) => JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value });
+    assert.deepEqual(readCardSource(response(inner)), { kind: 'card', card: inner, description: { origin: 'invoke response', version: '1.0' } });
+    assert.equal(problemOf(readCardSource(response('Done'))), 'The invoke response\'s "value" is a string; it must be the card.');
+    assert.equal(problemOf(readCardSource(JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' }))),
+      'The invoke response\'s "value" is missing; it must be the card.');
+    assert.equal(problemOf(readCardSource(response({ type: 'Container' }))),
+      'The invoke response\'s value has "type": "Container"; an Adaptive Card has "type": "AdaptiveCard".');
+    assert.equal(describeSource({ origin: 'invoke response' }), 'Card of a Universal Actions invoke response (value)');
+  });
+
   it('decodes the JWS of a signed-card envelope', () => {
     const source = readCardSource(envelope(jws({ ...claims, adaptiveCardSerialized: JSON.stringify(inner) })));
     assert.deepEqual(source, { kind: 'card', card: inner, description: { origin: 'signed envelope', version: '1.0' } });

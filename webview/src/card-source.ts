@@ -1,14 +1,16 @@
-// What the preview renders for a document: the Adaptive Card inside it (plain, in a signed-card JWS payload or in a
-// JSON-LD signed-card envelope, docs/rules.md § "Document kinds"), expanded with a data file when one is given. Pure:
+// What the preview renders for a document: the Adaptive Card inside it (plain, in a signed-card JWS payload, in a
+// JSON-LD signed-card envelope or in a Universal Actions invoke response, docs/rules.md § "Document kinds"), expanded with a data file when one is given. Pure:
 // no DOM, no renderer.
 import type * as Templating from 'adaptivecards-templating';
-import { decodeCompactJws, findExcessiveNesting, MAX_NESTING_DEPTH, signedEnvelopeToken, signedEnvelopeTokenProperty } from '../../server/src/card';
+import {
+  CARD_INVOKE_RESPONSE_TYPE, decodeCompactJws, findExcessiveNesting, MAX_NESTING_DEPTH, signedEnvelopeToken, signedEnvelopeTokenProperty
+} from '../../server/src/card';
 import { formatPosition, parseJsonText, type TextPosition } from './json-text';
 import type { NamedText } from './protocol';
 
 export type JsonObject = Record<string, unknown>;
 
-export type CardOrigin = 'card' | 'signed payload' | 'signed envelope';
+export type CardOrigin = 'card' | 'signed payload' | 'signed envelope' | 'invoke response';
 
 export interface CardDescription {
   readonly origin: CardOrigin;
@@ -72,6 +74,11 @@ function unwrap(root: JsonObject): Unwrapped {
     return cardOfPayload(decoded.jws.payload, 'signed envelope');
   }
   if ('adaptiveCardSerialized' in root || 'messageCardSerialized' in root) return cardOfPayload(root, 'signed payload');
+  if (root['type'] === CARD_INVOKE_RESPONSE_TYPE && 'statusCode' in root) {
+    const value = root['value'];
+    if (isJsonObject(value)) return { ok: true, card: value, origin: 'invoke response' };
+    return { ok: false, message: `The invoke response's "value" is ${value === undefined ? 'missing' : kindOfValue(value)}; it must be the card.` };
+  }
   return { ok: true, card: root, origin: 'card' };
 }
 
@@ -106,7 +113,7 @@ export function readCardSource(text: string, data?: NamedText): CardSource {
   if (!isJsonObject(parsed.value)) return { kind: 'problem', message: `The document is ${kindOfValue(parsed.value)}; a card is a JSON object.` };
   const unwrapped = unwrap(parsed.value);
   if (!unwrapped.ok) return { kind: 'problem', message: unwrapped.message };
-  const where = unwrapped.origin === 'card' ? 'The document' : 'The signed card';
+  const where = { card: 'The document', 'signed payload': 'The signed card', 'signed envelope': 'The signed card', 'invoke response': "The invoke response's value" }[unwrapped.origin];
   const problem = checkCard(unwrapped.card, where);
   if (problem !== undefined) return { kind: 'problem', message: problem };
   let card = unwrapped.card;

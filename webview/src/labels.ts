@@ -16,6 +16,7 @@ const ORIGINS: Readonly<Record<CardDescription['origin'], string>> = {
   card: 'Card',
   'signed payload': 'Card of a signed-card payload (adaptiveCardSerialized)',
   'signed envelope': 'Card of a signed-card envelope (JWS decoded, signature not checked)',
+  'invoke response': 'Card of a Universal Actions invoke response (value)',
 };
 
 export function describeSource(description: CardDescription): string {

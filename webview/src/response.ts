@@ -1,6 +1,7 @@
 // A response file the user picked for a simulated request, read as Outlook reads the answer of a card action:
 // the card of an Action.Http `CARD-UPDATE-IN-BODY` response, or the card of a Universal Action Model invoke
 // response. Pure: the pane renders the card or shows the message.
+import { CARD_INVOKE_RESPONSE_TYPE as CARD_RESPONSE_TYPE } from '../../server/src/card';
 import { isJsonObject, type JsonObject } from './card-source';
 import { formatPosition, parseJsonText } from './json-text';
 import type { NamedText } from './protocol';
@@ -9,7 +10,6 @@ export type ResponseCard =
   | { readonly ok: true; readonly card: JsonObject }
   | { readonly ok: false; readonly message: string };
 
-const CARD_RESPONSE_TYPE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE_TYPE = 'application/vnd.microsoft.activity.message';
 
 const isAdaptiveCard = (value: unknown): value is JsonObject => isJsonObject(value) && value['type'] === 'AdaptiveCard';

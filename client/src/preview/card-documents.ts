@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isDeclaredCard, looksLikeCard } from '../../../server/src/language';
+import { looksLikeCard } from '../../../server/src/card';
+import { isDeclaredCard } from '../../../server/src/language';
 import { readEditorSettings } from '../../../server/src/settings';
 import { CARD_DOCUMENT_LANGUAGES, CARD_DOCUMENT_SCHEMES } from '../card-language';
 
@@ -8,14 +9,14 @@ export const CARD_EDITOR_CONTEXT = 'actionableMessages.isCardEditor';
 
 /**
  * Which documents are cards, decided as the language server decides: the card language, the `actionableMessages.files`
- * globs, or a root that is an Outlook card kind. A document once recognised stays a card until it closes or the setting changes, so
+ * and `actionableMessages.responseFiles` globs, or a root that is an Outlook card kind. A document once recognised stays a card until it closes or the setting changes, so
  * the preview keeps following it while it is being typed into shape (the server likewise keeps its last parse).
  */
 export class CardDocuments implements vscode.Disposable {
   private readonly recognised = new Set<string>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly changeEmitter = new vscode.EventEmitter<void>();
-  /** Fires when the answer may have changed for every document (the `files` setting or the workspace folders changed). */
+  /** Fires when the answer may have changed for every document (the `files` or `responseFiles` setting or the workspace folders changed). */
   readonly onDidChange = this.changeEmitter.event;
 
   constructor() {
@@ -26,7 +27,9 @@ export class CardDocuments implements vscode.Disposable {
     this.subscriptions = [
       this.changeEmitter,
       vscode.workspace.onDidCloseTextDocument((document) => this.recognised.delete(document.uri.toString())),
-      vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('actionableMessages.files')) forgetAll(); }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('actionableMessages.files') || event.affectsConfiguration('actionableMessages.responseFiles')) forgetAll();
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(forgetAll),
     ];
   }
@@ -35,7 +38,7 @@ export class CardDocuments implements vscode.Disposable {
     if (!CARD_DOCUMENT_LANGUAGES.includes(document.languageId) || !CARD_DOCUMENT_SCHEMES.includes(document.uri.scheme)) return false;
     const key = document.uri.toString();
     if (this.recognised.has(key)) return true;
-    const { files: globs } = readEditorSettings(vscode.workspace.getConfiguration('actionableMessages', document.uri));
+    const globs = readEditorSettings(vscode.workspace.getConfiguration('actionableMessages', document.uri));
     const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath);
     const path = document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.path;
     const card = isDeclaredCard(document.languageId, path, folders, globs) || looksLikeCard(document.getText());

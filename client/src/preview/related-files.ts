@@ -1,5 +1,5 @@
-// Which files beside a card the preview uses: the template data (`*.data.json`) and the response cards
-// (`*.response.json`) offered for a simulated request. Pure: works on names and POSIX paths only.
+// Which files beside a card the preview uses: the template data (`*.data.json`), and the order in which the response
+// cards (`actionableMessages.responseFiles`) are offered for a simulated request. Pure: works on names and POSIX paths only.
 
 const DATA_SUFFIX = '.data.json';
 const CARD_SUFFIX = '.card.json';
@@ -26,10 +26,6 @@ export function dataFileFor(cardFileName: string, folderFileNames: readonly stri
     return lower.endsWith(DATA_SUFFIX) && lower !== card && !names.has(`${lower.slice(0, -DATA_SUFFIX.length)}${CARD_SUFFIX}`);
   });
   return unpaired.length === 1 ? unpaired[0] : undefined;
-}
-
-export function isResponseFileName(fileName: string): boolean {
-  return fileName.toLowerCase().endsWith('.response.json');
 }
 
 function segments(folderPath: string): string[] {

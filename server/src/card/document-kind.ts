@@ -1,15 +1,58 @@
-// What a JSON document is to Outlook, read off its root: the four kinds of docs/rules.md § "Document kinds".
+// What a JSON document is to Outlook, read off its root: the kinds of docs/rules.md § "Document kinds".
+import { parseTree } from 'jsonc-parser';
 import { propertyValue, stringProperty, type JsonNode } from './json-document';
 
 /** The document kinds of docs/rules.md § "Document kinds"; undefined for anything else (AM001). */
-export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload';
+export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload' | 'invokeResponse';
+
+/** The `type` of a Universal Actions invoke response that carries a card in `value`. */
+export const CARD_INVOKE_RESPONSE_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 export function detectDocumentKind(root: JsonNode | undefined): DocumentKind | undefined {
   if (root?.type !== 'object') return undefined;
-  if (stringProperty(root, 'type') === 'AdaptiveCard') return 'adaptiveCard';
+  const type = stringProperty(root, 'type');
+  if (type === 'AdaptiveCard') return 'adaptiveCard';
   const jsonLdType = stringProperty(root, '@type');
   if (jsonLdType === 'MessageCard') return 'messageCard';
   if (jsonLdType === 'SignedAdaptiveCard' || jsonLdType === 'SignedMessageCard') return 'signedEnvelope';
   if (propertyValue(root, 'adaptiveCardSerialized') !== undefined || propertyValue(root, 'messageCardSerialized') !== undefined) return 'signedPayload';
+  if (type === CARD_INVOKE_RESPONSE_TYPE && propertyValue(root, 'statusCode') !== undefined) return 'invokeResponse';
   return undefined;
+}
+
+/**
+ * Whether a document is a response card (docs/rules.md § "Document kinds"): a card a service returns to replace a
+ * delivered one, so Outlook does not check its `originator` again. An invoke response is one wherever it is; any
+ * other kind is one in a response-card file (`actionableMessages.responseFiles`).
+ */
+export function isResponseCard(root: JsonNode | undefined, inResponseFile: boolean): boolean {
+  const kind = detectDocumentKind(root);
+  return kind === 'invokeResponse' || (inResponseFile && kind !== undefined);
+}
+
+/** The Adaptive Card a document is, or carries as an invoke response's `value`; undefined for the other kinds. */
+export function adaptiveCardOf(root: JsonNode | undefined): JsonNode | undefined {
+  switch (detectDocumentKind(root)) {
+    case 'adaptiveCard':
+      return root;
+    case 'invokeResponse': {
+      const value = propertyValue(root, 'value');
+      return stringProperty(value, 'type') === 'AdaptiveCard' ? value : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether the text's root is one of the kinds of docs/rules.md § "Document kinds". Parsed leniently, so a card stays
+ * recognised while it is being typed and has syntax errors.
+ */
+export function looksLikeCard(text: string): boolean {
+  try {
+    return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
+  } catch {
+    // Absurd nesting exhausts the parser's stack; such a text is no card anyone is editing.
+    return false;
+  }
 }

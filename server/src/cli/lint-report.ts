@@ -13,6 +13,23 @@ export interface LocatedFinding {
 export interface FileResult {
   readonly file: string;
   readonly findings: readonly LocatedFinding[];
+  /** Set when the file is no card and was not checked: why. */
+  readonly skipped?: string;
+}
+
+/** The rule id of the note on a file the user named that is no card: information, not a problem of a card. */
+const NOT_A_CARD = 'not-a-card';
+
+/**
+ * A file that is no card: when the user named it, one info note saying so; otherwise no finding, only the
+ * reason (the summary counts it).
+ */
+export function skippedResult(input: InputFile, reason: string, named: boolean): FileResult {
+  const start = { line: 0, character: 0 };
+  const note: LocatedFinding = {
+    rule: NOT_A_CARD, severity: 'info', message: `Not a card (${reason}); not checked.`, range: { start, end: start },
+  };
+  return { file: input.name, findings: named ? [note] : [], skipped: reason };
 }
 
 export function locateFindings(input: InputFile, findings: readonly Finding[]): FileResult {
@@ -32,19 +49,32 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** `path:line:col: severity RULE message` lines (1-based), then a summary line. */
+/** The line that names the skipped files and why, or nothing when none was skipped. */
+function skippedSummary(results: readonly FileResult[]): string {
+  const skipped = results.filter((result) => result.skipped !== undefined);
+  if (skipped.length === 0) return '';
+  const files = skipped.map((result) => `${result.file} (${result.skipped})`).join(', ');
+  return `Skipped ${plural(skipped.length, 'file')} that ${skipped.length === 1 ? 'is' : 'are'} not a card: ${files}.\n`;
+}
+
+/**
+ * `path:line:col: severity RULE message` lines (1-based), then a summary line of the checked files and one of the
+ * skipped files.
+ */
 export function formatHuman(results: readonly FileResult[]): string {
   const lines = results.flatMap(({ file, findings }) => findings.map(({ range, severity, rule, message }) =>
     `${file}:${range.start.line + 1}:${range.start.character + 1}: ${severity} ${rule} ${message}`));
-  const all = results.flatMap((result) => result.findings);
-  const files = plural(results.length, 'file');
-  if (all.length === 0) return `No problems in ${files}.\n`;
+  const checked = results.filter((result) => result.skipped === undefined);
+  const all = checked.flatMap((result) => result.findings);
+  const files = plural(checked.length, 'file');
+  const body = lines.length === 0 ? '' : `${lines.join('\n')}\n\n`;
+  if (all.length === 0) return `${body}No problems in ${files}.\n${skippedSummary(results)}`;
   const counts = SEVERITIES
     .map((severity) => ({ severity, count: all.filter((finding) => finding.severity === severity).length }))
     .filter(({ count }) => count > 0)
     .map(({ severity, count }) => plural(count, severity));
-  const affected = results.filter((result) => result.findings.length > 0).length;
-  return `${lines.join('\n')}\n\n${plural(all.length, 'problem')} (${counts.join(', ')}) in ${affected} of ${files}.\n`;
+  const affected = checked.filter((result) => result.findings.length > 0).length;
+  return `${body}${plural(all.length, 'problem')} (${counts.join(', ')}) in ${affected} of ${files}.\n${skippedSummary(results)}`;
 }
 
 export function formatJson(results: readonly FileResult[]): string {

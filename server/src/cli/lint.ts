@@ -1,20 +1,27 @@
-import { DEFAULT_CARD_FILES, LINT_CONFIG_KEYS } from '../settings';
+import { DEFAULT_CARD_FILES, DEFAULT_RESPONSE_FILES, LINT_CONFIG_KEYS } from '../settings';
 import { type ServiceSettings, type SeverityOverride, validateText } from '../rules';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { checkRuleOverride, loadConfig } from './config';
 import { expandArguments, expandConfigFiles, readInputs } from './inputs';
-import { formatHuman, formatJson, locateFindings } from './lint-report';
+import { formatHuman, formatJson, locateFindings, skippedResult, type FileResult } from './lint-report';
+import { directorySearchPatterns, namedFiles, patternBases, selectDocuments, type CardPatterns } from './lint-selection';
 
 const USAGE = `Usage: amcard lint [options] <files, directories or globs...>
 
 Checks Outlook actionable-message cards (Adaptive Card, MessageCard, signed-card JSON) against the Outlook rules.
 
-A directory is searched with the "files" patterns (default: ${DEFAULT_CARD_FILES.join(', ')}), skipping
-node_modules. Without arguments, the "files" patterns of --config are used, relative to the config file.
+Files are chosen as the editor chooses them: those the "files" patterns name (default:
+${DEFAULT_CARD_FILES.join(', ')}), the response cards of the "responseFiles" patterns (default:
+${DEFAULT_RESPONSE_FILES.join(', ')}; checked without AM010/AM011), and any other JSON whose root is an
+Outlook card, a MessageCard, a signed card or an invoke response. A directory is searched for all of them,
+skipping node_modules. Other JSON (template *.data.json, package.json, ...) is skipped and counted; a file
+named as an argument that is not a card gets an info note "not-a-card". Without arguments, the "files" and
+"responseFiles" patterns of --config are used, relative to the config file.
 
 Options:
-  --json                 Print a JSON array of {file, findings: [{rule, severity, message, range}]};
-                         ranges are zero-based {line, character}, as in the Language Server Protocol.
+  --json                 Print a JSON array of {file, findings: [{rule, severity, message, range}]}, with
+                         "skipped": reason on a file that is not a card; ranges are zero-based
+                         {line, character}, as in the Language Server Protocol.
   --config <file>        JSON file with the keys of the actionableMessages settings:
                          ${LINT_CONFIG_KEYS.join(', ')}. Flags override it.
   --originator <guid>    Provider id from the Actionable Email Developer Dashboard.
@@ -62,15 +69,21 @@ async function runLint(args: readonly string[]): Promise<number> {
   const config = values.config === undefined ? undefined : loadConfig(values.config);
   const settings = settingsFrom(config?.service ?? {}, values);
   const cwd = process.cwd();
+  const patterns: CardPatterns = { files: config?.files ?? DEFAULT_CARD_FILES, responseFiles: config?.responseFiles ?? DEFAULT_RESPONSE_FILES };
   let files: string[];
   if (positionals.length > 0) {
-    files = expandArguments(positionals, cwd, config?.files ?? DEFAULT_CARD_FILES);
+    files = expandArguments(positionals, cwd, directorySearchPatterns(patterns));
   } else if (values.config !== undefined && config?.files !== undefined) {
-    files = expandConfigFiles(config.files, values.config);
+    files = expandConfigFiles([...config.files, ...patterns.responseFiles], values.config);
   } else {
     throw new UsageError('amcard lint: no input files. Pass files, directories or globs, or a --config with "files".\nRun "amcard lint --help" for the options.');
   }
-  const results = readInputs(files, cwd).map((input) => locateFindings(input, validateText(input.text, settings).findings));
+  const bases = patternBases(positionals, cwd, values.config);
+  const selection = selectDocuments(readInputs(files, cwd), cwd, patterns, bases, namedFiles(positionals, cwd));
+  const results: FileResult[] = [
+    ...selection.documents.map(({ input, inResponseFile }) => locateFindings(input, validateText(input.text, settings, { inResponseFile }).findings)),
+    ...selection.skipped.map(({ input, reason, named }) => skippedResult(input, reason, named)),
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   process.stdout.write(values.json ? formatJson(results) : formatHuman(results));
   const failed = results.some((result) => result.findings.some((finding) => finding.severity === 'error'));
   return failed ? EXIT_FINDINGS : EXIT_OK;

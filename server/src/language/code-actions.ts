@@ -1,9 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
 import {
-  type ActionRef, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion, detectDocumentKind,
-  inputToken, isSubstitutableId, type JsonDocument, type JsonNode, presentValue, propertyValue, rawOffsetInString,
-  stringProperty, wholeInputTokenId
+  type ActionRef, adaptiveCardOf, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion,
+  detectDocumentKind, inputToken, isSubstitutableId, type JsonDocument, type JsonNode, presentValue, propertyValue,
+  rawOffsetInString, stringProperty, wholeInputTokenId
 } from '../card';
 import { editObject, nodeAtRange, removeEntry, replaceNode, type TextEdit } from './json-edit';
 import { isRuleId, type RuleId, type ServiceSettings } from '../rules';
@@ -40,13 +40,14 @@ const TOKEN_RULES: ReadonlySet<string> = new Set(['AM037', 'AM046']);
 
 interface FixContext {
   readonly text: string;
+  /** The top-level card: the document's root, or an invoke response's `value` card. */
   readonly root: JsonNode;
   /** The node the diagnostic covers. */
   readonly node: JsonNode;
   readonly rule: RuleId;
   readonly problem: ReportedProblem;
   readonly settings: ServiceSettings;
-  /** Present when the document is an Adaptive Card (the only kind whose fixes need the card model). */
+  /** Present when the document is or carries an Adaptive Card (the only kind whose fixes need the card model). */
   readonly model: CardModel | undefined;
 }
 
@@ -61,8 +62,9 @@ export function quickFixes(document: JsonDocument, problem: ReportedProblem, set
   const node = nodeAtRange(root, problem.offset, problem.length) ?? (TOKEN_RULES.has(problem.rule) ? stringAround(root, problem) : undefined);
   if (node === undefined) return [];
   const kind = detectDocumentKind(root);
-  const model = kind === 'adaptiveCard' ? buildCardModel(root) : undefined;
-  const context: FixContext = { text, root, node, rule: problem.rule, problem, settings, model };
+  const card = adaptiveCardOf(root);
+  const model = card === undefined ? undefined : buildCardModel(card);
+  const context: FixContext = { text, root: card ?? root, node, rule: problem.rule, problem, settings, model };
   switch (problem.rule) {
     case 'AM010':
     case 'AM011':

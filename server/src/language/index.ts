@@ -4,7 +4,7 @@
 export { carryOver } from './carry-over';
 export { ORIGINATOR_PLACEHOLDER, quickFixes } from './code-actions';
 export { type CompletionEntry } from './completion-entry';
-export { CARD_LANGUAGE_ID, isDeclaredCard, looksLikeCard } from './document-selector';
+export { CARD_LANGUAGE_ID, isDeclaredCard, type CardFileGlobs } from './document-selector';
 export { cardDocumentSymbols } from './document-symbols';
 export { cardFoldingRanges } from './folding-ranges';
 export { formatCard } from './formatting';

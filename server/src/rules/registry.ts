@@ -1,4 +1,4 @@
-import { buildCardModel, detectDocumentKind, type JsonNode, propertyValue } from '../card';
+import { adaptiveCardOf, buildCardModel, detectDocumentKind, type JsonNode, propertyValue } from '../card';
 import type { AdaptiveRule, RuleContext } from './context';
 import { checkMessageCard } from './message-card';
 import { checkSignedEnvelope, checkSignedPayload } from './signed-card';
@@ -20,6 +20,14 @@ export function checkAdaptiveCard(card: JsonNode, ctx: RuleContext, payloadOrigi
   for (const rule of ADAPTIVE_RULES) rule(model, ctx);
 }
 
+/** A Universal Actions invoke response: its `value` is checked as a top-level card, where the findings point. */
+function checkInvokeResponse(root: JsonNode, ctx: RuleContext): void {
+  const card = adaptiveCardOf(root);
+  if (card !== undefined) return checkAdaptiveCard(card, ctx);
+  ctx.report('AM001', propertyValue(root, 'value') ?? root,
+    'This invoke response carries no card: its "value" must be an Adaptive Card ("type": "AdaptiveCard"), the card that replaces the delivered one.');
+}
+
 /** docs/rules.md § "Document kinds": detects the document kind and runs the rules of its mode. */
 export function checkRoot(root: JsonNode, ctx: RuleContext): void {
   switch (detectDocumentKind(root)) {
@@ -31,6 +39,8 @@ export function checkRoot(root: JsonNode, ctx: RuleContext): void {
       return checkSignedEnvelope(root, ctx);
     case 'signedPayload':
       return checkSignedPayload(root, ctx);
+    case 'invokeResponse':
+      return checkInvokeResponse(root, ctx);
     case undefined:
       ctx.report('AM001', root.type === 'object' ? propertyValue(root, 'type') ?? propertyValue(root, '@type') ?? root : root,
         root.type === 'object'

@@ -1,6 +1,6 @@
 import type { Finding } from './finding';
 import type { Severity } from './catalog';
-import { detectDocumentKind, type JsonDocument, type JsonNode, parseJsonDocument, rawOffsetInString } from '../card';
+import { adaptiveCardOf, isResponseCard, type JsonDocument, type JsonNode, parseJsonDocument, rawOffsetInString } from '../card';
 import { RULES, type RuleId } from './catalog';
 import { checkRoot } from './registry';
 import { checkCardSchema } from './schema-check';
@@ -18,11 +18,20 @@ export function severityOf(rule: RuleId, settings: ServiceSettings): Severity | 
   return override ?? RULES[rule].severity;
 }
 
+/** Where a document comes from, beyond its text. */
+export interface DocumentOrigin {
+  /** The document is a file of `actionableMessages.responseFiles`: whatever its kind, a response card. */
+  readonly inResponseFile?: boolean;
+}
+
+/** Rules a response card is exempt from (docs/rules.md § "Document kinds"): Outlook checked the originator on delivery. */
+const NOT_FOR_RESPONSE_CARDS: ReadonlySet<RuleId> = new Set<RuleId>(['AM010', 'AM011']);
+
 /**
  * Parses `text` once and runs the Outlook rules on it (docs/rules.md § "Conventions": a syntax error stops every other
  * rule).
  */
-export function validateText(text: string, settings: ServiceSettings): Validation {
+export function validateText(text: string, settings: ServiceSettings, origin: DocumentOrigin = {}): Validation {
   const document = parseJsonDocument(text);
   const findings: Finding[] = [];
   const add = (rule: RuleId, offset: number, length: number, message: string): void => {
@@ -34,10 +43,12 @@ export function validateText(text: string, settings: ServiceSettings): Validatio
     add('syntax', problem.offset, problem.length, problem.message);
     return { document, findings };
   }
+  const responseCard = isResponseCard(document.root, origin.inResponseFile === true);
   const reportedNodes: JsonNode[] = [];
   checkRoot(document.root, {
     settings,
     report: (rule: RuleId, node: JsonNode, message: string) => {
+      if (responseCard && NOT_FOR_RESPONSE_CARDS.has(rule)) return;
       reportedNodes.push(node);
       add(rule, node.offset, node.length, message);
     },
@@ -47,8 +58,9 @@ export function validateText(text: string, settings: ServiceSettings): Validatio
       add(rule, from, rawOffsetInString(node, text, start + length) - from, message);
     },
   });
-  if (severityOf('schema', settings) !== undefined && detectDocumentKind(document.root) === 'adaptiveCard') {
-    for (const problem of checkCardSchema(text, document.root, reportedNodes)) add('schema', problem.offset, problem.length, problem.message);
+  const card = adaptiveCardOf(document.root);
+  if (severityOf('schema', settings) !== undefined && card !== undefined) {
+    for (const problem of checkCardSchema(text, card, reportedNodes)) add('schema', problem.offset, problem.length, problem.message);
   }
   return { document, findings };
 }

@@ -5,7 +5,7 @@ export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, '
 
 /** The keys of package.json's `contributes.configuration`, without the `actionableMessages.` prefix. */
 export const SETTING_KEYS = [
-  'validation.enable', 'files', 'originator', 'sender', 'targetUrls', 'rules', 'recipients', 'signing.privateKeyFile', 'signing.publicKeys',
+  'validation.enable', 'files', 'responseFiles', 'originator', 'sender', 'targetUrls', 'rules', 'recipients', 'signing.privateKeyFile', 'signing.publicKeys',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -13,7 +13,7 @@ export type SettingKey = (typeof SETTING_KEYS)[number];
 export const LANGUAGE_CLIENT_KEYS: readonly string[] = ['trace.server'];
 
 /** The keys an `amcard lint --config` file may hold: how cards are checked, and which files are cards. */
-export const LINT_CONFIG_KEYS: readonly SettingKey[] = ['originator', 'sender', 'targetUrls', 'rules', 'files'];
+export const LINT_CONFIG_KEYS: readonly SettingKey[] = ['originator', 'sender', 'targetUrls', 'rules', 'files', 'responseFiles'];
 
 /**
  * Every `actionableMessages.*` setting, checked. Strings are trimmed and blank ones count as not set; a value not
@@ -24,6 +24,8 @@ export interface Settings {
   readonly enable: boolean;
   /** `files`; undefined when not set, as each caller resolves the default globs against its own folder. */
   readonly files?: readonly string[];
+  /** `responseFiles`: globs of the response-card files; undefined when not set, like `files`. */
+  readonly responseFiles?: readonly string[];
   /** `originator`, `sender`, `targetUrls` and `rules` (as `severities`): what the rules check a card with. */
   readonly service: ServiceSettings;
   readonly recipients: readonly string[];
@@ -156,6 +158,7 @@ export function readSettings(section: unknown, only?: readonly SettingKey[]): Se
   // Read in the order of SETTING_KEYS, so the problems come in that order.
   const enable = reader.boolean('validation.enable') ?? true;
   const files = reader.texts('files');
+  const responseFiles = reader.texts('responseFiles');
   const originator = reader.text('originator');
   const sender = reader.text('sender');
   const targetUrls = reader.texts('targetUrls');
@@ -169,6 +172,7 @@ export function readSettings(section: unknown, only?: readonly SettingKey[]): Se
   if (targetUrls !== undefined) service.targetUrls = targetUrls;
   const settings: { -readonly [K in keyof Settings]: Settings[K] } = { enable, service, recipients, publicKeys };
   if (files !== undefined) settings.files = files;
+  if (responseFiles !== undefined) settings.responseFiles = responseFiles;
   if (privateKeyFile !== undefined) settings.privateKeyFile = privateKeyFile;
   return { settings, problems: reader.problems };
 }
