@@ -1,7 +1,7 @@
 // Garbage in: the server answers or ignores it, keeps running, and keeps validating.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { LspClient, uriOf } from './lsp-client';
+import { LspClient, offsetAt, uriOf } from './lsp-client';
 
 const card = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Hi' }] });
 
@@ -27,6 +27,30 @@ describe('lsp: robustness', () => {
       await client.request(method, { textDocument: { uri: uriOf('junk-1.card.json') }, position: { line: 0, character: 50_000 } }).catch((error: Error) => error);
     }
     await stillValidates('after-junk.card.json');
+  });
+
+  it('reports nesting past the limit behind a comment, a line break or skipped closers, and answers every request on it', async () => {
+    // The shapes in which the old guard read a string where the parser reads none, or counted a closer it skips.
+    const deep = { 'comment-quote': '[//"\n' + '['.repeat(20_000), 'string-line-break': '["\n' + '['.repeat(20_000), 'skipped-closers': '[},'.repeat(20_000) };
+    for (const [name, text] of Object.entries(deep)) {
+      const uri = uriOf(`deep-${name}.card.json`);
+      const diagnostics = await client.openAndWait(uri, text, 'adaptive-card');
+      assert.deepEqual(diagnostics.map((d) => d.code), ['syntax'], name);
+      assert.match(diagnostics[0].message, /^Nesting deeper than 1000 levels/, name);
+      assert.equal(text[offsetAt(text, diagnostics[0].range.start)], '[', `${name}: reported at a bracket`);
+      const position = { line: 1, character: 500 };
+      const document = { textDocument: { uri } };
+      assert.equal(await client.request('textDocument/hover', { ...document, position }), null, name);
+      assert.deepEqual(await client.request('textDocument/completion', { ...document, position }), [], name);
+      assert.deepEqual(await client.codeActions(uri, diagnostics), [], name);
+      const options = { tabSize: 2, insertSpaces: true };
+      assert.deepEqual(await client.request('textDocument/formatting', { ...document, options }), [], name);
+      assert.deepEqual(await client.request('textDocument/rangeFormatting', { ...document, range: diagnostics[0].range, options }), [], name);
+      assert.deepEqual(await client.request('textDocument/documentSymbol', document), [], name);
+      assert.deepEqual(await client.request('textDocument/foldingRange', document), [], name);
+      assert.equal(await client.request('textDocument/selectionRange', { ...document, positions: [position] }), null, name);
+    }
+    await stillValidates('after-deep.card.json');
   });
 
   it('answers malformed requests with errors, not a crash', async () => {

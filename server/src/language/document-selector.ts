@@ -1,6 +1,6 @@
 import { parseTree } from 'jsonc-parser';
 import { minimatch } from 'minimatch';
-import { detectDocumentKind } from '../card';
+import { detectDocumentKind, findExcessiveNesting } from '../card';
 
 /** The language id of card files in VS Code (package.json contributes.languages); other clients send json or jsonc. */
 export const CARD_LANGUAGE_ID = 'adaptive-card';
@@ -37,10 +37,7 @@ export function isDeclaredCard(languageId: string, documentPath: string, workspa
  * recognised while it is being typed and has syntax errors.
  */
 export function looksLikeCard(text: string): boolean {
-  try {
-    return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
-  } catch {
-    // Absurd nesting exhausts the parser's stack; such a text is no card anyone is editing.
-    return false;
-  }
+  // A text nested too deep for the parser's stack is no card anyone is editing.
+  if (findExcessiveNesting(text) >= 0) return false;
+  return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
 }
