@@ -53,6 +53,7 @@ import {
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, matchesFileGlobs, readEditorSettings } from './settings';
 import { type Finding, type RuleId, type Severity, severityOf, validateText } from './rules';
 import { detectDocumentKind, looksLikeCard, parseJsonDocument } from './card';
+import { stdioTransport } from './stdio-transport';
 
 const SOURCE = 'actionable-messages';
 const SETTINGS_SECTION = 'actionableMessages';
@@ -68,7 +69,14 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const connection = createConnection(ProposedFeatures.all);
+/** Exit status when stdin closes under --stdio: LSP's 0 after a shutdown request, 1 before it. */
+let shutdownRequested = false;
+const stdio = process.argv.includes('--stdio') ? stdioTransport(() => (shutdownRequested ? 0 : 1)) : undefined;
+// --node-ipc (the extension) and the library's other transports are set up by the library from the command line.
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
+connection.onShutdown(() => {
+  shutdownRequested = true;
+});
 const documents = new TextDocuments(TextDocument);
 
 let pullsConfiguration = false;

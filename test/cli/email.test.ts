@@ -93,6 +93,14 @@ describe('amcard html', () => {
     assert.match(run.stdout, /^<!DOCTYPE html>/);
   });
 
+  it('warns of nesting past the limit behind a comment holding a quote, at the bracket, and still writes the document', () => {
+    const run = amcard(['html', write('deep.card.json', '[//"\n' + '['.repeat(20_000))]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /^amcard html: warning: The card JSON is invalid at line 2, column 1000: Nesting deeper than 1000 levels/m);
+    assert.doesNotMatch(run.stderr, /internal error|RangeError/);
+    assert.match(run.stdout, /^<!DOCTYPE html>/);
+  });
+
   it('exits 2 with a precise message for bad command lines, files and keys', () => {
     const cases: [string[], RegExp][] = [
       [['html'], /expected one card file/],

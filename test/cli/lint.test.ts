@@ -122,6 +122,14 @@ describe('amcard lint: exit status and human output', () => {
     assert.match(run.stdout, /^broken\.card\.json:1:\d+: error syntax /m);
   });
 
+  it('reports nesting past the limit behind a comment holding a quote as `syntax` at the bracket, with exit 1', () => {
+    write('deep.card.json', '[//"\n' + '['.repeat(20_000));
+    const run = amcard(['lint', 'deep.card.json']);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^deep\.card\.json:2:1000: error syntax Nesting deeper than 1000 levels/m);
+    assert.equal(run.stderr, '');
+  });
+
   it('counts columns after a byte order mark and lines after CRLF as an editor shows them', () => {
     write('crlf.card.json', `\uFEFF${SUBMIT.replaceAll('\n', '\r\n')}`);
     const run = amcard(['lint', 'crlf.card.json']);

@@ -90,6 +90,64 @@ export function editedText(text: string, uri: string, action: CodeAction): strin
   return applyTextEdits(text, edits);
 }
 
+/** What `node dist/server.js --stdio` did with bytes written to its stdin. */
+export interface RawSession {
+  /** The ids of the responses it wrote, in order. */
+  readonly answered: readonly (number | string | null)[];
+  /** How it exited, or undefined when it was still running at the end of the wait (and was then stopped). */
+  readonly exit?: { readonly code: number | null; readonly signal: NodeJS.Signals | null };
+  readonly stderr: string;
+}
+
+/** One LSP frame: the Content-Length header and the JSON body. */
+export function frame(message: unknown): Buffer {
+  const body = Buffer.from(JSON.stringify(message));
+  return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]);
+}
+
+export interface FeedOptions {
+  /** How many responses to wait for. */
+  readonly answers: number;
+  readonly timeoutMs: number;
+  /** Close stdin once the responses have come, and wait for the server to exit, instead of stopping it. */
+  readonly thenCloseInput?: boolean;
+}
+
+/**
+ * Starts the server over stdio, writes `input` to it, and waits until it has written `answers` responses or exited,
+ * for at most `timeoutMs`. A server still running then is stopped; the session says it did not exit.
+ */
+export function feedServer(input: Buffer, options: FeedOptions): Promise<RawSession> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
+  const answered: (number | string | null)[] = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
+  const reader = new StreamMessageReader(child.stdout);
+  return new Promise((resolve) => {
+    const finish = (exit?: RawSession['exit']): void => {
+      clearTimeout(timer);
+      reader.dispose();
+      resolve({ answered, exit, stderr });
+    };
+    const stop = (): void => {
+      child.removeAllListeners('close');
+      child.kill();
+      finish();
+    };
+    const timer = setTimeout(stop, options.timeoutMs);
+    reader.listen((message) => {
+      if ('id' in message && !('method' in message)) answered.push(message.id as number | string | null);
+      if (answered.length !== options.answers) return;
+      if (options.thenCloseInput) child.stdin.end();
+      else stop();
+    });
+    child.once('close', (code, signal) => finish({ code, signal }));
+    // The server may exit before it has read everything: a broken pipe is one of the outcomes under test.
+    child.stdin.on('error', () => undefined);
+    child.stdin.write(input);
+  });
+}
+
 export class LspClient {
   readonly connection: MessageConnection;
   /** Every publishDiagnostics, oldest first. */

@@ -292,6 +292,11 @@ function* deepDocuments(): Iterable<Case> {
   yield { name: '10,000 nested arrays inside a string', text: card([{ type: 'TextBlock', text: '['.repeat(10_000) }]) };
   yield { name: 'brackets inside strings do not count as nesting', text: card([{ type: 'TextBlock', text: '"\\"[['.repeat(5_000) }]) };
   yield { name: 'unbalanced closers before deep nesting', text: ']'.repeat(10_000) + '['.repeat(10_000) };
+  // The parser's tokens, not characters: a quote in a comment, or a string ended by a line break, starts no string.
+  for (const [what, opening] of [['a line comment holding a quote', '[//"\n'], ['a block comment holding a quote', '[/*"*/'], ['a string ended by a line break', '["\n']]) {
+    yield { name: `${what} before 20,000 brackets`, text: opening + '['.repeat(20_000) };
+  }
+  yield { name: '20,000 arrays each holding a mismatched } the parser skips', text: '[},'.repeat(20_000) };
   yield { name: 'signed payload serializing 10,000 levels', text: JSON.stringify({ adaptiveCardSerialized: nest(10_000, '[', '', ']'), originator: PROVIDER }) };
   yield { name: 'signed payload serializing 1,000 nested Containers', text: JSON.stringify({ adaptiveCardSerialized: nestedContainers(1_000), originator: PROVIDER }) };
   yield { name: 'signed payload serializing 499 nested Containers', text: JSON.stringify({ adaptiveCardSerialized: nestedContainers(499) }) };

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { findExcessiveNesting, MAX_NESTING_DEPTH, parseJsonDocument } from '../../server/src/card/json-document';
+import { parseJsonDocument } from '../../server/src/card/json-document';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/card/nesting-guard';
 import { buildStrictTree } from '../../server/src/card/strict-tree';
 import { mutate, readSeeds, seededRandom } from './fuzz-inputs';
 

@@ -42,6 +42,11 @@ describe('readCardSource', () => {
     assert.match((source as Extract<CardSource, { kind: 'syntax' }>).message, /Nesting deeper than 1000 levels/);
   });
 
+  it('refuses nesting past the limit behind a comment holding a quote, at the bracket that goes too deep', () => {
+    assert.deepEqual(readCardSource('[//"\n' + '['.repeat(20_000)),
+      { kind: 'syntax', message: 'Nesting deeper than 1000 levels.', position: { line: 2, column: 1000 } });
+  });
+
   it('reports documents that are not Adaptive Cards', () => {
     assert.equal(problemOf(readCardSource('[]')), 'The document is an array; a card is a JSON object.');
     assert.equal(problemOf(readCardSource('"card"')), 'The document is a string; a card is a JSON object.');

@@ -1,6 +1,7 @@
 // What a JSON document is to Outlook, read off its root: the kinds of docs/rules.md § "Document kinds".
 import { parseTree } from 'jsonc-parser';
 import { propertyValue, stringProperty, type JsonNode } from './json-document';
+import { findExcessiveNesting } from './nesting-guard';
 
 /** The document kinds of docs/rules.md § "Document kinds"; undefined for anything else (AM001). */
 export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload' | 'invokeResponse';
@@ -49,10 +50,7 @@ export function adaptiveCardOf(root: JsonNode | undefined): JsonNode | undefined
  * recognised while it is being typed and has syntax errors.
  */
 export function looksLikeCard(text: string): boolean {
-  try {
-    return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
-  } catch {
-    // Absurd nesting exhausts the parser's stack; such a text is no card anyone is editing.
-    return false;
-  }
+  // A text nested too deep for the parser's stack is no card anyone is editing.
+  if (findExcessiveNesting(text) >= 0) return false;
+  return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
 }

@@ -13,10 +13,11 @@ export {
   wholeInputTokenId, type BracedToken
 } from './input-tokens';
 export {
-  MAX_NESTING_DEPTH, arrayItems, byteOrderMarkAsSpace, findExcessiveNesting, isMissing, parseJsonDocument, presentValue, propertyKey,
-  propertyValue, stringProperty, type JsonDocument, type JsonNode
+  arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, presentValue, propertyKey, propertyValue, stringProperty,
+  type JsonDocument, type JsonNode
 } from './json-document';
 export { decodeCompactJws } from './jws-compact';
+export { MAX_NESTING_DEPTH, findExcessiveNesting } from './nesting-guard';
 export { PositionLocator, type Range } from './positions';
 export { signedEnvelopeToken, signedEnvelopeTokenProperty } from './signed-envelope';
 export { rawOffsetInString } from './string-offsets';

@@ -1,10 +1,8 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting-guard';
 import { buildStrictTree } from './strict-tree';
 
 export type { JsonNode };
-
-/** Deeper documents are reported instead of parsed: the parser and the rule walk recurse per level. */
-export const MAX_NESTING_DEPTH = 1000;
 
 export interface SyntaxProblem {
   readonly offset: number;
@@ -45,26 +43,6 @@ const SYNTAX_MESSAGES: Record<string, string> = {
 function describe(error: ParseError): SyntaxProblem {
   const code = printParseErrorCode(error.error);
   return { offset: error.offset, length: error.length, message: SYNTAX_MESSAGES[code] ?? code };
-}
-
-/** Offset of the bracket that opens level maxDepth + 1, or -1. Skips strings. */
-export function findExcessiveNesting(text: string, maxDepth = MAX_NESTING_DEPTH): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 /* " */) {
-      for (i++; i < text.length; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 0x5c /* \ */) i++;
-        else if (s === 0x22) break;
-      }
-    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > maxDepth) return i;
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      depth--;
-    }
-  }
-  return -1;
 }
 
 function tooDeep(text: string, offset: number): JsonDocument {
