@@ -4,7 +4,8 @@ import { Debounced } from '../../client/src/preview/debounce';
 import { CARD_DIAGNOSTIC_SOURCE, countDiagnostics } from '../../client/src/preview/diagnostic-counts';
 import { contentSecurityPolicy, previewHtml } from '../../client/src/preview/preview-html';
 import { DEFAULT_PREVIEW_OPTIONS, previewOptionsFrom } from '../../webview/src/preview-options';
-import { dataFileFor, folderDistance, isResponseFileName, nearestFirst } from '../../client/src/preview/related-files';
+import { dataFileFor } from '../../server/src/card';
+import { folderDistance, isResponseFileName, nearestFirst } from '../../client/src/preview/related-files';
 import { checkOpenableUrl } from '../../client/src/preview/url-policy';
 import { webviewMessageFrom } from '../../client/src/preview/webview-messages';
 

@@ -2,7 +2,7 @@
 // the card of an Action.Http `CARD-UPDATE-IN-BODY` response, or the card of a Universal Action Model invoke
 // response. Pure: the pane renders the card or shows the message.
 import { isJsonObject, type JsonObject } from './card-source';
-import { formatPosition, parseJsonText } from './json-text';
+import { formatPosition, parseJsonText } from '../../server/src/card';
 import type { NamedText } from './protocol';
 
 export type ResponseCard =
