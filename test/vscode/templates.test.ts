@@ -8,7 +8,13 @@ import type { SignedCard } from '../../client/src/commands/sign-card';
 import type { GeneratedKeyPair } from '../../client/src/commands/generate-key-pair';
 import { execute, failure, openInEditor, scriptCard, startExtension, succeeded, workspaceFile } from './helpers';
 
-const TEMPLATE = 'templated/order.card.json';
+// A folder of this suite's own: the preview suite edits templated/order.data.json and leaves its edits behind.
+const TEMPLATE = 'template-commands/order.card.json';
+const CARD = {
+  type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a',
+  body: [{ type: 'TextBlock', text: 'Order ${orderId} is ready' }, { type: 'TextBlock', text: 'Ship to ${customer}', wrap: true }],
+  actions: [{ type: 'Action.OpenUrl', title: 'Track order', url: 'https://contoso.example/orders/${orderId}' }],
+};
 const SIGNING = { sender: 'alerts@contoso.example', recipients: ['ana.silva@contoso.example'], keySource: 'secretStorage' };
 
 interface OrderCard {
@@ -22,6 +28,9 @@ function orderCard(html: string): OrderCard {
 
 describe('Sign Card and Copy Email HTML on a template card in a real VS Code', () => {
   before(async () => {
+    fs.mkdirSync(workspaceFile('template-commands').fsPath, { recursive: true });
+    fs.writeFileSync(workspaceFile(TEMPLATE).fsPath, JSON.stringify(CARD, null, 2));
+    fs.writeFileSync(workspaceFile('template-commands/order.data.json').fsPath, JSON.stringify({ orderId: 'SO-4711', customer: 'Ana Silva' }, null, 2));
     await startExtension();
   });
 
@@ -51,7 +60,7 @@ describe('Sign Card and Copy Email HTML on a template card in a real VS Code', (
     const signed = succeeded(await execute<CopiedEmailHtml>('actionableMessages.copyEmailHtml', { signed: true, ...SIGNING }));
     assert.ok(signed.signed && !signed.html.includes('${'), signed.html);
 
-    const data = await openInEditor('templated/order.data.json');
+    const data = await openInEditor('template-commands/order.data.json');
     const at = data.document.positionAt(data.document.getText().indexOf('SO-4711'));
     assert.ok(await data.edit((edit) => edit.replace(new vscode.Range(at, at.translate(0, 'SO-4711'.length)), 'SO-9999')));
     await openInEditor(TEMPLATE);
@@ -64,7 +73,7 @@ describe('Sign Card and Copy Email HTML on a template card in a real VS Code', (
   it('refuses a template without a data file in both commands, naming the card and the folder, and copies nothing', async () => {
     const card = workspaceFile('no-data/lonely.card.json');
     fs.mkdirSync(workspaceFile('no-data').fsPath, { recursive: true });
-    fs.writeFileSync(card.fsPath, fs.readFileSync(workspaceFile(TEMPLATE).fsPath));
+    fs.writeFileSync(card.fsPath, JSON.stringify(CARD));
     await openInEditor('no-data/lonely.card.json');
     await vscode.env.clipboard.writeText('unchanged');
     const copying = failure(await execute('actionableMessages.copyEmailHtml', {}));
