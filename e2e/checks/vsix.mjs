@@ -31,7 +31,7 @@ const SHIPPED = [
 ];
 const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
   'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/webview.js',
-  'extension/dist/webview.css', 'extension/docs/rules.md', 'extension/media/icon.png',
+  'extension/dist/webview.css', 'extension/dist/templating.js', 'extension/docs/rules.md', 'extension/media/icon.png',
   'extension/media/walkthrough/create-card.svg'];
 
 /** The entry names of a zip file, as `unzip -l` lists them. */

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { messageForPeople, UserFacingError } from '../../client/src/commands/user-facing-error';
 import * as card from '../../server/src/card';
 import { InputError } from '../../server/src/card/errors';
+import { TemplateError } from '../../server/src/card/template';
 import { parseCommandArgs, UsageError } from '../../server/src/cli/command';
 import * as email from '../../server/src/email';
 import { CardEmailError, cardEmailHtml } from '../../server/src/email/card-email';
@@ -29,6 +30,7 @@ const ERROR_CLASSES: ReadonlyArray<readonly [typeof InputError, string, string]>
   [SigningInputError, 'SigningInputError', 'ERR_SIGNING_INPUT'],
   [EmlInputError, 'EmlInputError', 'ERR_EML_INPUT'],
   [CardEmailError, 'CardEmailError', 'ERR_CARD_EMAIL'],
+  [TemplateError, 'TemplateError', 'ERR_TEMPLATE'],
   [UsageError, 'UsageError', 'ERR_USAGE'],
   [UserFacingError, 'UserFacingError', 'ERR_USER_FACING'],
 ];

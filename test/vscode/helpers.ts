@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import * as assert from 'assert';
+import type { CommandFailure } from '../../client/src/commands/command-runner';
 import type { ActionableMessagesApi } from '../../client/src/extension';
 
 export const EXTENSION_ID = 'actionable-message-studio.actionable-message-studio';
@@ -61,4 +63,28 @@ export function rangeOf(document: vscode.TextDocument, needle: string): vscode.R
   const offset = document.getText().indexOf(needle);
   if (offset < 0) throw new Error(`${needle} not found in ${document.uri.path}`);
   return new vscode.Range(document.positionAt(offset), document.positionAt(offset + needle.length));
+}
+
+/** Runs a command as a script does: its result, or the failure it reports as `{ error }`. */
+export async function execute<T>(command: string, ...args: unknown[]): Promise<T | CommandFailure | undefined> {
+  return vscode.commands.executeCommand<T | CommandFailure | undefined>(command, ...args);
+}
+
+export function succeeded<T extends object>(result: T | CommandFailure | undefined): T {
+  assert.ok(result, 'the command finished without being cancelled');
+  assert.ok(!('error' in result), `the command failed: ${(result as CommandFailure).error}`);
+  return result as T;
+}
+
+/** The message of a command's refusal; fails when the command did not refuse. */
+export function failure(result: unknown): string {
+  assert.ok(result && typeof result === 'object' && 'error' in result, `expected the command to refuse, got ${JSON.stringify(result)}`);
+  return (result as CommandFailure).error;
+}
+
+/** The card JSON inside `<script type="application/adaptivecard+json">` of an email document. */
+export function scriptCard(html: string): unknown {
+  const match = /<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>/.exec(html);
+  assert.ok(match, 'the document has the card script');
+  return JSON.parse(match[1]!);
 }

@@ -9,27 +9,11 @@ import type { CopiedEmailHtml } from '../../client/src/commands/copy-email-html'
 import type { DecodeJwsResult } from '../../client/src/commands/decode-jws';
 import type { GeneratedKeyPair } from '../../client/src/commands/generate-key-pair';
 import type { SignedCard } from '../../client/src/commands/sign-card';
-import type { CommandFailure } from '../../client/src/commands/command-runner';
-import { openInEditor, startExtension, waitForNoRule, waitForRule, workspaceFile } from './helpers';
+import { execute, failure, openInEditor, scriptCard, startExtension, succeeded, waitForNoRule, waitForRule, workspaceFile } from './helpers';
 
 const SENDER = 'alerts@contoso.example';
 const RECIPIENTS = ['lee.chen@contoso.example', 'ana.silva@contoso.example'];
 const EXAMPLE = 'examples/approval-http.card.json';
-
-async function execute<T>(command: string, ...args: unknown[]): Promise<T | CommandFailure | undefined> {
-  return vscode.commands.executeCommand<T | CommandFailure | undefined>(command, ...args);
-}
-
-function succeeded<T extends object>(result: T | CommandFailure | undefined): T {
-  assert.ok(result, 'the command finished without being cancelled');
-  assert.ok(!('error' in result), `the command failed: ${(result as CommandFailure).error}`);
-  return result as T;
-}
-
-function failure(result: unknown): string {
-  assert.ok(result && typeof result === 'object' && 'error' in result, `expected the command to refuse, got ${JSON.stringify(result)}`);
-  return (result as CommandFailure).error;
-}
 
 async function textOf(uri: vscode.Uri): Promise<string> {
   return (await vscode.workspace.openTextDocument(uri)).getText();
@@ -37,13 +21,6 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 
 function fileText(name: string): string {
   return fs.readFileSync(workspaceFile(name).fsPath, 'utf8');
-}
-
-/** The card JSON inside `<script type="application/adaptivecard+json">` of an email document. */
-function scriptCard(html: string): unknown {
-  const match = /<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>/.exec(html);
-  assert.ok(match, 'the document has the card script');
-  return JSON.parse(match[1]!);
 }
 
 function settings(): vscode.WorkspaceConfiguration {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readCardSource, type CardSource } from '../../webview/src/card-source';
-import { parseJsonText } from '../../webview/src/json-text';
+import { parseJsonText } from '../../server/src/card';
 import { describeDiagnostics, describeSource } from '../../webview/src/labels';
 import { unrenderedActionsNote, usesUniversalActions, versionNote } from '../../webview/src/outlook-version';
 

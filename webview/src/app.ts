@@ -2,7 +2,7 @@
 // response cards, simulates actions, and remembers the options and the scroll position across hide/show.
 import { readCardSource, type JsonObject } from './card-source';
 import { withShownImagesOnly } from './image-urls';
-import { formatPosition } from './json-text';
+import { formatPosition } from '../../server/src/card';
 import { describeSource, describeVersion } from './labels';
 import { renderOutlookCard, type RenderedCard } from './outlook-renderer';
 import { unrenderedActionsNote, versionNote } from './outlook-version';

@@ -1,14 +1,14 @@
 // What the preview renders for a document: the Adaptive Card inside it (plain, in a signed-card JWS payload, in a
 // JSON-LD signed-card envelope or in a Universal Actions invoke response, docs/rules.md § "Document kinds"), expanded with a data file when one is given. Pure:
 // no DOM, no renderer.
-import type * as Templating from 'adaptivecards-templating';
 import {
-  CARD_INVOKE_RESPONSE_TYPE, decodeCompactJws, findExcessiveNesting, MAX_NESTING_DEPTH, signedEnvelopeToken, signedEnvelopeTokenProperty
+  CARD_INVOKE_RESPONSE_TYPE, decodeCompactJws, expandTemplate, findExcessiveNesting, isJsonObject, kindOfValue,
+  MAX_NESTING_DEPTH, parseJsonText, signedEnvelopeToken, signedEnvelopeTokenProperty, TemplateError, type JsonObject,
+  type TextPosition
 } from '../../server/src/card';
-import { formatPosition, parseJsonText, type TextPosition } from './json-text';
 import type { NamedText } from './protocol';
 
-export type JsonObject = Record<string, unknown>;
+export { isJsonObject, type JsonObject };
 
 export type CardOrigin = 'card' | 'signed payload' | 'signed envelope' | 'invoke response';
 
@@ -27,19 +27,7 @@ export type CardSource =
   /** The document parses but holds nothing the preview can render; `message` says why. */
   | { readonly kind: 'problem'; readonly message: string };
 
-// Templating is a megabyte of code that takes about half a second to start, so the preview loads it on the first
-// template it expands instead of when it opens (the bundler turns this require into a lazy module initializer).
-declare function require(module: 'adaptivecards-templating'): typeof Templating;
-
 const LEGACY_MESSAGE_CARD = 'This is a legacy MessageCard: Outlook still shows it, but the preview renders only Adaptive Cards. Convert it to an Adaptive Card (AM080).';
-
-export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function kindOfValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
-}
 
 type Unwrapped = { readonly ok: true; readonly card: JsonObject; readonly origin: CardOrigin } | { readonly ok: false; readonly message: string };
 
@@ -93,17 +81,14 @@ function checkCard(card: JsonObject, where: string): string | undefined {
   return undefined;
 }
 
+/** The template expanded with its data (server/src/card/template.ts, as signing and the email expand it). */
 function expand(card: JsonObject, data: NamedText): { readonly ok: true; readonly card: JsonObject } | { readonly ok: false; readonly message: string } {
-  const parsed = parseJsonText(data.text);
-  if (!parsed.ok) return { ok: false, message: `The data file ${data.fileName} does not parse at ${formatPosition(parsed.position)}: ${parsed.message}` };
-  let expanded: unknown;
   try {
-    expanded = new (require('adaptivecards-templating').Template)(card).expand({ $root: parsed.value });
+    return { ok: true, card: expandTemplate(card, data) };
   } catch (error) {
-    return { ok: false, message: `Expanding the template with ${data.fileName} failed: ${(error as Error).message}` };
+    if (error instanceof TemplateError) return { ok: false, message: error.message };
+    throw error;
   }
-  if (!isJsonObject(expanded)) return { ok: false, message: `Expanding the template with ${data.fileName} gave ${kindOfValue(expanded)}, not a card.` };
-  return { ok: true, card: expanded };
 }
 
 /** The card to render for a document's text, and the data file beside it when there is one. */

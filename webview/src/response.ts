@@ -3,7 +3,7 @@
 // response. Pure: the pane renders the card or shows the message.
 import { CARD_INVOKE_RESPONSE_TYPE as CARD_RESPONSE_TYPE } from '../../server/src/card';
 import { isJsonObject, type JsonObject } from './card-source';
-import { formatPosition, parseJsonText } from './json-text';
+import { formatPosition, parseJsonText } from '../../server/src/card';
 import type { NamedText } from './protocol';
 
 export type ResponseCard =

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { cardToSend } from './card-to-send';
 import { cardDocument, refuseInvalidJson } from './editor-documents';
 import { copyEmailHtml, signCardDocument, type SigningOptions, type SigningState } from './sign-card';
 import { hasConfiguredPrivateKey } from './signing-keys';
@@ -30,6 +31,7 @@ export async function copyCardEmailHtml(state: SigningState, argument: unknown):
   const interactive = options === undefined;
   const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
   refuseInvalidJson(document, 'Nothing copied');
+  const { text: cardText } = await cardToSend(document);
   // Signing is offered only when a key is at hand; without one the unsigned document is what can be made.
   const signed = interactive
     ? (await hasConfiguredPrivateKey(state.keys, document.uri) ? await askSigned() : false)
@@ -37,8 +39,8 @@ export async function copyCardEmailHtml(state: SigningState, argument: unknown):
   if (signed === undefined) return undefined;
   let jws: string | undefined;
   if (signed) {
-    jws = await signCardDocument(document, state, options ?? {}, interactive);
+    jws = await signCardDocument(document, cardText, state, options ?? {}, interactive);
     if (jws === undefined) return undefined;
   }
-  return { html: await copyEmailHtml(document.getText(), jws), signed };
+  return { html: await copyEmailHtml(cardText, jws), signed };
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isEmail } from '../../../server/src/card';
 import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
+import { cardToSend } from './card-to-send';
 import { cardDocument, confirmCardWithoutErrors, refuseInvalidJson, showUntitled } from './editor-documents';
 import type { RememberedAddresses, TypedAddresses } from './remembered-addresses';
 import type { SigningKeyStore } from './signing-key-store';
@@ -70,18 +71,18 @@ export interface SigningState {
 }
 
 /**
- * Signs `document`'s card: the key first (without one there is nothing to sign with, so it is asked for before
- * anything else), then sender and recipients from `options`, else the settings, else (interactive only) what was typed
- * in this workspace before, else prompts, whose answers are then remembered. Resolves to undefined when the user
- * cancels a prompt.
+ * Signs `cardText`, `document`'s card as it is sent (cardToSend): the key first (without one there is nothing to sign
+ * with, so it is asked for before anything else), then sender and recipients from `options`, else the settings, else
+ * (interactive only) what was typed in this workspace before, else prompts, whose answers are then remembered.
+ * Resolves to undefined when the user cancels a prompt.
  */
 export async function signCardDocument(
   document: vscode.TextDocument,
+  cardText: string,
   { keys, addresses }: SigningState,
   options: SigningOptions,
   interactive: boolean,
 ): Promise<string | undefined> {
-  refuseInvalidJson(document, 'Not signed');
   if (!await confirmCardWithoutErrors(document, 'Sign anyway', { interactive, signAnyway: options.signAnyway ?? false })) return undefined;
   const resource = document.uri;
   const privateKey = await loadPrivateKey(keys, { keySource: options.keySource, keyFile: options.keyFile, interactive, resource });
@@ -99,7 +100,7 @@ export async function signCardDocument(
     if (interactive) return undefined;
     throw new UserFacingError('No recipients: set actionableMessages.recipients (the To/Cc addresses) or pass recipients.');
   }
-  const payload = buildSignedCardPayload({ cardText: document.getText(), sender, recipients, originator: configuredOriginator(resource) });
+  const payload = buildSignedCardPayload({ cardText, sender, recipients, originator: configuredOriginator(resource) });
   const jws = await signPayload(payload, privateKey);
   if (typed.sender !== undefined || typed.recipients !== undefined) void rememberTyped(addresses, typed);
   return jws;
@@ -142,9 +143,11 @@ function offerCopies(jws: string, cardText: string): void {
 export async function signCard(state: SigningState, argument: unknown): Promise<SignedCard | undefined> {
   const options = argument instanceof vscode.Uri ? undefined : argument as SignCardOptions | undefined;
   const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
-  const jws = await signCardDocument(document, state, options ?? {}, options === undefined);
+  refuseInvalidJson(document, 'Not signed');
+  const { text: cardText } = await cardToSend(document);
+  const jws = await signCardDocument(document, cardText, state, options ?? {}, options === undefined);
   if (jws === undefined) return undefined;
   const jwsDocument = await showUntitled(jws, 'plaintext');
-  offerCopies(jws, document.getText());
+  offerCopies(jws, cardText);
   return { jws, jwsDocument: jwsDocument.uri };
 }

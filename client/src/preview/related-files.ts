@@ -1,32 +1,6 @@
-// Which files beside a card the preview uses: the template data (`*.data.json`), and the order in which the response
-// cards (`actionableMessages.responseFiles`) are offered for a simulated request. Pure: works on names and POSIX paths only.
-
-const DATA_SUFFIX = '.data.json';
-const CARD_SUFFIX = '.card.json';
-
-/**
- * The data file for the card named `cardFileName`, chosen among the file names of its folder:
- * `<name>.data.json` for `<name>.card.json`, `data.json` for `card.json`, else the folder's only `*.data.json` that
- * pairs with no other card there (`expense.data.json` beside `expense.card.json` is that card's, not everyone's).
- * Names compare case-insensitively (the same rule on every file system); the found name is returned as listed.
- */
-export function dataFileFor(cardFileName: string, folderFileNames: readonly string[]): string | undefined {
-  const card = cardFileName.toLowerCase();
-  const names = new Set(folderFileNames.map((name) => name.toLowerCase()));
-  const find = (wanted: string) => folderFileNames.find((name) => name.toLowerCase() === wanted);
-  if (card.endsWith(CARD_SUFFIX)) {
-    const paired = find(`${card.slice(0, -CARD_SUFFIX.length)}${DATA_SUFFIX}`);
-    if (paired !== undefined) return paired;
-  } else if (card === 'card.json') {
-    const paired = find('data.json');
-    if (paired !== undefined) return paired;
-  }
-  const unpaired = folderFileNames.filter((name) => {
-    const lower = name.toLowerCase();
-    return lower.endsWith(DATA_SUFFIX) && lower !== card && !names.has(`${lower.slice(0, -DATA_SUFFIX.length)}${CARD_SUFFIX}`);
-  });
-  return unpaired.length === 1 ? unpaired[0] : undefined;
-}
+// Which files beside a card the preview offers as response cards (`actionableMessages.responseFiles`) for a simulated
+// request, nearest first; the template data file is chosen by server/src/card/template-data-file.ts. Pure: works on
+// names and POSIX paths only.
 
 function segments(folderPath: string): string[] {
   return folderPath.split('/').filter((segment) => segment !== '');

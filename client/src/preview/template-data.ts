@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NamedText } from '../../../webview/src/protocol';
 import { fileLabel, readPreviewFile } from './file-reading';
-import { dataFileFor } from './related-files';
+import { dataFileFor } from '../../../server/src/card';
 
 /** The files a data file can be among the card's folder (see dataFileFor), for a watcher of that folder. */
 export const DATA_FILE_GLOB = '{*.data.json,data.json}';

@@ -1,5 +1,6 @@
-// The card kernel: JSON parsed with positions, document kinds, the card model and versions, value formats, the
-// `{{id.value}}` input tokens, the JWS compact reader and the signed envelope. Browser-safe (the preview bundles it)
+// The card kernel: JSON parsed with positions (strict, and leniently for the preview), document kinds, the card model
+// and versions, value formats, the `{{id.value}}` input tokens, the JWS compact reader, the signed envelope, and
+// templates with their data files. Browser-safe (the preview bundles it)
 // and below every other room: it imports no other room and nothing of Node.
 export {
   ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, parseVersion,
@@ -16,8 +17,16 @@ export {
   arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, presentValue, propertyKey, propertyValue, stringProperty,
   type JsonDocument, type JsonNode
 } from './json-document';
+export {
+  formatPosition, isJsonObject, kindOfValue, parseJsonText, type JsonObject, type JsonTextResult, type TextPosition
+} from './json-text';
 export { decodeCompactJws } from './jws-compact';
 export { MAX_NESTING_DEPTH, findExcessiveNesting } from './nesting-guard';
 export { PositionLocator, type Range } from './positions';
 export { signedEnvelopeToken, signedEnvelopeTokenProperty } from './signed-envelope';
 export { rawOffsetInString } from './string-offsets';
+export {
+  TemplateError, cardTextToSend, expandTemplate, firstTemplateExpression, type CardToSend, type TemplateData,
+  type TemplateDataSource
+} from './template';
+export { dataFileFor, describeDataFiles } from './template-data-file';

@@ -72,15 +72,16 @@ export async function asUsageErrors<T>(command: string, work: () => Promise<T>):
 }
 
 export interface CardEmailFiles {
-  readonly cardFile: string;
+  /** The card as it is sent (cardToSend: a template expanded). */
+  readonly cardText: string;
   readonly bodyFile?: string;
   readonly subject?: string;
   readonly signing?: SigningRequest;
 }
 
-/** Reads the card (and body) files, signs the card when asked, and makes the email HTML. */
+/** Reads the body file, signs the card when asked, and makes the email HTML. */
 export async function cardEmailFromFiles(command: string, files: CardEmailFiles): Promise<CardEmail> {
-  const cardText = readArgumentFile(files.cardFile, 'card');
+  const { cardText } = files;
   const bodyHtml = files.bodyFile === undefined ? undefined : readArgumentFile(files.bodyFile, 'body HTML');
   return asUsageErrors(command, async () => {
     const signedJws = files.signing === undefined ? undefined : await signCardWithKeyFile(cardText, files.signing);

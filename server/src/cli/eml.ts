@@ -1,5 +1,6 @@
 import { emlMessage, parseMailbox } from '../email';
 import { UsageError, parseCommandArgs, type Command } from './command';
+import { cardToSend } from './card-to-send';
 import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard eml <card> --from <address> --to <a,b> --subject <text> [options]
@@ -16,6 +17,9 @@ Options:
                            "recipientsSerialized" lists every To and Cc address.
   --originator <guid>      Provider id for signing, when the card has no "originator".
   --body <html file>       Body HTML instead of the card's text.
+  --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
+                           card, chosen as the preview chooses it). A template is expanded before it is signed or
+                           written; without data, or with \${…} left after expansion, nothing is written (exit 2).
   --out <file>             Write the message to this file instead of standard output.
   -h, --help               Show this help.
 
@@ -31,6 +35,7 @@ const OPTIONS = {
   'sign-with': { type: 'string' },
   originator: { type: 'string' },
   body: { type: 'string' },
+  data: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -53,7 +58,8 @@ async function runEml(args: readonly string[]): Promise<number> {
       ...cc.map((address, index) => parseMailbox(address, `Cc address ${index + 1}`).address)],
   }));
   const signing = keyFile === undefined ? undefined : { keyFile, sender, recipients, originator: values.originator };
-  const { html, warnings } = await cardEmailFromFiles('eml', { cardFile, bodyFile: values.body, subject, signing });
+  const { text: cardText } = await cardToSend('eml', cardFile, values.data);
+  const { html, warnings } = await cardEmailFromFiles('eml', { cardText, bodyFile: values.body, subject, signing });
   const message = await asUsageErrors('eml', async () => emlMessage({ from, to, cc, subject, html }));
   return writeResult('eml', message, warnings, values.out);
 }

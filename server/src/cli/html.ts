@@ -1,4 +1,5 @@
 import { UsageError, parseCommandArgs, type Command } from './command';
+import { cardToSend } from './card-to-send';
 import { addressList, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard html <card> [options]
@@ -6,7 +7,8 @@ const USAGE = `Usage: amcard html <card> [options]
 Writes the HTML document of an actionable message for a card file (- reads standard input):
 the card in a <script type="application/adaptivecard+json"> in <head> (application/ld+json for a MessageCard),
 or, with --sign-with, the signed card in a SignedAdaptiveCard (SignedMessageCard) section of the body.
-The body is a readable version of the card's text, for mail clients that show no card, unless --body is given.
+The body is a readable version of the card's text, for mail clients that show no card, unless --body is given;
+its {{DATE(…)}} and {{TIME(…)}} are written out in en-US and UTC.
 
 Options:
   --sign-with <key file>   Sign the card with this RSA private key (PKCS#8 or PKCS#1 PEM, JWK, RSAKeyValue XML);
@@ -16,6 +18,9 @@ Options:
   --originator <guid>      Provider id, when the card has no "originator" (they must agree otherwise).
   --body <html file>       Body HTML (a fragment or a whole document) instead of the card's text.
   --subject <text>         Document title.
+  --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
+                           card, chosen as the preview chooses it). A template is expanded before it is signed or
+                           written; without data, or with \${…} left after expansion, nothing is written (exit 2).
   --out <file>             Write the HTML to this file instead of standard output.
   -h, --help               Show this help.
 
@@ -30,6 +35,7 @@ const OPTIONS = {
   originator: { type: 'string' },
   body: { type: 'string' },
   subject: { type: 'string' },
+  data: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
@@ -45,7 +51,8 @@ async function runHtml(args: readonly string[]): Promise<number> {
     throw new UsageError('amcard html: --sign-with needs --sender <address> and --recipients <a,b> (all To and Cc addresses).');
   }
   const signing = keyFile === undefined ? undefined : { keyFile, sender: values.sender!, recipients, originator: values.originator };
-  const { html, warnings } = await cardEmailFromFiles('html', { cardFile, bodyFile: values.body, subject: values.subject, signing });
+  const { text: cardText } = await cardToSend('html', cardFile, values.data);
+  const { html, warnings } = await cardEmailFromFiles('html', { cardText, bodyFile: values.body, subject: values.subject, signing });
   return writeResult('html', html, warnings, values.out);
 }
 

@@ -3,6 +3,7 @@ import { cardEmailHtml } from '../email';
 import { readPrivateKey, signCard } from '../signing';
 import { EXIT_FINDINGS, UsageError, parseCommandArgs, type Command } from './command';
 import { addressList, asUsageErrors, cardArgument, readArgumentFile, writeResult } from './card-email-options';
+import { cardToSend } from './card-to-send';
 import { formatHuman, locateFindings } from './lint-report';
 
 const USAGE = `Usage: amcard sign <card> --key <private key file> --sender <address> --recipients <a,b> [options]
@@ -21,6 +22,9 @@ Options:
   --sender <address>     The From address the mail is sent with (the "sender" claim).
   --recipients <a,b>     All To and Cc addresses, comma-separated (repeatable).
   --originator <guid>    Provider id; needed when the card has no "originator", must agree with it otherwise.
+  --data <file>          Template data for a card with \${…} expressions (default: the *.data.json beside the
+                         card, chosen as the preview chooses it). A template is expanded before it is signed;
+                         without data, or with \${…} left after expansion, nothing is signed (exit 2).
   --html                 Print the signed email HTML instead of the JWS.
   --out <file>           Write the result to this file instead of standard output.
   --force                Sign even when the card has errors (they are still listed).
@@ -39,6 +43,7 @@ const OPTIONS = {
   sender: { type: 'string' },
   recipients: { type: 'string', multiple: true },
   originator: { type: 'string' },
+  data: { type: 'string' },
   html: { type: 'boolean' },
   out: { type: 'string' },
   force: { type: 'boolean' },
@@ -68,12 +73,13 @@ async function runSign(args: readonly string[]): Promise<number> {
   const sender = values.sender!;
   if (cardFile === '-' && keyFile === '-') throw new UsageError('amcard sign: the card and the key cannot both come from standard input.');
 
-  const cardText = readArgumentFile(cardFile, 'card');
+  const { text: cardText, dataFileName } = await cardToSend('sign', cardFile, values.data);
   const privateKey = await asUsageErrors('sign', async () => readPrivateKey(readArgumentFile(keyFile, 'private key'), keyFile));
 
   const errors = cardErrors(cardText, values.originator);
   if (errors.length > 0) {
-    const name = cardFile === '-' ? '<stdin>' : cardFile;
+    // A template's findings are those of the card as signed, expanded with its data: their lines are of that text.
+    const name = `${cardFile === '-' ? '<stdin>' : cardFile}${dataFileName === undefined ? '' : ` expanded with ${dataFileName}`}`;
     process.stderr.write(formatHuman([locateFindings({ name, text: cardText }, errors)]));
     if (values.force !== true) {
       process.stderr.write('amcard sign: not signed: the card has errors. Fix them, or pass --force to sign it anyway.\n');

@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import escapeHtml from 'escape-html';
 import { parse, serialize, serializeOuter, type DefaultTreeAdapterTypes } from 'parse5';
 import { arrayItems, buildCardModel, decodeCompactJws, InputError, isMissing, type JsonNode, parseJsonDocument, PositionLocator, propertyValue, stringProperty } from '../card';
+import { formatTextFunctions } from './text-functions';
 
 /** The signed card cannot go into an email: the JWS does not decode or carries no card claim. */
 export class CardEmailError extends InputError {
@@ -66,10 +67,15 @@ function link(title: string | undefined, url: string | undefined): string | unde
   return href === undefined ? paragraph(label) : `<p><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></p>`;
 }
 
-function factTable(facts: readonly JsonNode[], nameKey: string): string | undefined {
+/** Card text as written, or with its `{{DATE(…)}}` and `{{TIME(…)}}` written out (`formatTextFunctions`). */
+type TextOf = (text: string) => string;
+
+const asWritten: TextOf = (text) => text;
+
+function factTable(facts: readonly JsonNode[], nameKey: string, textOf: TextOf): string | undefined {
   const rows = facts.flatMap((fact) => {
-    const name = stringProperty(fact, nameKey) ?? '';
-    const value = stringProperty(fact, 'value') ?? '';
+    const name = textOf(stringProperty(fact, nameKey) ?? '');
+    const value = textOf(stringProperty(fact, 'value') ?? '');
     return name === '' && value === '' ? [] : [`<tr><th align="left">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`];
   });
   return rows.length === 0 ? undefined : `<table>${rows.join('')}</table>`;
@@ -77,11 +83,14 @@ function factTable(facts: readonly JsonNode[], nameKey: string): string | undefi
 
 function richText(node: JsonNode): string {
   return arrayItems(propertyValue(node, 'inlines'))
-    .map((inline) => (inline.type === 'string' ? (inline.value as string) : stringProperty(inline, 'text') ?? ''))
+    .map((inline) => formatTextFunctions(inline.type === 'string' ? (inline.value as string) : stringProperty(inline, 'text') ?? ''))
     .join('');
 }
 
-/** TextBlock and RichTextBlock texts, FactSets and action titles/links, in document order; fallback content is left out. */
+/**
+ * TextBlock and RichTextBlock texts, FactSets and action titles/links, in document order; fallback content is left
+ * out. Dates and times in the texts and facts are written out, as the card shows them.
+ */
 function adaptiveCardBlocks(root: JsonNode): string[] {
   const model = buildCardModel(root);
   const blocks: { offset: number; html: string | undefined }[] = [];
@@ -90,12 +99,12 @@ function adaptiveCardBlocks(root: JsonNode): string[] {
     const { node } = element;
     if (element.type === 'TextBlock') {
       const text = stringProperty(node, 'text');
-      blocks.push({ offset: node.offset, html: text === undefined || text.trim() === '' ? undefined : paragraph(text) });
+      blocks.push({ offset: node.offset, html: text === undefined || text.trim() === '' ? undefined : paragraph(formatTextFunctions(text)) });
     } else if (element.type === 'RichTextBlock') {
       const text = richText(node);
       blocks.push({ offset: node.offset, html: text.trim() === '' ? undefined : paragraph(text) });
     } else if (element.type === 'FactSet') {
-      blocks.push({ offset: node.offset, html: factTable(arrayItems(propertyValue(node, 'facts')), 'title') });
+      blocks.push({ offset: node.offset, html: factTable(arrayItems(propertyValue(node, 'facts')), 'title', formatTextFunctions) });
     }
   }
   for (const action of model.actions) {
@@ -118,7 +127,7 @@ function messageCardBlocks(root: JsonNode): string[] {
   const blocks = textBlocks(root, ['title', 'text']);
   for (const section of arrayItems(propertyValue(root, 'sections'))) {
     blocks.push(...textBlocks(section, ['activityTitle', 'activitySubtitle', 'activityText', 'title', 'text']));
-    const facts = factTable(arrayItems(propertyValue(section, 'facts')), 'name');
+    const facts = factTable(arrayItems(propertyValue(section, 'facts')), 'name', asWritten);
     if (facts !== undefined) blocks.push(facts);
   }
   for (const action of arrayItems(propertyValue(root, 'potentialAction'))) {

@@ -1,8 +1,9 @@
-// Reads the JSON texts the preview shows (card, data file, response file). The preview is lenient where the
-// diagnostics are strict: comments and trailing commas do not stop a render (the `syntax` diagnostic reports them),
-// but a real syntax error is reported with its line and column.
+// Reads the JSON texts the preview shows (card, data file, response file) and the template data that signing and the
+// email use. The reading is lenient where the diagnostics are strict: comments and trailing commas do not stop a
+// render (the `syntax` diagnostic reports them), but a real syntax error is reported with its line and column.
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { findExcessiveNesting, MAX_NESTING_DEPTH, PositionLocator } from '../../server/src/card';
+import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting-guard';
+import { PositionLocator } from './positions';
 
 /** One-based, as editors show them. */
 export interface TextPosition {
@@ -62,6 +63,17 @@ export function parseJsonText(text: string): JsonTextResult {
     return { ok: false, message: `Syntax error: ${PROBLEMS[code] ?? code}.`, position: positionOf(text, first.offset) };
   }
   return { ok: true, value };
+}
+
+export type JsonObject = Record<string, unknown>;
+
+export const isJsonObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** "null", "an array", "a string", …: what a parsed value is, for messages. */
+export function kindOfValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return `a ${typeof value}`;
 }
 
 export function formatPosition(position: TextPosition): string {

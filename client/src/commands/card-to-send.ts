@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import { cardTextToSend, describeDataFiles, type CardToSend } from '../../../server/src/card';
+import { fileLabel } from '../preview/file-reading';
+import { findDataFile, folderOf, readDataFile } from '../preview/template-data';
+import { displayName } from './editor-documents';
+
+function whereDataWasLookedFor(card: vscode.Uri): string {
+  if (card.scheme === 'untitled') return 'an untitled card has no folder to hold its data; save it beside its *.data.json file';
+  const folder = vscode.workspace.asRelativePath(folderOf(card), false);
+  return `no data file in ${folder} (looked for ${describeDataFiles(fileLabel(card))})`;
+}
+
+/**
+ * The card text Sign Card and Copy Email HTML sign or copy: as written, or for a template the card expanded with
+ * the data file the preview uses (unsaved edits of it included). A template without data, or with `${…}` left after
+ * expansion, is refused with a message naming the card and the place.
+ */
+export function cardToSend(document: vscode.TextDocument): Promise<CardToSend> {
+  return cardTextToSend(document.getText(), displayName(document), {
+    read: async () => {
+      const dataFile = await findDataFile(document.uri);
+      return dataFile === undefined ? undefined : readDataFile(dataFile);
+    },
+    lookedFor: whereDataWasLookedFor(document.uri),
+  });
+}
