@@ -92,6 +92,44 @@ describe('parseMailbox', () => {
     assert.deepEqual(parseMailbox('  "Ana Lima" <ana@contoso.example> ', 'x'), { name: 'Ana Lima', address: 'ana@contoso.example' });
     assert.deepEqual(parseMailbox('ana@contoso.example', 'x'), { name: '', address: 'ana@contoso.example' });
   });
+  it('accepts the domains that the pattern it replaces accepted, in every string of up to 7 of a, 1, - and .', () => {
+    const domainPattern = /^([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?$/;
+    const domains = [''];
+    for (const prefix of domains) if (prefix.length < 7) domains.push(...['a', '1', '-', '.'].map((c) => prefix + c));
+    for (const domain of domains) {
+      const accepted = ((): boolean => {
+        try {
+          return parseMailbox(`ana@${domain}`, 'x').address === `ana@${domain}`;
+        } catch (error) {
+          assert.ok(error instanceof EmlInputError, String(error));
+          return false;
+        }
+      })();
+      assert.equal(accepted, domainPattern.test(domain), JSON.stringify(domain));
+    }
+  });
+  it('splits "name <address>" as the pattern it replaces did: up to 4 of a, @, ., space, <, > and " before an address', () => {
+    const reference = (value: string): { name: string; address: string } => {
+      const named = /^(.*?)\s*<([^<>]*)>$/s.exec(value.trim());
+      return { name: named ? named[1]!.trim().replace(/^"(.*)"$/s, '$1') : '', address: (named ? named[2]! : value.trim()).trim() };
+    };
+    const prefixes = [''];
+    for (const prefix of prefixes) if (prefix.length < 4) prefixes.push(...['a', '@', '.', ' ', '<', '>', '"'].map((c) => prefix + c));
+    const values = prefixes.flatMap((prefix) => ['', '>', 'a@b.c>', '<a@b.c>', ' <a@b.c> '].map((address) => prefix + address));
+    for (const value of [...values, 'Ana Lima\u00a0<ana@contoso.example>', '"Ana" <a@b.c>', 'Ana <<a@b.c>', 'Ana <a@b.c>>']) {
+      const expected = reference(value);
+      let mailbox;
+      try {
+        mailbox = parseMailbox(value, 'x');
+      } catch (error) {
+        assert.ok(error instanceof EmlInputError, String(error));
+        // Refused: then its address alone is refused too.
+        assert.throws(() => parseMailbox(expected.address, 'x'), EmlInputError, JSON.stringify(value));
+        continue;
+      }
+      assert.deepEqual(mailbox, expected, JSON.stringify(value));
+    }
+  });
 });
 
 describe('email round trip through the project\'s own readers', () => {

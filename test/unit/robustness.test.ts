@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { cpuMsSince, GROWTH_CHECKED_FROM, RUNS_OVER_LIMIT, scanAll, SIXTEENTH_GROWTH_LIMIT } from './cpu-cost';
 import { quickFixes, type QuickFix } from '../../server/src/language/code-actions';
 import { complete, hover } from '../../server/src/language/language-features';
 import type { ServiceSettings } from '../../server/src/rules/settings';
@@ -17,23 +17,13 @@ import { validateText } from '../../server/src/rules/validate';
 const SEED = Number(process.env.AMS_ROBUSTNESS_SEED ?? 20260601);
 
 /**
- * What a document may cost is counted in floors measured in the same run, not in milliseconds: an absolute limit
- * measured what else the machine was doing (a second of CPU was missed by 2-18 % on a loaded two-core CI machine,
- * and the same document's CPU time varies up to threefold between runs here). Any request pays a fixed cost (schema,
- * rule set, language service), measured as the median cost of the realistic card; a document's size is paid in
- * multiples of jsonc-parser's scanner over as many characters, the tokenising every JSON editor does on each change.
+ * What a document may cost is counted in floors measured in the same run (cpu-cost.ts says why). Any request pays
+ * a fixed cost (schema, rule set, language service), measured as the median cost of the realistic card; a document's
+ * size is paid in multiples of jsonc-parser's scanner over as many characters.
  * Element-dense documents (10,000 inputs, 25,000 TextBlocks) cost up to 140 scans today, a 10 MB string 1-5.
  */
 const FIXED_COST_ALLOWANCE = 300;
 const SIZE_ALLOWANCE = 200;
-/**
- * Huge documents are also run at a sixteenth of their size: a linear cost grows 16-fold, a quadratic one 256-fold,
- * so growth past 64 is a freeze in the making whatever the machine (linear documents measured 16-31 here, as
- * collections grow with the heap); a quadratic term four times the linear cost already shows. A document that costs under GROWTH_CHECKED_FROM fixed costs at full size is no freeze, and at that scale
- * one collection can double a run, so its growth is not judged.
- */
-const SIXTEENTH_GROWTH_LIMIT = 64;
-const GROWTH_CHECKED_FROM = 50;
 
 interface Case {
   readonly name: string;
@@ -66,11 +56,6 @@ function misplacedEdit(fix: QuickFix, textLength: number): string | undefined {
   return undefined;
 }
 
-function cpuMsSince(start: NodeJS.CpuUsage): number {
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 /**
  * Runs every service entry point on the case: validation, the quick fixes of its findings, completion and hover.
  * Returns the CPU time it took in ms (CPU, not wall time: other processes do not count) and a broken promise of the
@@ -87,12 +72,6 @@ async function exercise(testCase: Case, cursor: number): Promise<{ ms: number; b
   await complete(testCase.text, cursor);
   await hover(testCase.text, cursor);
   return { ms: cpuMsSince(start), broken };
-}
-
-/** Scans every token of the text with jsonc-parser's scanner, the tokenising every JSON editor does on each change. */
-function scanAll(text: string): void {
-  const scanner = createScanner(text, false);
-  while (scanner.scan() !== SyntaxKind.EOF) scanner.getTokenValue();
 }
 
 let scanCost: number | undefined;
@@ -122,12 +101,6 @@ function fixedCostMs(): Promise<number> {
   })();
   return fixedCost;
 }
-
-/**
- * A garbage collection or the first compilation of a code path can land on any document; the least of a few runs
- * is what the document itself costs. Only a document over a limit is run again.
- */
-const RUNS_OVER_LIMIT = 3;
 
 /** The least CPU time of up to RUNS_OVER_LIMIT runs, stopping once a run is within `limitMs`, and the first run's broken promise. */
 async function leastCost(testCase: Case, cursor: number, limitMs: number): Promise<{ ms: number; broken?: string }> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { registeredHost } from '../../server/src/rules/urls';
+import { isHttpsUrl, isHttpUrlWithHost, registeredHost, urlScheme } from '../../server/src/rules/urls';
 import { card, findings, ruleIds } from './helpers';
 import { messages, reportedRanges } from './rule-assertions';
 
@@ -288,5 +288,32 @@ describe('a corrected Action.Http card', () => {
       autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/refresh', body: '' },
     });
     assert.deepEqual(ruleIds(text, { targetUrls: ['api.contoso.example'] }), []);
+  });
+});
+
+describe('URL scheme and host found by scans, as the patterns they replace found them', () => {
+  // The patterns that were replaced: they backtracked on long runs of spaces and of "]" (docs/architecture.md § "No
+  // user text meets a backtracking pattern").
+  const trim = (url: string): string => url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  const writtenHost = (url: string): string | undefined => {
+    const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1];
+    if (authority === undefined) return undefined;
+    const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+    return hostAndPort.startsWith('[') ? hostAndPort.replace(/\].*$/, ']') : hostAndPort.replace(/:[^:]*$/, '');
+  };
+  it('agree on every URL of up to 4 pieces of schemes, spaces, controls, brackets, colons and at signs', () => {
+    const pieces = ['https://', 'HTTP://', 'mailto:', ' ', '\u0000', '\t', '\n', '\u2028', '[', ']', ':', '@', 'a', '/'];
+    const urls = [''];
+    let level = [''];
+    for (let count = 1; count <= 4; count++) {
+      level = level.flatMap((prefix) => pieces.map((piece) => prefix + piece));
+      urls.push(...level);
+    }
+    for (const url of urls) {
+      const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(trim(url))?.[1]?.toLowerCase();
+      assert.equal(urlScheme(url), scheme, JSON.stringify(url));
+      assert.equal(isHttpUrlWithHost(url), (scheme === 'http' || scheme === 'https') && !!writtenHost(trim(url)), JSON.stringify(url));
+      assert.equal(isHttpsUrl(url), /^https:\/\//i.test(url) && !!writtenHost(url), JSON.stringify(url));
+    }
   });
 });

@@ -1,10 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { findHtmlTag, findMarkdownImage } from '../../server/src/rules/adaptive/text-markup';
 import { card, ruleIds } from './helpers';
 import { messages, reportedRanges } from './rule-assertions';
 
 const image = (extra: Record<string, unknown>) => card('1.0', [{ type: 'Image', url: 'https://cdn.contoso.example/a.png', ...extra }]);
 const text = (value: unknown) => card('1.0', [{ type: 'TextBlock', text: value }]);
+
+/** Every string of up to `length` characters of the alphabet. */
+function allStrings(alphabet: readonly string[], length: number): string[] {
+  const strings = [''];
+  for (const prefix of strings) if (prefix.length < length) strings.push(...alphabet.map((character) => prefix + character));
+  return strings;
+}
+
+/** The first match of `pattern` as findHtmlTag and findMarkdownImage report it. */
+function firstMatch(pattern: RegExp, value: string): { index: number; text: string } | undefined {
+  const match = pattern.exec(value);
+  return match ? { index: match.index, text: match[0] } : undefined;
+}
 
 describe('AM070 image URLs', () => {
   it('reports relative, empty, non-string, host-less and non-image URLs on the value', () => {
@@ -88,6 +102,22 @@ describe('AM074 HTML in TextBlock', () => {
   it('accepts entities, a lone less-than sign and Markdown', () => {
     for (const value of ['Fish&nbsp;&amp;&nbsp;chips', '**bold** *it* ~~x~~ [link](https://a.example)', '1 <2']) {
       assert.deepEqual(ruleIds(text(value)), [], value);
+    }
+  });
+});
+
+describe('AM074 and AM075 scan for markup as the patterns they replace matched, without backtracking', () => {
+  it('finds the HTML tag that the pattern it replaces finds first, in every string of up to 6 of <, >, /, space, a, 1 and LF', () => {
+    const htmlTag = /<\s*\/?\s*[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?\s*>/;
+    const unusual = ['<b\u00a0>', '<b\u2028x>', '< / b >', '<b/ >', '<b / >', '<1>', '<b1 x="<">', 'x<<b>>', '<b\n/>', '<B>', '<ä>'];
+    for (const value of [...allStrings(['<', '>', '/', ' ', 'a', '1', '\n'], 6), ...unusual]) {
+      assert.deepEqual(findHtmlTag(value), firstMatch(htmlTag, value), JSON.stringify(value));
+    }
+  });
+  it('finds the Markdown image that the pattern it replaces finds first, in every string of up to 7 of ![]()a', () => {
+    const markdownImage = /!\[[^\]]*\]\([^)]*\)/;
+    for (const value of allStrings(['!', '[', ']', '(', ')', 'a'], 7)) {
+      assert.deepEqual(findMarkdownImage(value), firstMatch(markdownImage, value), JSON.stringify(value));
     }
   });
 });

@@ -1,8 +1,21 @@
 // URL helpers for the Action.Http, Action.OpenUrl and image rules (AM042, AM043, AM058, AM059, AM070, AM096).
 
-/** WHATWG URL preprocessing: browsers drop surrounding spaces/controls and inner tabs/newlines ("java\tscript:"). */
+/** C0 controls and space: what the WHATWG URL parser strips from both ends. */
+function isC0ControlOrSpace(code: number): boolean {
+  return code <= 0x20;
+}
+
+/**
+ * WHATWG URL preprocessing: browsers drop surrounding spaces/controls and inner tabs/newlines ("java\tscript:").
+ * The ends are found by a scan: a trailing-run regex (`[\u0000-\u0020]+$`) retries at every space of an inner run,
+ * quadratic in a URL that is mostly spaces.
+ */
 function preprocess(url: string): string {
-  return url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  let start = 0;
+  let end = url.length;
+  while (start < end && isC0ControlOrSpace(url.charCodeAt(start))) start++;
+  while (end > start && isC0ControlOrSpace(url.charCodeAt(end - 1))) end--;
+  return url.slice(start, end).replace(/[\t\n\r]/g, '');
 }
 
 /** The lower-case scheme of an absolute URL, or undefined for a relative reference. */
@@ -15,7 +28,13 @@ function writtenHost(url: string): string | undefined {
   const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1];
   if (authority === undefined) return undefined;
   const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
-  return hostAndPort.startsWith('[') ? hostAndPort.replace(/\].*$/, ']') : hostAndPort.replace(/:[^:]*$/, '');
+  // By index, not by /\].*$/, which retries at every "]" and scans to the line end from each.
+  if (hostAndPort.startsWith('[')) {
+    const close = hostAndPort.indexOf(']');
+    return close < 0 ? hostAndPort : hostAndPort.slice(0, close + 1);
+  }
+  const port = hostAndPort.lastIndexOf(':');
+  return port < 0 ? hostAndPort : hostAndPort.slice(0, port);
 }
 
 /**

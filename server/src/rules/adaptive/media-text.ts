@@ -2,12 +2,11 @@
 import { describeValue, type JsonNode, propertyValue } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { isHttpUrlWithHost, isParsableUrl, UNPARSABLE_URL_HINT, urlScheme } from '../urls';
+import { findHtmlTag, findMarkdownImage } from './text-markup';
 
 const PIXELS = /^[0-9]+px$/;
 const COLOR = /^#([0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$/;
 const COLUMN_WIDTH = /^[0-9]+(px|\*)?$/;
-const HTML_TAG = /<\s*\/?\s*[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?\/?\s*>/;
-const MARKDOWN_IMAGE = /!\[[^\]]*\]\([^)]*\)/;
 
 function present(node: JsonNode | undefined): node is JsonNode {
   return node !== undefined && node.type !== 'null';
@@ -104,14 +103,14 @@ const checkTextMarkup: AdaptiveRule = (model, ctx) => {
     const text = propertyValue(element.node, 'text');
     if (text?.type !== 'string') continue;
     const value = text.value as string;
-    const tag = HTML_TAG.exec(value);
+    const tag = findHtmlTag(value);
     if (tag) {
-      reportSubstring(ctx, 'AM074', text, tag.index, tag[0].length,
-        `${tag[0]} is HTML, which Outlook shows as plain text: use Markdown instead (**bold**, *italic*, [link](https://…)).`);
+      reportSubstring(ctx, 'AM074', text, tag.index, tag.text.length,
+        `${tag.text} is HTML, which Outlook shows as plain text: use Markdown instead (**bold**, *italic*, [link](https://…)).`);
     }
-    const image = MARKDOWN_IMAGE.exec(value);
+    const image = findMarkdownImage(value);
     if (image) {
-      reportSubstring(ctx, 'AM075', text, image.index, image[0].length,
+      reportSubstring(ctx, 'AM075', text, image.index, image.text.length,
         'Markdown images are not in Outlook\'s Markdown subset and show as text: use an Image element instead.');
     }
   }
