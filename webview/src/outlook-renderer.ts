@@ -5,6 +5,7 @@
 // Every render gets fresh registries and a fresh serialization context.
 import * as Adaptive from 'adaptivecards';
 import type { JsonObject } from './card-source';
+import { isLinkUrl } from './link-urls';
 import { renderOutlookMarkdown } from './markdown';
 import { usesUniversalActions } from './outlook-version';
 import type { InputValues } from './requests';
@@ -29,6 +30,13 @@ function outlookActionClass(jsonTypeName: string): new () => Adaptive.Action {
   };
 }
 const OUTLOOK_ACTION_CLASSES = new Map(OUTLOOK_ACTION_TYPES.map((type) => [type, outlookActionClass(type)]));
+
+/** Action.OpenUrl whose URL becomes an anchor's href (a TextRun's selectAction) only when link-urls.ts allows it. */
+class LinkSafeOpenUrlAction extends Adaptive.OpenUrlAction {
+  override getHref(): string | undefined {
+    return this.url !== undefined && isLinkUrl(this.url) ? this.url : undefined;
+  }
+}
 
 // What Outlook's container sets (HostContainer.initialize, then OutlookContainer.initialize). These are global to
 // adaptivecards; the preview sets them once and never changes them.
@@ -63,6 +71,7 @@ function createContext(actionSources: WeakMap<Adaptive.Action, JsonObject>, univ
   Adaptive.GlobalRegistry.populateWithDefaultElements(elements);
   Adaptive.GlobalRegistry.populateWithDefaultActions(actions);
   actions.unregister('Action.Submit');
+  actions.register('Action.OpenUrl', LinkSafeOpenUrlAction);
   // Outlook's two action models (docs/rules.md § "Card versions"): a card gets Action.Http or Action.Execute, never
   // both.
   if (universalActions) {
