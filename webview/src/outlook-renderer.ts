@@ -8,6 +8,7 @@ import type { JsonObject } from './card-source';
 import { isLinkUrl } from './link-urls';
 import { renderOutlookMarkdown } from './markdown';
 import { usesUniversalActions } from './outlook-version';
+import { notCheckedInputs, RegexBoundedTextInput } from './regex-text-input';
 import type { InputValues } from './requests';
 import type { TriggeredAction } from './simulation';
 
@@ -69,6 +70,7 @@ function createContext(actionSources: WeakMap<Adaptive.Action, JsonObject>, univ
   const elements = new Adaptive.CardObjectRegistry<Adaptive.CardElement>();
   const actions = new Adaptive.CardObjectRegistry<Adaptive.Action>();
   Adaptive.GlobalRegistry.populateWithDefaultElements(elements);
+  elements.register('Input.Text', RegexBoundedTextInput, Adaptive.Versions.v1_0);
   Adaptive.GlobalRegistry.populateWithDefaultActions(actions);
   actions.unregister('Action.Submit');
   actions.register('Action.OpenUrl', LinkSafeOpenUrlAction);
@@ -131,10 +133,12 @@ export function renderOutlookCard(source: JsonObject, hostConfig: object, onActi
   card.onExecuteAction = (action) => {
     const actionSource = actionSources.get(action) ?? {};
     const type = action.getJsonTypeName();
+    // the inputs adaptivecards validated before it ran the action
+    const validated = Object.values(action.getReferencedInputs() ?? {});
     if (action instanceof Adaptive.HttpAction) {
-      onAction({ kind: 'http', source: actionSource, inputs: allInputValues() });
+      onAction({ kind: 'http', source: actionSource, inputs: allInputValues(), notChecked: notCheckedInputs(validated) });
     } else if (action instanceof Adaptive.ExecuteAction) {
-      onAction({ kind: 'execute', source: actionSource, inputs: valuesOf(Object.values(action.getReferencedInputs() ?? {}), true) });
+      onAction({ kind: 'execute', source: actionSource, inputs: valuesOf(validated, true), notChecked: notCheckedInputs(validated) });
     } else if (action instanceof Adaptive.OpenUrlAction) {
       onAction({ kind: 'openUrl', url: action.url ?? '' });
     } else if (OUTLOOK_ACTION_CLASSES.has(type)) {
