@@ -44,10 +44,6 @@ const MARKUP_PAYLOADS: readonly Payload[] = [
   { name: 'iframe srcdoc in text', card: card([text(`<iframe srcdoc="<script>parent.${RUN('iframe')}</script>"></iframe>`)]) },
   { name: 'svg onload in text', card: card([text(`<svg onload="${RUN('svg-text')}"></svg>`)]) },
   { name: 'style and expression in text', card: card([text(`<style>body{background:url("javascript:${RUN('style')}")}</style><div style="width:expression(${RUN('expr')})">x</div>`)]) },
-  { name: 'javascript: Markdown link', card: card([text(`[click me](javascript:${RUN('md-js')})`)]) },
-  { name: 'entity-encoded javascript: Markdown link', card: card([text(`[click me](&#106;avascript:${RUN('md-entity')})`)]) },
-  { name: 'data:text/html Markdown link', card: card([text(`[click me](data:text/html,<script>opener.${RUN('md-data')}</script>)`)]) },
-  { name: 'attribute break-out in a Markdown link', card: card([text(`[click me](https://a.example/"onmouseover="${RUN('md-attr')}")`)]) },
   { name: 'Markdown autolink and image', card: card([text(`<javascript:${RUN('autolink')}> ![x](javascript:${RUN('md-img')})`)]) },
   { name: 'javascript: image URL', card: card([{ type: 'Image', url: `javascript:${RUN('img-js')}` }]) },
   { name: 'data:text/html image URL', card: card([{ type: 'Image', url: `data:text/html,<script>${RUN('img-data')}</script>` }]) },
@@ -62,7 +58,6 @@ const MARKUP_PAYLOADS: readonly Payload[] = [
     { type: 'Input.ChoiceSet', id: 'b', style: 'expanded', choices: [{ title: `<img src=x onerror=${RUN('choice')}>`, value: '"><script>1</script>' }] },
     { type: 'Input.Toggle', id: 'c', title: `<img src=x onerror=${RUN('toggle')}>` },
   ]) },
-  { name: 'javascript: and data: OpenUrl actions', card: card([{ type: 'Container', items: [text('select me')], selectAction: openUrl(`javascript:${RUN('select')}`) }], { actions: [openUrl(`javascript:${RUN('openurl')}`), { ...openUrl(`data:text/html,<script>${RUN('openurl-data')}</script>`), title: 'Data' }] }) },
   {
     name: '{{ tricks in Action.Http with typed markup',
     card: card([{ type: 'Input.Text', id: 'q' }], { actions: [{ type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://a.example/?q={{q.value}}', body: '{"q": "{{q.value}}", "raw": "{{q.value}}}}}"}' }] }),
@@ -82,6 +77,11 @@ const MARKUP_PAYLOADS: readonly Payload[] = [
 
 /** Every dangerous URL wherever a card can make a link or a clickable element, down to what renders only when opened. */
 const LINK_PAYLOADS: readonly Payload[] = [
+  { name: 'javascript: Markdown link', card: card([text(`[click me](javascript:${RUN('md-js')})`)]) },
+  { name: 'entity-encoded javascript: Markdown link', card: card([text(`[click me](&#106;avascript:${RUN('md-entity')})`)]) },
+  { name: 'data:text/html Markdown link', card: card([text(`[click me](data:text/html,<script>opener.${RUN('md-data')}</script>)`)]) },
+  { name: 'attribute break-out in a Markdown link', card: card([text(`[click me](https://a.example/"onmouseover="${RUN('md-attr')}")`)]) },
+  { name: 'javascript: and data: OpenUrl actions', card: card([{ type: 'Container', items: [text('select me')], selectAction: openUrl(`javascript:${RUN('select')}`) }], { actions: [openUrl(`javascript:${RUN('openurl')}`), { ...openUrl(`data:text/html,<script>${RUN('openurl-data')}</script>`), title: 'Data' }] }) },
   {
     name: 'dangerous URLs on RichTextBlock TextRun selectActions',
     card: card([{ type: 'RichTextBlock', inlines: DANGEROUS_URLS.map((url, index) => ({ type: 'TextRun', text: `run ${index} `, ...selectOpenUrl(url) })) }], { version: '1.2' }),
@@ -110,7 +110,7 @@ const LINK_PAYLOADS: readonly Payload[] = [
   },
 ];
 
-const MINIMUM_PAYLOADS = { markup: 20, links: 3 } as const;
+const MINIMUM_PAYLOADS = { markup: 16, links: 8 } as const;
 /** Each group runs in files of its own, so that every file stays well inside the per-file time limit. */
 const PAYLOADS = { markup: MARKUP_PAYLOADS, links: LINK_PAYLOADS } as const;
 
