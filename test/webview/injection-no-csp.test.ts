@@ -1,3 +1,3 @@
 import { describeInjectionSuite } from './injection-suite';
 
-describeInjectionSuite('none');
+describeInjectionSuite('none', 'markup');

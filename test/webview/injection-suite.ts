@@ -1,9 +1,9 @@
-// The injection suite, run once with the page's real CSP (injection-csp.test.ts) and once without any CSP
-// (injection-no-csp.test.ts), so the app's own handling is tested, not only the policy; two files, so the two runs
-// go side by side and each stays well inside the per-file time limit. No card content runs script in the preview.
+// The injection suite, run once with the page's real CSP and once without any CSP, so the app's own handling is
+// tested, not only the policy. No card content runs script in the preview, and no link carries a dangerous URL.
 // Each payload sits where card content reaches the page (text, Markdown links, image URLs, ids, titles, facts,
-// inputs, template data, response cards) and would set window.__pwned if it ran. Every button and link of the
-// rendered card is clicked.
+// inputs, template data, response cards, the URLs of links and actions) and would set window.__pwned if it ran.
+// Every button and link of the rendered card is clicked. Two groups of payloads (markup, links), each in two files
+// (injection-*csp.test.ts), so the runs go side by side and each file stays well inside the per-file time limit.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -27,17 +27,23 @@ const card = (body: unknown[], extra: Json = {}): Json => ({ type: 'AdaptiveCard
 const text = (value: string): Json => ({ type: 'TextBlock', text: value, wrap: true });
 const openUrl = (url: string): Json => ({ type: 'Action.OpenUrl', title: 'Open', url });
 
-const PAYLOADS: readonly Payload[] = [
+/** A link target that runs script or shows a document of its own, in each form a browser still reads as such. */
+const DANGEROUS_URLS: readonly string[] = [
+  `javascript:${RUN('js')}`, ` JaVaScRiPt:${RUN('js-case')}`, `java\tscript:${RUN('js-tab')}`, `java\nscript:${RUN('js-newline')}`,
+  `\u0001javascript:${RUN('js-control')}`, `\u0000 javascript:${RUN('js-nul')}`, `&#106;avascript:${RUN('js-entity')}`,
+  `&#x6A;avascript&colon;${RUN('js-hex-entity')}`, 'vbscript:msgbox(1)', ' VbScRiPt:msgbox(1)', 'vb\tscript:msgbox(1)',
+  `data:text/html,<script>opener.${RUN('data')}</script>`, ' DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'da\rta:text/html,x', 'data:image/svg+xml,<svg/>',
+];
+const selectOpenUrl = (url: string): Json => ({ selectAction: openUrl(url) });
+
+const MARKUP_PAYLOADS: readonly Payload[] = [
   { name: 'img onerror in text', card: card([text(`<img src=x onerror="${RUN('text-img')}">`)]) },
   { name: 'script in text', card: card([text(`<script>${RUN('text-script')}</script>`)]) },
   { name: 'closing script in text', card: card([text(`</script><script>${RUN('close-script')}</script>`)]) },
   { name: 'iframe srcdoc in text', card: card([text(`<iframe srcdoc="<script>parent.${RUN('iframe')}</script>"></iframe>`)]) },
   { name: 'svg onload in text', card: card([text(`<svg onload="${RUN('svg-text')}"></svg>`)]) },
   { name: 'style and expression in text', card: card([text(`<style>body{background:url("javascript:${RUN('style')}")}</style><div style="width:expression(${RUN('expr')})">x</div>`)]) },
-  { name: 'javascript: Markdown link', card: card([text(`[click me](javascript:${RUN('md-js')})`)]) },
-  { name: 'entity-encoded javascript: Markdown link', card: card([text(`[click me](&#106;avascript:${RUN('md-entity')})`)]) },
-  { name: 'data:text/html Markdown link', card: card([text(`[click me](data:text/html,<script>opener.${RUN('md-data')}</script>)`)]) },
-  { name: 'attribute break-out in a Markdown link', card: card([text(`[click me](https://a.example/"onmouseover="${RUN('md-attr')}")`)]) },
   { name: 'Markdown autolink and image', card: card([text(`<javascript:${RUN('autolink')}> ![x](javascript:${RUN('md-img')})`)]) },
   { name: 'javascript: image URL', card: card([{ type: 'Image', url: `javascript:${RUN('img-js')}` }]) },
   { name: 'data:text/html image URL', card: card([{ type: 'Image', url: `data:text/html,<script>${RUN('img-data')}</script>` }]) },
@@ -52,7 +58,6 @@ const PAYLOADS: readonly Payload[] = [
     { type: 'Input.ChoiceSet', id: 'b', style: 'expanded', choices: [{ title: `<img src=x onerror=${RUN('choice')}>`, value: '"><script>1</script>' }] },
     { type: 'Input.Toggle', id: 'c', title: `<img src=x onerror=${RUN('toggle')}>` },
   ]) },
-  { name: 'javascript: and data: OpenUrl actions', card: card([{ type: 'Container', items: [text('select me')], selectAction: openUrl(`javascript:${RUN('select')}`) }], { actions: [openUrl(`javascript:${RUN('openurl')}`), { ...openUrl(`data:text/html,<script>${RUN('openurl-data')}</script>`), title: 'Data' }] }) },
   {
     name: '{{ tricks in Action.Http with typed markup',
     card: card([{ type: 'Input.Text', id: 'q' }], { actions: [{ type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://a.example/?q={{q.value}}', body: '{"q": "{{q.value}}", "raw": "{{q.value}}}}}"}' }] }),
@@ -70,6 +75,45 @@ const PAYLOADS: readonly Payload[] = [
   },
 ];
 
+/** Every dangerous URL wherever a card can make a link or a clickable element, down to what renders only when opened. */
+const LINK_PAYLOADS: readonly Payload[] = [
+  { name: 'javascript: Markdown link', card: card([text(`[click me](javascript:${RUN('md-js')})`)]) },
+  { name: 'entity-encoded javascript: Markdown link', card: card([text(`[click me](&#106;avascript:${RUN('md-entity')})`)]) },
+  { name: 'data:text/html Markdown link', card: card([text(`[click me](data:text/html,<script>opener.${RUN('md-data')}</script>)`)]) },
+  { name: 'attribute break-out in a Markdown link', card: card([text(`[click me](https://a.example/"onmouseover="${RUN('md-attr')}")`)]) },
+  { name: 'javascript: and data: OpenUrl actions', card: card([{ type: 'Container', items: [text('select me')], selectAction: openUrl(`javascript:${RUN('select')}`) }], { actions: [openUrl(`javascript:${RUN('openurl')}`), { ...openUrl(`data:text/html,<script>${RUN('openurl-data')}</script>`), title: 'Data' }] }) },
+  {
+    name: 'dangerous URLs on RichTextBlock TextRun selectActions',
+    card: card([{ type: 'RichTextBlock', inlines: DANGEROUS_URLS.map((url, index) => ({ type: 'TextRun', text: `run ${index} `, ...selectOpenUrl(url) })) }], { version: '1.2' }),
+  },
+  {
+    name: 'dangerous URLs in Markdown links',
+    card: card(DANGEROUS_URLS.flatMap((url) => [text(`[plain](${url})`), text(`[angle](<${url}>)`), text(`[ref][r]\n\n[r]: <${url}>`)])),
+  },
+  {
+    name: 'dangerous URLs on the selectActions of elements, images and columns, on actions, in a ShowCard and in resources',
+    card: card([
+      ...DANGEROUS_URLS.map((url) => ({ type: 'Container', items: [text('container')], ...selectOpenUrl(url) })),
+      ...DANGEROUS_URLS.map((url) => ({ type: 'Image', url: 'https://cdn.contoso.example/a.png', ...selectOpenUrl(url) })),
+      { type: 'ColumnSet', ...selectOpenUrl(DANGEROUS_URLS[0]!), columns: DANGEROUS_URLS.map((url) => ({ type: 'Column', items: [text('column')], ...selectOpenUrl(url) })) },
+      { type: 'ImageSet', images: DANGEROUS_URLS.map((url) => ({ type: 'Image', url: 'https://cdn.contoso.example/b.png', ...selectOpenUrl(url) })) },
+      text('[resource](action:r0) [resource](action:r1)'),
+    ], {
+      // Five actions, which Outlook's host config shows; the ShowCard last, as its card renders when it opens and
+      // closes when another action of the set runs.
+      actions: [
+        ...DANGEROUS_URLS.slice(0, 4).map((url, index) => ({ ...openUrl(url), title: `open ${index}` })),
+        { type: 'Action.ShowCard', title: 'Show', card: card([{ type: 'RichTextBlock', inlines: DANGEROUS_URLS.map((url) => ({ type: 'TextRun', text: 'inner ', ...selectOpenUrl(url) })) }, text(`[inner](${DANGEROUS_URLS[1]!})`)], { version: '1.2' }) },
+      ],
+      resources: { actions: DANGEROUS_URLS.slice(0, 2).map((url, index) => ({ ...openUrl(url), id: `r${index}` })) },
+    }),
+  },
+];
+
+const MINIMUM_PAYLOADS = { markup: 16, links: 8 } as const;
+/** Each group runs in files of its own, so that every file stays well inside the per-file time limit. */
+const PAYLOADS = { markup: MARKUP_PAYLOADS, links: LINK_PAYLOADS } as const;
+
 /** Elements no card may create; returns a description of each found. */
 const UNEXPECTED_ELEMENTS = `(() => {
   const found = [];
@@ -86,8 +130,19 @@ const UNEXPECTED_ELEMENTS = `(() => {
   for (const image of document.querySelectorAll('img')) {
     if (!/^(https:|data:image\\/)/.test(image.getAttribute('src') || '')) found.push('img ' + image.getAttribute('src'));
   }
-  for (const anchor of document.querySelectorAll('a[href]')) {
+  // An empty href (adaptivecards gives a TextRun's anchor one when its action has no URL) points at the page itself.
+  for (const anchor of document.querySelectorAll('a[href]:not([href=""])')) {
     if (!/^(https?:|mailto:|action:)/i.test(anchor.getAttribute('href'))) found.push('a ' + anchor.getAttribute('href'));
+  }
+  // Read each URL attribute as a browser's URL parser does: surrounding spaces and control characters dropped, tabs
+  // and newlines removed anywhere, the scheme in any case.
+  for (const element of document.querySelectorAll('*')) {
+    for (const attribute of element.attributes) {
+      if (!['href', 'xlink:href', 'src', 'action', 'formaction', 'poster', 'background', 'data'].includes(attribute.name)) continue;
+      const url = attribute.value.replace(/^[\\u0000-\\u0020]+|[\\u0000-\\u0020]+$/g, '').replace(/[\\t\\n\\r]/g, '').toLowerCase();
+      const imageData = element.tagName === 'IMG' && attribute.name === 'src' && url.startsWith('data:image/');
+      if (/^(javascript|vbscript):/.test(url) || (url.startsWith('data:') && !imageData)) found.push(element.tagName + ' ' + attribute.name + '=' + attribute.value);
+    }
   }
   return found;
 })()`;
@@ -110,8 +165,8 @@ async function exercise(preview: PreviewPage, payload: Payload): Promise<void> {
   }
 }
 
-export function describeInjectionSuite(csp: 'real' | 'none'): void {
-  describe(`injection payloads (${csp === 'real' ? "the page's CSP" : 'no CSP at all'})`, () => {
+export function describeInjectionSuite(csp: 'real' | 'none', group: keyof typeof PAYLOADS): void {
+  describe(`injection payloads, ${group} (${csp === 'real' ? "the page's CSP" : 'no CSP at all'})`, () => {
     let browser: Browser;
     before(async () => {
       browser = await launchChromium();
@@ -120,11 +175,11 @@ export function describeInjectionSuite(csp: 'real' | 'none'): void {
       await browser?.close();
     });
 
-    it(`has at least 20 payloads (${PAYLOADS.length})`, () => {
-      assert.ok(PAYLOADS.length >= 20);
+    it(`has at least ${MINIMUM_PAYLOADS[group]} payloads (${PAYLOADS[group].length})`, () => {
+      assert.ok(PAYLOADS[group].length >= MINIMUM_PAYLOADS[group]);
     });
 
-    for (const payload of PAYLOADS) {
+    for (const payload of PAYLOADS[group]) {
       it(`runs nothing from ${payload.name}`, async () => {
         const preview = await PreviewPage.open(browser, { csp });
         await exercise(preview, payload);

@@ -79,6 +79,16 @@ describe('simulate', () => {
     assert.deepEqual(simulated, { entry: { title: 'Action.Http: Go', text: 'GET https://a.example/', respondsTo: 'action' } });
   });
 
+  it('ends the entry with the inputs not checked against their regex, for Action.Http and Action.Execute', () => {
+    const notChecked = ['input "zip": the check did not finish within 40 ms'];
+    const paragraph = '\n\nNot checked against their regex (the preview treats the values as valid):\n- input "zip": the check did not finish within 40 ms';
+    const http = simulate({ kind: 'http', source: { method: 'GET', url: 'https://a.example/' }, inputs: new Map(), notChecked });
+    assert.equal(http.entry.text, `GET https://a.example/${paragraph}`);
+    const execute = simulate({ kind: 'execute', source: { verb: 'v' }, inputs: new Map([['zip', 'x']]), notChecked });
+    assert.ok(execute.entry.text.endsWith(`}${paragraph}`), execute.entry.text);
+    assert.ok(!simulate({ kind: 'execute', source: { verb: 'v' }, inputs: new Map(), notChecked: [] }).entry.text.includes('Not checked'));
+  });
+
   it('asks the host to open only http, https and mailto URLs', () => {
     assert.equal(simulate({ kind: 'openUrl', url: 'https://a.example/' }).openUrl, 'https://a.example/');
     assert.equal(simulate({ kind: 'openUrl', url: 'mailto:ana@contoso.example' }).openUrl, 'mailto:ana@contoso.example');

@@ -5,8 +5,10 @@
 // Every render gets fresh registries and a fresh serialization context.
 import * as Adaptive from 'adaptivecards';
 import type { JsonObject } from './card-source';
+import { isLinkUrl } from './link-urls';
 import { renderOutlookMarkdown } from './markdown';
 import { usesUniversalActions } from './outlook-version';
+import { notCheckedInputs, RegexBoundedTextInput } from './regex-text-input';
 import type { InputValues } from './requests';
 import type { TriggeredAction } from './simulation';
 
@@ -29,6 +31,13 @@ function outlookActionClass(jsonTypeName: string): new () => Adaptive.Action {
   };
 }
 const OUTLOOK_ACTION_CLASSES = new Map(OUTLOOK_ACTION_TYPES.map((type) => [type, outlookActionClass(type)]));
+
+/** Action.OpenUrl whose URL becomes an anchor's href (a TextRun's selectAction) only when link-urls.ts allows it. */
+class LinkSafeOpenUrlAction extends Adaptive.OpenUrlAction {
+  override getHref(): string | undefined {
+    return this.url !== undefined && isLinkUrl(this.url) ? this.url : undefined;
+  }
+}
 
 // What Outlook's container sets (HostContainer.initialize, then OutlookContainer.initialize). These are global to
 // adaptivecards; the preview sets them once and never changes them.
@@ -61,8 +70,10 @@ function createContext(actionSources: WeakMap<Adaptive.Action, JsonObject>, univ
   const elements = new Adaptive.CardObjectRegistry<Adaptive.CardElement>();
   const actions = new Adaptive.CardObjectRegistry<Adaptive.Action>();
   Adaptive.GlobalRegistry.populateWithDefaultElements(elements);
+  elements.register('Input.Text', RegexBoundedTextInput, Adaptive.Versions.v1_0);
   Adaptive.GlobalRegistry.populateWithDefaultActions(actions);
   actions.unregister('Action.Submit');
+  actions.register('Action.OpenUrl', LinkSafeOpenUrlAction);
   // Outlook's two action models (docs/rules.md § "Card versions"): a card gets Action.Http or Action.Execute, never
   // both.
   if (universalActions) {
@@ -122,10 +133,12 @@ export function renderOutlookCard(source: JsonObject, hostConfig: object, onActi
   card.onExecuteAction = (action) => {
     const actionSource = actionSources.get(action) ?? {};
     const type = action.getJsonTypeName();
+    // the inputs adaptivecards validated before it ran the action
+    const validated = Object.values(action.getReferencedInputs() ?? {});
     if (action instanceof Adaptive.HttpAction) {
-      onAction({ kind: 'http', source: actionSource, inputs: allInputValues() });
+      onAction({ kind: 'http', source: actionSource, inputs: allInputValues(), notChecked: notCheckedInputs(validated) });
     } else if (action instanceof Adaptive.ExecuteAction) {
-      onAction({ kind: 'execute', source: actionSource, inputs: valuesOf(Object.values(action.getReferencedInputs() ?? {}), true) });
+      onAction({ kind: 'execute', source: actionSource, inputs: valuesOf(validated, true), notChecked: notCheckedInputs(validated) });
     } else if (action instanceof Adaptive.OpenUrlAction) {
       onAction({ kind: 'openUrl', url: action.url ?? '' });
     } else if (OUTLOOK_ACTION_CLASSES.has(type)) {

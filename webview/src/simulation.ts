@@ -8,10 +8,13 @@ import { buildExecuteInvoke, buildHttpRequest, formatExecuteInvoke, formatHttpRe
 
 export type ResponseTrigger = Extract<WebviewMessage, { type: 'pickResponse' }>['trigger'];
 
-/** An action the user triggered. ShowCard and ToggleVisibility are the renderer's own and are not simulated. */
+/**
+ * An action the user triggered. ShowCard and ToggleVisibility are the renderer's own and are not simulated.
+ * `notChecked` names the inputs whose value the preview could not check against their regex, and why.
+ */
 export type TriggeredAction =
-  | { readonly kind: 'http'; readonly source: JsonObject; readonly inputs: InputValues }
-  | { readonly kind: 'execute'; readonly source: JsonObject; readonly inputs: InputValues }
+  | { readonly kind: 'http'; readonly source: JsonObject; readonly inputs: InputValues; readonly notChecked?: readonly string[] }
+  | { readonly kind: 'execute'; readonly source: JsonObject; readonly inputs: InputValues; readonly notChecked?: readonly string[] }
   | { readonly kind: 'openUrl'; readonly url: string }
   | { readonly kind: 'outlook'; readonly type: string; readonly source: JsonObject };
 
@@ -53,16 +56,22 @@ function describeOutlookAction(type: string, source: JsonObject): string {
   return `Outlook opens the ${form} form of the item:\nitemId: ${quoted(source['itemId'])}`;
 }
 
+/** The request text, and a paragraph on the inputs whose values went into it unchecked. */
+function withNotChecked(text: string, notChecked: readonly string[] = []): string {
+  if (notChecked.length === 0) return text;
+  return `${text}\n\nNot checked against their regex (the preview treats the values as valid):\n${notChecked.map((line) => `- ${line}`).join('\n')}`;
+}
+
 export function simulate(action: TriggeredAction): Simulated {
   switch (action.kind) {
-    case 'http':
-      return {
-        entry: { title: titled('Action.Http', action.source), text: formatHttpRequest(buildHttpRequest(action.source, action.inputs)), respondsTo: 'action' },
-      };
-    case 'execute':
-      return {
-        entry: { title: titled('Action.Execute', action.source), text: formatExecuteInvoke(buildExecuteInvoke(action.source, action.inputs, 'manual')), respondsTo: 'action' },
-      };
+    case 'http': {
+      const text = withNotChecked(formatHttpRequest(buildHttpRequest(action.source, action.inputs)), action.notChecked);
+      return { entry: { title: titled('Action.Http', action.source), text, respondsTo: 'action' } };
+    }
+    case 'execute': {
+      const text = withNotChecked(formatExecuteInvoke(buildExecuteInvoke(action.source, action.inputs, 'manual')), action.notChecked);
+      return { entry: { title: titled('Action.Execute', action.source), text, respondsTo: 'action' } };
+    }
     case 'openUrl':
       return OPENABLE_URL.test(action.url)
         ? { entry: { title: 'Open URL', text: `${action.url}\n(VS Code asks before opening it.)` }, openUrl: action.url }

@@ -1,0 +1,3 @@
+import { describeInjectionSuite } from './injection-suite';
+
+describeInjectionSuite('real', 'links');
