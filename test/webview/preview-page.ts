@@ -92,6 +92,19 @@ function pageHtml(options: PreviewOptions, csp: NonNullable<PreviewPageOptions['
 }
 
 /** Runs in the page before its own script: the VS Code API stand-in and the recorders. */
+/**
+ * Waits until `expression` is true in the page. Polled from here with page.evaluate, not with page.waitForFunction:
+ * that one evaluates the expression with the page's own eval while it polls, which the preview's CSP refuses
+ * ('unsafe-eval' is not allowed), so a render slower than the first check failed with an EvalError.
+ */
+async function waitInPage(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`still false after ${timeoutMs} ms in the preview page: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 function initScript(state: unknown, theme: (typeof VSCODE_THEMES)[VsCodeTheme]): string {
   const variables = Object.entries(theme.variables).map(([name, value]) => [`--vscode-${name}`, value]);
   return `
@@ -157,7 +170,7 @@ export class PreviewPage {
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) preview.navigations.push(frame.url());
     });
-    await page.waitForFunction('window.__posted.some((message) => message.type === "ready")');
+    await waitInPage(page, 'window.__posted.some((message) => message.type === "ready")');
     return preview;
   }
 
@@ -172,7 +185,7 @@ export class PreviewPage {
       type: 'render', sequence, documentUri: extra.documentUri ?? `file:///work/${fileName}`, fileName, text,
       ...(extra.data ? { data: extra.data } : {}), diagnostics: extra.diagnostics ?? NO_DIAGNOSTICS,
     });
-    await this.page.waitForFunction(`window.__posted.some((message) => message.type === "rendered" && message.sequence === ${sequence})`);
+    await waitInPage(this.page, `window.__posted.some((message) => message.type === "rendered" && message.sequence === ${sequence})`);
     return (await this.posted()).find((message): message is RenderedMessage => message.type === 'rendered' && message.sequence === sequence)!;
   }
 
@@ -197,7 +210,7 @@ export class PreviewPage {
 
   /** The posted messages of one type, waiting until there are at least `count`. */
   async postedOfType<T extends WebviewMessage['type']>(type: T, count = 1): Promise<Extract<WebviewMessage, { type: T }>[]> {
-    await this.page.waitForFunction(`window.__posted.filter((message) => message.type === ${JSON.stringify(type)}).length >= ${count}`);
+    await waitInPage(this.page, `window.__posted.filter((message) => message.type === ${JSON.stringify(type)}).length >= ${count}`);
     return (await this.posted()).filter((message): message is Extract<WebviewMessage, { type: T }> => message.type === type);
   }
 
