@@ -48,6 +48,15 @@ export default async function addressesChecks({ page, uiCheck, workspace, artifa
   amcard('keygen', '--out', keyFile);
   const settingsFile = path.join(workspace, '.vscode/settings.json');
   const readSettings = () => JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  /** The settings, or undefined while VS Code is rewriting the file (it truncates it first: a CI run read it empty). */
+  const settingsWhenWhole = () => {
+    try {
+      return readSettings();
+    } catch (error) {
+      if (error instanceof SyntaxError) return undefined;
+      throw error;
+    }
+  };
 
   await uiCheck('Sign Card keeps the sender and recipients typed at its prompts for the workspace: the next signing asks for neither', async () => {
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
@@ -83,7 +92,7 @@ export default async function addressesChecks({ page, uiCheck, workspace, artifa
     await offer.hover(); // the centre shows an item's buttons on hover or focus
     await offer.getByRole('button', { name: 'Save to Settings' }).click();
     const deadline = Date.now() + 30_000;
-    while (readSettings()['actionableMessages.recipients'] === undefined) {
+    while (settingsWhenWhole()?.['actionableMessages.recipients'] === undefined) {
       if (Date.now() > deadline) throw new Error(`the settings still lack the recipients: ${fs.readFileSync(settingsFile, 'utf8')}`);
       await page.waitForTimeout(100);
     }
