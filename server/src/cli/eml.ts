@@ -1,6 +1,6 @@
 import { emlMessage, parseMailbox } from '../email';
 import { UsageError, parseCommandArgs, type Command } from './command';
-import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
+import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, outputTarget, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard eml <card> --from <address> --to <a,b> --subject <text> [options]
 
@@ -16,10 +16,14 @@ Options:
                            "recipientsSerialized" lists every To and Cc address.
   --originator <guid>      Provider id for signing, when the card has no "originator".
   --body <html file>       Body HTML instead of the card's text.
-  --out <file>             Write the message to this file instead of standard output.
+  --out <file>             Write the message to this file instead of standard output. An existing file is
+                           refused unless --force; a symbolic link or an input file (card, key, body) is
+                           never written, even with --force.
+  --force                  Replace an existing --out file.
   -h, --help               Show this help.
 
-Warnings go to standard error. Exit status: 0 when the message is written, 2 when the command line, a file,
+A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>) is refused: nothing is
+written. Warnings go to standard error. Exit status: 0 when the message is written, 2 when the command line, a file,
 an address, the subject, the key or the signing input is wrong.
 `;
 
@@ -32,6 +36,7 @@ const OPTIONS = {
   originator: { type: 'string' },
   body: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 async function runEml(args: readonly string[]): Promise<number> {
@@ -55,7 +60,7 @@ async function runEml(args: readonly string[]): Promise<number> {
   const signing = keyFile === undefined ? undefined : { keyFile, sender, recipients, originator: values.originator };
   const { html, warnings } = await cardEmailFromFiles('eml', { cardFile, bodyFile: values.body, subject, signing });
   const message = await asUsageErrors('eml', async () => emlMessage({ from, to, cc, subject, html }));
-  return writeResult('eml', message, warnings, values.out);
+  return writeResult('eml', message, warnings, outputTarget(values, [cardFile, keyFile, values.body]));
 }
 
 export const emlCommand: Command = {

@@ -1,5 +1,5 @@
 import { UsageError, parseCommandArgs, type Command } from './command';
-import { addressList, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
+import { addressList, cardArgument, cardEmailFromFiles, outputTarget, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard html <card> [options]
 
@@ -16,10 +16,14 @@ Options:
   --originator <guid>      Provider id, when the card has no "originator" (they must agree otherwise).
   --body <html file>       Body HTML (a fragment or a whole document) instead of the card's text.
   --subject <text>         Document title.
-  --out <file>             Write the HTML to this file instead of standard output.
+  --out <file>             Write the HTML to this file instead of standard output. An existing file is
+                           refused unless --force; a symbolic link or an input file (card, key, body) is
+                           never written, even with --force.
+  --force                  Replace an existing --out file.
   -h, --help               Show this help.
 
 Warnings (invalid card JSON, hideOriginalBody on an empty card, ...) go to standard error.
+A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>) is refused: nothing is written.
 Exit status: 0 when the HTML is written, 2 when the command line, a file, the key or the signing input is wrong.
 `;
 
@@ -31,6 +35,7 @@ const OPTIONS = {
   body: { type: 'string' },
   subject: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 async function runHtml(args: readonly string[]): Promise<number> {
@@ -46,7 +51,7 @@ async function runHtml(args: readonly string[]): Promise<number> {
   }
   const signing = keyFile === undefined ? undefined : { keyFile, sender: values.sender!, recipients, originator: values.originator };
   const { html, warnings } = await cardEmailFromFiles('html', { cardFile, bodyFile: values.body, subject: values.subject, signing });
-  return writeResult('html', html, warnings, values.out);
+  return writeResult('html', html, warnings, outputTarget(values, [cardFile, keyFile, values.body]));
 }
 
 export const htmlCommand: Command = {

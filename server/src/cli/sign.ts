@@ -2,7 +2,8 @@ import { type Finding, validateText } from '../rules';
 import { cardEmailHtml } from '../email';
 import { readPrivateKey, signCard } from '../signing';
 import { EXIT_FINDINGS, UsageError, parseCommandArgs, type Command } from './command';
-import { addressList, asUsageErrors, cardArgument, readArgumentFile, writeResult } from './card-email-options';
+import { checkNoPrivateKey } from './safe-output';
+import { addressList, asUsageErrors, cardArgument, outputTarget, readArgumentFile, writeResult } from './card-email-options';
 import { formatHuman, locateFindings } from './lint-report';
 
 const USAGE = `Usage: amcard sign <card> --key <private key file> --sender <address> --recipients <a,b> [options]
@@ -22,8 +23,11 @@ Options:
   --recipients <a,b>     All To and Cc addresses, comma-separated (repeatable).
   --originator <guid>    Provider id; needed when the card has no "originator", must agree with it otherwise.
   --html                 Print the signed email HTML instead of the JWS.
-  --out <file>           Write the result to this file instead of standard output.
-  --force                Sign even when the card has errors (they are still listed).
+  --out <file>           Write the result to this file instead of standard output. An existing file is
+                         refused unless --force; a symbolic link, the card or the key file is never
+                         written, even with --force.
+  --force                Sign even when the card has errors (they are still listed), and replace an
+                         existing --out file.
   -h, --help             Show this help.
 
 Example:
@@ -69,6 +73,7 @@ async function runSign(args: readonly string[]): Promise<number> {
   if (cardFile === '-' && keyFile === '-') throw new UsageError('amcard sign: the card and the key cannot both come from standard input.');
 
   const cardText = readArgumentFile(cardFile, 'card');
+  checkNoPrivateKey('sign', [{ text: cardText, what: `card ${cardFile}` }]);
   const privateKey = await asUsageErrors('sign', async () => readPrivateKey(readArgumentFile(keyFile, 'private key'), keyFile));
 
   const errors = cardErrors(cardText, values.originator);
@@ -83,9 +88,9 @@ async function runSign(args: readonly string[]): Promise<number> {
   }
 
   const { jws } = await asUsageErrors('sign', () => signCard({ cardText, sender, recipients, originator: values.originator }, privateKey));
-  if (values.html !== true) return writeResult('sign', `${jws}\n`, [], values.out);
+  if (values.html !== true) return writeResult('sign', `${jws}\n`, [], outputTarget(values, [cardFile, keyFile]));
   const { html, warnings } = await asUsageErrors('sign', async () => cardEmailHtml({ cardText, signedJws: jws }));
-  return writeResult('sign', html, warnings, values.out);
+  return writeResult('sign', html, warnings, outputTarget(values, [cardFile, keyFile]));
 }
 
 export const signCommand: Command = {
