@@ -1,16 +1,13 @@
 // Degenerate RSA public keys (exponent below 3, even exponent, even modulus) as users would meet them: amcard
 // refuses them at import, and the exponent-1 forgery, which such a key would call valid, is never reported valid.
 import assert from 'node:assert/strict';
-import { createHash, createPublicKey, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { base64url } from 'jose';
-import { PAYLOAD } from '../unit/signed-card-fixtures';
+import { exponentOneForgery, PAYLOAD, rsaPublicKeyWith } from '../unit/signed-card-fixtures';
 import { runCli, type CliRun } from './run-cli';
-
-const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 
 let dir: string;
 let realModulus: string;
@@ -21,21 +18,12 @@ function amcard(args: readonly string[]): CliRun {
 
 /** A public key with the real key's modulus (or `modulus`) and the exponent `exponent`. */
 function publicKeyWith(exponent: bigint, modulus = realModulus): KeyObject {
-  const hex = exponent.toString(16);
-  const e = Buffer.from(hex.length % 2 === 0 ? hex : `0${hex}`, 'hex').toString('base64url');
-  return createPublicKey({ key: { kty: 'RSA', n: modulus, e }, format: 'jwk' });
+  return rsaPublicKeyWith(modulus, exponent);
 }
 
 function writeKey(name: string, key: KeyObject): string {
   writeFileSync(path.join(dir, name), key.export({ type: 'spki', format: 'pem' }));
   return name;
-}
-
-/** EMSA-PKCS1-v1_5 of the signing input: with e = 1, "signing" is the identity, so this is the signature. */
-function paddedDigest(signingInput: string, modulusBytes: number): Buffer {
-  const digestInfo = Buffer.concat([SHA256_DIGEST_INFO, createHash('sha256').update(signingInput, 'ascii').digest()]);
-  const padding = Buffer.alloc(modulusBytes - digestInfo.length - 3, 0xff);
-  return Buffer.concat([Buffer.from([0x00, 0x01]), padding, Buffer.from([0x00]), digestInfo]);
 }
 
 before(() => {
@@ -49,11 +37,9 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 describe('amcard: degenerate RSA public keys', () => {
   it('decode --key refuses the exponent-1 key built from a real modulus, which would accept a signature forged without any private key', () => {
     const key = publicKeyWith(1n);
-    const signingInput = `${base64url.encode(JSON.stringify({ alg: 'RS256' }))}.${base64url.encode(JSON.stringify(PAYLOAD))}`;
-    const forged = paddedDigest(signingInput, 256);
+    const { token, signingInput, signature: forged } = exponentOneForgery(PAYLOAD, realModulus);
     // The forgery is real: OpenSSL itself verifies it with this key. Only the key check stands between it and "valid".
     assert.ok(verify('sha256', Buffer.from(signingInput), key, forged), 'OpenSSL no longer accepts e = 1 keys; the forgery needs another form');
-    const token = `${signingInput}.${base64url.encode(forged)}`;
     const run = amcard(['decode', token, '--key', writeKey('e1.pem', key)]);
     assert.equal(run.status, 2, run.stdout + run.stderr);
     assert.doesNotMatch(run.stdout, /valid/);
