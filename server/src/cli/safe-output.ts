@@ -2,7 +2,7 @@
 // never through a symlink, never onto one of the command's own inputs, and never an email or HTML page that carries
 // a private key.
 import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, linkSync, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './command';
 import { describeFsError } from './inputs';
@@ -71,44 +71,32 @@ export function checkCanWrite(target: OutputTarget): void {
 }
 
 /**
- * Writes `text` to a new file beside the target and renames it over the target, so a reader never sees half a
- * result, and a symlink placed at the target meanwhile is replaced, not followed.
+ * Writes `text` to the --out file. A new file is created with O_EXCL, so a file or symlink that appeared since the
+ * check is refused, not replaced or followed. With --force, a new file beside the target is renamed over it, so a
+ * reader never sees half a result and a symlink placed there meanwhile is replaced, not followed.
  */
 export function writeOutputFile(target: OutputTarget, text: string): void {
   checkOutputTarget(target);
   const { file } = target;
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const written = target.force ? path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`) : file;
+  let created = false;
   try {
-    const descriptor = openSync(temporary, 'wx', 0o644);
+    const descriptor = openSync(written, 'wx', 0o644);
+    created = true;
     try {
       writeSync(descriptor, text);
     } finally {
       closeSync(descriptor);
     }
-    if (!target.force) {
-      // Without --force a file that appeared since the check must survive: link() fails on an existing name.
-      renameWithoutReplacing(temporary, file);
-    } else {
-      renameSync(temporary, file);
-    }
+    if (written !== file) renameSync(written, file);
   } catch (error) {
-    rmSync(temporary, { force: true });
-    if (error instanceof UsageError) throw error;
+    if (created) rmSync(written, { force: true });
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists; nothing was written. Use --force to replace it.`);
     throw new UsageError(`Cannot write ${file}: ${describeFsError(error)}.`);
   }
 }
 
-function renameWithoutReplacing(temporary: string, file: string): void {
-  try {
-    linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists; nothing was written. Use --force to replace it.`);
-    throw error;
-  }
-  rmSync(temporary, { force: true });
-}
-
-/** What private key `text` holds, if any; found with indexOf, so no text makes it slow. */
+/** What private key `text` holds, if any; neither search can backtrack, so no text makes it slow. */
 function privateKeyIn(text: string): string | undefined {
   if (/-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/.test(text)) return 'a PEM private key ("PRIVATE KEY" block)';
   const xmlKey = text.indexOf('<RSAKeyValue>');
