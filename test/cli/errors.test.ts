@@ -28,7 +28,7 @@ const REFUSALS: ReadonlyArray<readonly [string, readonly string[], RegExp]> = [
   ['UsageError', ['lint', '--colour'], /^amcard lint: unknown option "--colour"\./],
   ['KeyFormatError', ['key', 'convert', 'empty.pem', '--to', 'jwk'], /^empty\.pem: the key text is empty\.$/m],
   ['XmlKeyError', ['key', 'convert', 'broken.xml', '--to', 'pem'], /^broken\.xml: RSAKeyValue XML, line 1, column 27: expected <\/Modulus> to close <Modulus>/m],
-  ['KeyFileError', ['keygen', '--out', path.join('missing', 'key.pem')], /^missing\/key\.pem: cannot write: its folder does not exist\.$/m],
+  ['KeyFileError', ['key', 'convert', 'key.pem', '--to', 'pem', '--out', path.join('missing', 'key.pem')], /^missing\/key\.pem: cannot write: its folder does not exist\.$/m],
   ['SigningInputError', ['html', 'card.json', ...SIGNING, '--originator', 'provider-1'], /^amcard html: The originator "provider-1" is not a GUID/],
   ['EmlInputError', ['eml', 'card.json', '--from', 'noreply', '--to', 'ana@contoso.example', '--subject', 'Hi'], /^amcard eml: The From address: "noreply" is not an email address: it has no @\.$/m],
 ];

@@ -168,7 +168,7 @@ describe('amcard key convert', () => {
     assert.equal(modeOf('public.jwk'), 0o644);
     const again = amcard(['key', 'convert', 'public.pem', '--to', 'jwk', '--out', 'public.jwk']);
     assert.equal(again.status, 2);
-    assert.match(again.stderr, /public\.jwk already exists; it is left as it is\. Use --force/);
+    assert.match(again.stderr, /public\.jwk already exists; nothing was written\. Use --force/);
     assert.equal(amcard(['key', 'convert', 'public.pem', '--to', 'jwk', '--out', 'public.jwk', '--force']).status, 0);
   });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { base64url } from 'jose';
 import { decodeSignedCard, MAX_TOKEN_LENGTH, type DecodedSignedCard } from '../../server/src/signing/verify';
-import { CARD, encodeJson, ORIGINATOR, PAYLOAD, SENDER, signWithJose } from './signed-card-fixtures';
+import { CARD, encodeJson, exponentOneForgery, ORIGINATOR, PAYLOAD, rsaPublicKeyWith, SENDER, signWithJose } from './signed-card-fixtures';
 
 let signer: { privateKey: KeyObject; publicKey: KeyObject };
 let stranger: { privateKey: KeyObject; publicKey: KeyObject };
@@ -104,6 +104,14 @@ describe('decodeSignedCard: the attack suite', () => {
     const forged = `${signingInput}.${base64url.encode(createHmac('sha256', secret).update(signingInput).digest())}`;
     const message = onlyProblem(await decode(forged), 'jws-algorithm');
     assert.match(message, /"HS256", an HMAC with a shared secret.*public key used as one.*Only RS256/);
+  });
+
+  it('a degenerate public key given directly (exponent 1 of a real modulus) is refused at verify: its forgery is never valid', async () => {
+    const modulus = signer.publicKey.export({ format: 'jwk' }).n!;
+    const { token } = exponentOneForgery(PAYLOAD, modulus);
+    const result = await decode(token, [rsaPublicKeyWith(modulus, 1n)]);
+    assert.equal(result.verified, false);
+    assert.match(result.problems.map((problem) => problem.message).join('\n'), /the configured public key is refused: its public exponent is 1, below 3: anyone can forge a signature/);
   });
 
   it('any other algorithm is refused, naming it', async () => {

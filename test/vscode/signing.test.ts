@@ -9,6 +9,7 @@ import type { CopiedEmailHtml } from '../../client/src/commands/copy-email-html'
 import type { DecodeJwsResult } from '../../client/src/commands/decode-jws';
 import type { GeneratedKeyPair } from '../../client/src/commands/generate-key-pair';
 import type { SignedCard } from '../../client/src/commands/sign-card';
+import { exponentOneForgery, rsaPublicKeyWith } from '../unit/signed-card-fixtures';
 import { execute, failure, openInEditor, scriptCard, startExtension, succeeded, waitForNoRule, waitForRule, workspaceFile } from './helpers';
 
 const SENDER = 'alerts@contoso.example';
@@ -131,6 +132,15 @@ describe('signing commands in a real VS Code', () => {
     const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: signed.jws }));
     assert.strictEqual(decoded.cards[0]!.verified, false);
     assert.match(await textOf(decoded.report), /Verification: \*\*invalid\*\*: The signature does not verify: the signature was made with another key/);
+  });
+
+  it('refuses a public key of the setting with exponent 1, which would call a signature forged without any private key valid', async () => {
+    const modulus = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'jwk' }).n!;
+    const degenerate = rsaPublicKeyWith(modulus, 1n).export({ type: 'spki', format: 'pem' }) as string;
+    await settings().update('signing.publicKeys', [degenerate], vscode.ConfigurationTarget.Workspace);
+    const { token } = exponentOneForgery({ sender: SENDER, originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', adaptiveCardSerialized: '{"type":"AdaptiveCard","version":"1.0","body":[]}' }, modulus);
+    const message = failure(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text: token }));
+    assert.match(message, /actionableMessages\.signing\.publicKeys\[0\]: this RSA key is refused: its public exponent is 1, below 3: anyone can forge a signature/);
   });
 
   it('says "not checked" without a public key, and the decoded card gets its diagnostics (AM030)', async () => {

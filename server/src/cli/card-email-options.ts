@@ -1,10 +1,10 @@
 // What `amcard html` and `amcard eml` share: reading the card and body, signing with a key file, writing the result.
-import { writeFileSync } from 'node:fs';
 import { InputError } from '../card';
 import { type CardEmail, cardEmailHtml } from '../email';
 import { readPrivateKey, signCard } from '../signing';
 import { EXIT_OK, UsageError } from './command';
 import { describeFsError, readTextFile } from './inputs';
+import { checkNoPrivateKey, type OutputTarget, writeOutputFile } from './safe-output';
 
 /** Reads a file named on the command line (readTextFile); `what` names it in the message when it cannot be read. */
 export function readArgumentFile(file: string, what: string): string {
@@ -72,6 +72,8 @@ export async function asUsageErrors<T>(command: string, work: () => Promise<T>):
 }
 
 export interface CardEmailFiles {
+  /** The card file as the user named it, for messages. */
+  readonly cardFile: string;
   /** The card as it is sent (cardToSend: a template expanded). */
   readonly cardText: string;
   readonly bodyFile?: string;
@@ -83,25 +85,24 @@ export interface CardEmailFiles {
 export async function cardEmailFromFiles(command: string, files: CardEmailFiles): Promise<CardEmail> {
   const { cardText } = files;
   const bodyHtml = files.bodyFile === undefined ? undefined : readArgumentFile(files.bodyFile, 'body HTML');
+  checkNoPrivateKey(command, [{ text: cardText, what: `card ${files.cardFile}` }, { text: bodyHtml, what: `body HTML ${files.bodyFile}` }]);
   return asUsageErrors(command, async () => {
     const signedJws = files.signing === undefined ? undefined : await signCardWithKeyFile(cardText, files.signing);
     return cardEmailHtml({ cardText, signedJws, bodyHtml, subject: files.subject });
   });
 }
 
-/** Warnings to standard error; the result to `--out <file>` when given, else to standard output. */
-export function writeResult(command: string, text: string, warnings: readonly string[], out: string | undefined): number {
+/** Warnings to standard error; the result to the --out target when given (writeOutputFile), else to standard output. */
+export function writeResult(command: string, text: string, warnings: readonly string[], out: OutputTarget | undefined): number {
   for (const warning of warnings) process.stderr.write(`amcard ${command}: warning: ${warning}\n`);
-  if (out === undefined) {
-    process.stdout.write(text);
-    return EXIT_OK;
-  }
-  try {
-    writeFileSync(out, text);
-  } catch (error) {
-    throw new UsageError(`Cannot write ${out}: ${describeFsError(error)}.`);
-  }
+  if (out === undefined) process.stdout.write(text);
+  else writeOutputFile(out, text);
   return EXIT_OK;
+}
+
+/** The --out target of a command with --out and --force, given the files it reads. */
+export function outputTarget(values: { out?: string; force?: boolean }, inputs: readonly (string | undefined)[]): OutputTarget | undefined {
+  return values.out === undefined ? undefined : { file: values.out, force: values.force === true, inputs };
 }
 
 /** Exactly one card argument. */

@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import {
   type DecodeSubject, type IssuedAt, type ScriptEntry, type SignedEntry, decodeReport, readPublicKey, verifiedOf
 } from '../signing';
-import { asUsageErrors, readArgumentFile, writeResult } from './card-email-options';
+import { asUsageErrors, outputTarget, readArgumentFile, writeResult } from './card-email-options';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 
 const USAGE = `Usage: amcard decode <jws | file | -> [options]
@@ -19,7 +19,10 @@ Options:
   --sender <address>   The From address the mail is sent with; a different "sender" claim is AM094.
   --json               Print {header, payload, card, verified (true, false or null), problems}; an array when
                        an email holds several cards.
-  --out <file>         Write the result to this file instead of standard output.
+  --out <file>         Write the result to this file instead of standard output. An existing file is
+                       refused unless --force; a symbolic link or an input file is never written, even
+                       with --force.
+  --force              Replace an existing --out file.
   -h, --help           Show this help.
 
 Examples:
@@ -36,6 +39,7 @@ const OPTIONS = {
   sender: { type: 'string' },
   json: { type: 'boolean' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 /** Names that are files even when missing, so that a typo says "no such file" instead of "not a JWS". */
@@ -138,7 +142,7 @@ async function runDecode(args: readonly string[]): Promise<number> {
   const output = values.json
     ? `${JSON.stringify(entries.length === 1 ? jsonOf(entries[0]!) : entries.map(jsonOf), null, 2)}\n`
     : entries.map((entry, index) => formatEntry(entry, headings[index])).join('\n');
-  writeResult('decode', output, [], values.out);
+  writeResult('decode', output, [], outputTarget(values, [positionals[0], ...(values.key ?? [])]));
   return entries.some(failed) ? EXIT_FINDINGS : EXIT_OK;
 }
 

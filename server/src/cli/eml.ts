@@ -1,7 +1,7 @@
 import { emlMessage, parseMailbox } from '../email';
 import { UsageError, parseCommandArgs, type Command } from './command';
 import { cardToSend } from './card-to-send';
-import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
+import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, outputTarget, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard eml <card> --from <address> --to <a,b> --subject <text> [options]
 
@@ -20,10 +20,14 @@ Options:
   --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
                            card, chosen as the preview chooses it). A template is expanded before it is signed or
                            written; without data, or with \${…} left after expansion, nothing is written (exit 2).
-  --out <file>             Write the message to this file instead of standard output.
+  --out <file>             Write the message to this file instead of standard output. An existing file is
+                           refused unless --force; a symbolic link or an input file (card, data, key, body) is
+                           never written, even with --force.
+  --force                  Replace an existing --out file.
   -h, --help               Show this help.
 
-Warnings go to standard error. Exit status: 0 when the message is written, 2 when the command line, a file,
+A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>) is refused: nothing is
+written. Warnings go to standard error. Exit status: 0 when the message is written, 2 when the command line, a file,
 an address, the subject, the key or the signing input is wrong.
 `;
 
@@ -37,6 +41,7 @@ const OPTIONS = {
   body: { type: 'string' },
   data: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 async function runEml(args: readonly string[]): Promise<number> {
@@ -59,9 +64,9 @@ async function runEml(args: readonly string[]): Promise<number> {
   }));
   const signing = keyFile === undefined ? undefined : { keyFile, sender, recipients, originator: values.originator };
   const { text: cardText } = await cardToSend('eml', cardFile, values.data);
-  const { html, warnings } = await cardEmailFromFiles('eml', { cardText, bodyFile: values.body, subject, signing });
+  const { html, warnings } = await cardEmailFromFiles('eml', { cardFile, cardText, bodyFile: values.body, subject, signing });
   const message = await asUsageErrors('eml', async () => emlMessage({ from, to, cc, subject, html }));
-  return writeResult('eml', message, warnings, values.out);
+  return writeResult('eml', message, warnings, outputTarget(values, [cardFile, keyFile, values.body, values.data]));
 }
 
 export const emlCommand: Command = {

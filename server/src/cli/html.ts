@@ -1,6 +1,6 @@
 import { UsageError, parseCommandArgs, type Command } from './command';
 import { cardToSend } from './card-to-send';
-import { addressList, cardArgument, cardEmailFromFiles, writeResult } from './card-email-options';
+import { addressList, cardArgument, cardEmailFromFiles, outputTarget, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard html <card> [options]
 
@@ -21,10 +21,14 @@ Options:
   --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
                            card, chosen as the preview chooses it). A template is expanded before it is signed or
                            written; without data, or with \${…} left after expansion, nothing is written (exit 2).
-  --out <file>             Write the HTML to this file instead of standard output.
+  --out <file>             Write the HTML to this file instead of standard output. An existing file is
+                           refused unless --force; a symbolic link or an input file (card, data, key, body) is
+                           never written, even with --force.
+  --force                  Replace an existing --out file.
   -h, --help               Show this help.
 
 Warnings (invalid card JSON, hideOriginalBody on an empty card, ...) go to standard error.
+A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>) is refused: nothing is written.
 Exit status: 0 when the HTML is written, 2 when the command line, a file, the key or the signing input is wrong.
 `;
 
@@ -37,6 +41,7 @@ const OPTIONS = {
   subject: { type: 'string' },
   data: { type: 'string' },
   out: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 async function runHtml(args: readonly string[]): Promise<number> {
@@ -52,8 +57,8 @@ async function runHtml(args: readonly string[]): Promise<number> {
   }
   const signing = keyFile === undefined ? undefined : { keyFile, sender: values.sender!, recipients, originator: values.originator };
   const { text: cardText } = await cardToSend('html', cardFile, values.data);
-  const { html, warnings } = await cardEmailFromFiles('html', { cardText, bodyFile: values.body, subject: values.subject, signing });
-  return writeResult('html', html, warnings, values.out);
+  const { html, warnings } = await cardEmailFromFiles('html', { cardFile, cardText, bodyFile: values.body, subject: values.subject, signing });
+  return writeResult('html', html, warnings, outputTarget(values, [cardFile, keyFile, values.body, values.data]));
 }
 
 export const htmlCommand: Command = {

@@ -2,6 +2,7 @@ import { readKey, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { describeFsError, readTextFile } from './inputs';
 import { formatName, keyFormatOption, writeKeyFileForCli } from './keygen';
+import { checkOutputTarget } from './safe-output';
 
 const USAGE = `Usage: amcard key convert <key file | -> --to pem|jwk|xml [options]
 
@@ -61,6 +62,7 @@ async function runKeyConvert(args: readonly string[]): Promise<number> {
   if (out === undefined || out === '') {
     throw new UsageError('amcard key convert: the result is a private key, which is not printed unless you ask for it. Give --out <file> (written with mode 0600), "--out -" to print it on stdout, or --public for the public key only.');
   }
+  checkOutputTarget({ file: out, force: values.force === true, inputs: [input] });
   writeKeyFileForCli(out, text, isPrivate, values.force === true);
   process.stderr.write(`Wrote the ${isPrivate ? 'private key' : 'public key'} (${formatName(format, isPrivate)}) to ${out}${isPrivate ? ' with mode 0600' : ''}.\n`);
   return EXIT_OK;

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { generateKeyPair, type KeyFormat, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
+import { checkCanWrite } from './safe-output';
 
 const KEY_SIZES = ['2048', '3072', '4096'] as const;
 const KEY_FORMATS: readonly KeyFormat[] = ['pem', 'jwk', 'xml'];
@@ -69,14 +69,15 @@ async function runKeygen(args: readonly string[]): Promise<number> {
     throw new UsageError('amcard keygen: --out and --public-out name the same file.');
   }
   const replace = values.force === true;
-  // Checked before anything is written, so a refusal leaves no half-written pair behind.
+  // Both checked before anything is written, so a refusal leaves no half-written pair behind; and the public key is
+  // written first, so a failure that slips past the checks never leaves a private key without its public half.
   for (const file of [privateFile, publicFile]) {
-    if (file !== undefined && !replace && existsSync(file)) throw new UsageError(`${file} already exists; nothing was written. Use --force to replace it.`);
+    if (file !== undefined) checkCanWrite({ file, force: replace, inputs: [] });
   }
 
   const { privateKey, publicKey } = generateKeyPair(Number(bits));
-  writeKeyFileForCli(privateFile, writePrivateKey(privateKey, format), true, replace);
   if (publicFile !== undefined) writeKeyFileForCli(publicFile, writePublicKey(publicKey, format), false, replace);
+  writeKeyFileForCli(privateFile, writePrivateKey(privateKey, format), true, replace);
 
   process.stderr.write(`Wrote the private key (${bits}-bit RSA, ${formatName(format, true)}) to ${privateFile} with mode 0600. Keep it secret: whoever has it can sign cards as you.\n`);
   if (publicFile !== undefined) process.stderr.write(`Wrote the public key to ${publicFile}.\n`);

@@ -2,7 +2,8 @@ import { type Finding, validateText } from '../rules';
 import { cardEmailHtml } from '../email';
 import { readPrivateKey, signCard } from '../signing';
 import { EXIT_FINDINGS, UsageError, parseCommandArgs, type Command } from './command';
-import { addressList, asUsageErrors, cardArgument, readArgumentFile, writeResult } from './card-email-options';
+import { checkNoPrivateKey } from './safe-output';
+import { addressList, asUsageErrors, cardArgument, outputTarget, readArgumentFile, writeResult } from './card-email-options';
 import { cardToSend } from './card-to-send';
 import { formatHuman, locateFindings } from './lint-report';
 
@@ -26,8 +27,11 @@ Options:
                          card, chosen as the preview chooses it). A template is expanded before it is signed;
                          without data, or with \${…} left after expansion, nothing is signed (exit 2).
   --html                 Print the signed email HTML instead of the JWS.
-  --out <file>           Write the result to this file instead of standard output.
-  --force                Sign even when the card has errors (they are still listed).
+  --out <file>           Write the result to this file instead of standard output. An existing file is
+                         refused unless --force; a symbolic link, the card or the key file is never
+                         written, even with --force.
+  --force                Sign even when the card has errors (they are still listed), and replace an
+                         existing --out file.
   -h, --help             Show this help.
 
 Example:
@@ -74,6 +78,7 @@ async function runSign(args: readonly string[]): Promise<number> {
   if (cardFile === '-' && keyFile === '-') throw new UsageError('amcard sign: the card and the key cannot both come from standard input.');
 
   const { text: cardText, dataFileName } = await cardToSend('sign', cardFile, values.data);
+  checkNoPrivateKey('sign', [{ text: cardText, what: `card ${cardFile}` }]);
   const privateKey = await asUsageErrors('sign', async () => readPrivateKey(readArgumentFile(keyFile, 'private key'), keyFile));
 
   const errors = cardErrors(cardText, values.originator);
@@ -89,9 +94,9 @@ async function runSign(args: readonly string[]): Promise<number> {
   }
 
   const { jws } = await asUsageErrors('sign', () => signCard({ cardText, sender, recipients, originator: values.originator }, privateKey));
-  if (values.html !== true) return writeResult('sign', `${jws}\n`, [], values.out);
+  if (values.html !== true) return writeResult('sign', `${jws}\n`, [], outputTarget(values, [cardFile, keyFile, values.data]));
   const { html, warnings } = await asUsageErrors('sign', async () => cardEmailHtml({ cardText, signedJws: jws }));
-  return writeResult('sign', html, warnings, values.out);
+  return writeResult('sign', html, warnings, outputTarget(values, [cardFile, keyFile, values.data]));
 }
 
 export const signCommand: Command = {

@@ -3,6 +3,7 @@
 // XML is mapped onto a JWK. No message ever quotes key material: only names of parts, formats and sizes.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, X509Certificate, type JsonWebKey } from 'node:crypto';
 import { InputError } from '../card';
+import { bigIntOf, degenerateRsaKeyReason } from './degenerate-rsa-key';
 import { parseRsaKeyValueXml, RSA_KEY_VALUE_PARTS, XmlKeyError, type RsaKeyValuePart } from './rsa-key-value-xml';
 
 /** A key that cannot be read or used; the message names the problem and, when given, the source (a file name). */
@@ -111,6 +112,8 @@ function checkUsableRsaKey(key: KeyObject, fail: Fail): void {
   const bits = modulusBits(key);
   if (bits < MIN_MODULUS_BITS) fail(`this RSA key has ${bits} bits; Outlook needs at least ${MIN_MODULUS_BITS}. Generate a new key (amcard keygen).`);
   if (bits > MAX_MODULUS_BITS) fail(`this RSA key has ${bits} bits, more than the ${MAX_MODULUS_BITS} this tool accepts.`);
+  const degenerate = degenerateRsaKeyReason(key);
+  if (degenerate !== undefined) fail(`this RSA key is refused: ${degenerate}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------- PEM
@@ -280,11 +283,6 @@ function rsaKeyValueXml(jwk: JsonWebKey, parts: readonly RsaKeyValuePart[]): str
 }
 
 // -------------------------------------------------------------------------------------------- private consistency
-
-function bigIntOf(base64url: string | undefined): bigint {
-  const hex = Buffer.from(base64url ?? '', 'base64url').toString('hex');
-  return hex === '' ? 0n : BigInt(`0x${hex}`);
-}
 
 /**
  * OpenSSL signs with the CRT parts and never checks them against the modulus, so a key pasted together from

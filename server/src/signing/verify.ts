@@ -6,6 +6,7 @@ import { base64url, compactVerify, errors } from 'jose';
 import { visit } from 'jsonc-parser';
 import { type Severity, validateText } from '../rules';
 import { decodeCompactJws, findExcessiveNesting } from '../card';
+import { degenerateRsaKeyReason } from './degenerate-rsa-key';
 
 /** Tokens longer than this are refused before decoding: a signed card is a few KiB, and a huge one would only cost time. */
 export const MAX_TOKEN_LENGTH = 256 * 1024;
@@ -134,6 +135,11 @@ async function verifySignature(token: string, signature: string, keys: readonly 
     }
     if (key.asymmetricKeyType !== 'rsa') {
       reasons.push(`${label} is not an RSA key (${key.asymmetricKeyType ?? key.type}), so it cannot check an ${ACCEPTED_ALGORITHM} signature`);
+      continue;
+    }
+    const degenerate = degenerateRsaKeyReason(key);
+    if (degenerate !== undefined) {
+      reasons.push(`${label} is refused: ${degenerate.replace(/\.$/, '')}`);
       continue;
     }
     try {
