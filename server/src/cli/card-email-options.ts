@@ -71,6 +71,17 @@ export async function asUsageErrors<T>(command: string, work: () => Promise<T>):
   }
 }
 
+/** The help lines of --data, --out and --force, the same in amcard html and eml. */
+export function templateAndOutputHelp(written: string): string {
+  return `  --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
+                           card, chosen as the preview chooses it). A template is expanded before it is signed or
+                           written; without data, or with \${…} left after expansion, nothing is written (exit 2).
+  --out <file>             Write the ${written} to this file instead of standard output. An existing file is
+                           refused unless --force; a symbolic link or an input file (card, data, key, body) is
+                           never written, even with --force.
+  --force                  Replace an existing --out file.`;
+}
+
 export interface CardEmailFiles {
   /** The card file as the user named it, for messages. */
   readonly cardFile: string;

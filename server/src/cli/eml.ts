@@ -1,7 +1,7 @@
 import { emlMessage, parseMailbox } from '../email';
 import { UsageError, parseCommandArgs, type Command } from './command';
 import { cardToSend } from './card-to-send';
-import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, outputTarget, writeResult } from './card-email-options';
+import { addressList, asUsageErrors, cardArgument, cardEmailFromFiles, outputTarget, templateAndOutputHelp, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard eml <card> --from <address> --to <a,b> --subject <text> [options]
 
@@ -17,13 +17,7 @@ Options:
                            "recipientsSerialized" lists every To and Cc address.
   --originator <guid>      Provider id for signing, when the card has no "originator".
   --body <html file>       Body HTML instead of the card's text.
-  --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
-                           card, chosen as the preview chooses it). A template is expanded before it is signed or
-                           written; without data, or with \${…} left after expansion, nothing is written (exit 2).
-  --out <file>             Write the message to this file instead of standard output. An existing file is
-                           refused unless --force; a symbolic link or an input file (card, data, key, body) is
-                           never written, even with --force.
-  --force                  Replace an existing --out file.
+${templateAndOutputHelp('message')}
   -h, --help               Show this help.
 
 A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>) is refused: nothing is

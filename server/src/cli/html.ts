@@ -1,6 +1,6 @@
 import { UsageError, parseCommandArgs, type Command } from './command';
 import { cardToSend } from './card-to-send';
-import { addressList, cardArgument, cardEmailFromFiles, outputTarget, writeResult } from './card-email-options';
+import { addressList, cardArgument, cardEmailFromFiles, outputTarget, templateAndOutputHelp, writeResult } from './card-email-options';
 
 const USAGE = `Usage: amcard html <card> [options]
 
@@ -18,13 +18,7 @@ Options:
   --originator <guid>      Provider id, when the card has no "originator" (they must agree otherwise).
   --body <html file>       Body HTML (a fragment or a whole document) instead of the card's text.
   --subject <text>         Document title.
-  --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
-                           card, chosen as the preview chooses it). A template is expanded before it is signed or
-                           written; without data, or with \${…} left after expansion, nothing is written (exit 2).
-  --out <file>             Write the HTML to this file instead of standard output. An existing file is
-                           refused unless --force; a symbolic link or an input file (card, data, key, body) is
-                           never written, even with --force.
-  --force                  Replace an existing --out file.
+${templateAndOutputHelp('HTML')}
   -h, --help               Show this help.
 
 Warnings (invalid card JSON, hideOriginalBody on an empty card, ...) go to standard error.
