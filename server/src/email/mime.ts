@@ -95,19 +95,33 @@ function splitParameters(text: string): string[] {
   return parts;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `line` is `--boundary` or `--boundary--`, then optional blanks: 'part', 'close', or undefined. */
+function delimiterKind(line: string, boundary: string): 'part' | 'close' | undefined {
+  if (!line.startsWith('--') || !line.startsWith(boundary, 2)) return undefined;
+  const rest = withoutTrailingBlanks(line.slice(2 + boundary.length));
+  return rest === '' ? 'part' : rest === '--' ? 'close' : undefined;
 }
 
-/** The body parts between `--boundary` delimiter lines, up to the closing `--boundary--` (RFC 2046 § 5.1.1). */
+/**
+ * The body parts between `--boundary` delimiter lines, up to the closing `--boundary--` (RFC 2046 § 5.1.1). A scan
+ * of lines, not a pattern built from the boundary: a boundary of any length is only compared.
+ */
 function multipartBodies(body: string, boundary: string): string[] {
-  const delimiter = new RegExp(`(?:^|\\r?\\n)--${escapeRegExp(boundary)}(--)?[ \\t]*(?:\\r?\\n|$)`, 'g');
   const parts: string[] = [];
   let start: number | undefined;
-  for (let match = delimiter.exec(body); match !== null; match = delimiter.exec(body)) {
-    if (start !== undefined) parts.push(body.slice(start, match.index));
-    if (match[1] === '--') return parts;
-    start = match.index + match[0].length;
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    const newline = body.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? body.length : newline;
+    const kind = delimiterKind(body.slice(lineStart, lineEnd).replace(/\r$/, ''), boundary);
+    if (kind !== undefined) {
+      // The line break before a delimiter belongs to the delimiter.
+      if (start !== undefined) parts.push(body.slice(start, Math.max(start, lineStart - (body[lineStart - 2] === '\r' ? 2 : 1))));
+      if (kind === 'close') return parts;
+      start = newline === -1 ? body.length : newline + 1;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
   }
   if (start !== undefined) parts.push(body.slice(start));
   return parts;
