@@ -182,6 +182,11 @@ describe('extractCardsFromEmail: .eml', () => {
     assert.deepEqual(extractCardsFromEmail(eml).map((card) => card.text), ['{"a":1}', '{"b":2}']);
   });
 
+  it('joins a boundary split in RFC 2231 sections (boundary*0, boundary*1)', () => {
+    const eml = `From: a@b.example\r\nContent-Type: multipart/alternative;\r\n boundary*0="first-half-";\r\n boundary*1="second-half"\r\n\r\n--first-half-second-half\r\nContent-Type: text/html\r\n\r\n<script type="application/adaptivecard+json">{"a":1}</script>\r\n--first-half-second-half--\r\n`;
+    assert.deepEqual(extractCardsFromEmail(eml).map((card) => card.text), ['{"a":1}']);
+  });
+
   it('survives a multipart without a boundary and nesting past the limit', () => {
     assert.deepEqual(extractCardsFromEmail('From: a@b.example\r\nContent-Type: multipart/mixed\r\n\r\n--x\r\n'), []);
     let nested = 'Content-Type: text/html\r\n\r\n<script type="application/adaptivecard+json">{}</script>';

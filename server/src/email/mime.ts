@@ -68,7 +68,39 @@ function parseContentType(value: string | undefined): ContentType {
     const match = parameter.exec(part);
     if (match) parameters.set(match[1]!.toLowerCase(), match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3]!);
   }
-  return { mediaType: mediaType.trim().toLowerCase() || 'text/plain', parameters };
+  return { mediaType: mediaType.trim().toLowerCase() || 'text/plain', parameters: joinContinuations(parameters) };
+}
+
+/** `%XX` escapes of an RFC 2231 extended value; the first section's `charset'language'` prefix is dropped. */
+function decodeExtended(value: string, first: boolean): string {
+  const text = first ? value.slice(value.indexOf("'", value.indexOf("'") + 1) + 1) : value;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * RFC 2231 § 3–4: a long value split as `name*0`, `name*1`, … (and `name*0*` for %-encoded sections) is one
+ * parameter `name`; a parameter written whole wins.
+ */
+function joinContinuations(parameters: Map<string, string>): Map<string, string> {
+  const sections = new Map<string, { index: number; value: string }[]>();
+  for (const [key, value] of parameters) {
+    const match = /^([^*]+)\*(\d+)?(\*)?$/.exec(key);
+    if (!match) continue;
+    // `name*` alone is one %-encoded section; `name*N*` one of several.
+    const extended = match[2] === undefined || match[3] !== undefined;
+    const index = match[2] === undefined ? 0 : Number(match[2]);
+    const list = sections.get(match[1]!) ?? [];
+    list.push({ index, value: extended ? decodeExtended(value, index === 0) : value });
+    sections.set(match[1]!, list);
+  }
+  for (const [name, list] of sections) {
+    if (!parameters.has(name)) parameters.set(name, list.sort((a, b) => a.index - b.index).map((section) => section.value).join(''));
+  }
+  return parameters;
 }
 
 /** Splits parameters at semicolons outside quoted strings (a boundary may contain ';'). */
