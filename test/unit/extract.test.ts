@@ -175,6 +175,18 @@ describe('extractCardsFromEmail: .eml', () => {
     assert.ok(large < 64 * Math.max(small, 0.05), `16 times the blanks took ${(large / small).toFixed(1)} times as long (${small.toFixed(2)} ms, ${large.toFixed(2)} ms)`);
   });
 
+  it('finds the parts of a multipart whose boundary is 40,000 characters long', () => {
+    const boundary = 'b'.repeat(40_000);
+    const part = (text: string): string => `--${boundary}\r\nContent-Type: text/html\r\n\r\n<script type="application/adaptivecard+json">${text}</script>\r\n`;
+    const eml = `From: a@b.example\r\nContent-Type: multipart/alternative; boundary="${boundary}"\r\n\r\n${part('{"a":1}')}${part('{"b":2}')}--${boundary}-- \r\n${part('{"after":0}')}`;
+    assert.deepEqual(extractCardsFromEmail(eml).map((card) => card.text), ['{"a":1}', '{"b":2}']);
+  });
+
+  it('joins a boundary split in RFC 2231 sections (boundary*0, boundary*1)', () => {
+    const eml = `From: a@b.example\r\nContent-Type: multipart/alternative;\r\n boundary*0="first-half-";\r\n boundary*1="second-half"\r\n\r\n--first-half-second-half\r\nContent-Type: text/html\r\n\r\n<script type="application/adaptivecard+json">{"a":1}</script>\r\n--first-half-second-half--\r\n`;
+    assert.deepEqual(extractCardsFromEmail(eml).map((card) => card.text), ['{"a":1}']);
+  });
+
   it('survives a multipart without a boundary and nesting past the limit', () => {
     assert.deepEqual(extractCardsFromEmail('From: a@b.example\r\nContent-Type: multipart/mixed\r\n\r\n--x\r\n'), []);
     let nested = 'Content-Type: text/html\r\n\r\n<script type="application/adaptivecard+json">{}</script>';

@@ -1,7 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { UsageError } from './command';
+import { searchFiles } from './file-search';
+import { UnreadableInputError, readInputBytes } from './read-file';
 
 const IGNORED_WHEN_SEARCHING: readonly string[] = ['**/node_modules/**'];
 
@@ -12,6 +14,7 @@ export interface InputFile {
 }
 
 export function describeFsError(error: unknown): string {
+  if (error instanceof UnreadableInputError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
@@ -24,11 +27,11 @@ export function describeFsError(error: unknown): string {
  * byte order mark is dropped, as editors hide it, so columns and the text signed or sent are what the user sees.
  */
 export function readTextFile(file: string): string {
-  return readFileSync(file === '-' ? 0 : file, 'utf8').replace(/^\uFEFF/, '');
+  return readInputBytes(file).toString('utf8').replace(/^\uFEFF/, '');
 }
 
 function search(patterns: readonly string[], cwd: string): string[] {
-  return fastGlob.sync([...patterns], { cwd, absolute: true, onlyFiles: true, ignore: [...IGNORED_WHEN_SEARCHING] });
+  return searchFiles(patterns, cwd, IGNORED_WHEN_SEARCHING);
 }
 
 /**
@@ -40,7 +43,7 @@ export function expandArguments(args: readonly string[], cwd: string, filePatter
   const problems: string[] = [];
   for (const arg of args) {
     if (fastGlob.isDynamicPattern(arg)) {
-      const matches = fastGlob.sync(arg, { cwd, absolute: true, onlyFiles: true });
+      const matches = searchFiles(arg, cwd);
       if (matches.length === 0) problems.push(`${arg}: no files match this pattern`);
       files.push(...matches);
       continue;

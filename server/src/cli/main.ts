@@ -6,6 +6,7 @@ import { htmlCommand } from './html';
 import { keyCommand } from './key-convert';
 import { keygenCommand } from './keygen';
 import { lintCommand } from './lint';
+import { MAX_INPUT_FILE_BYTES } from './read-file';
 import { signCommand } from './sign';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -18,10 +19,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   decode: decodeCommand,
 };
 
+const INPUT_FILES_NOTE = `Input files (cards, emails, tokens, keys, config and --data files) must be regular files of at most
+${MAX_INPUT_FILE_BYTES / (1024 * 1024)} MiB, or - for standard input; pipes, devices and larger files are refused. Directories that cannot
+be listed are skipped with a warning.`;
+
 function overview(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
-  return ['Usage: amcard <command> [options]', '', 'Commands:', ...lines, '', 'Run "amcard <command> --help" for the options of a command.', ''].join('\n');
+  return ['Usage: amcard <command> [options]', '', 'Commands:', ...lines, '', INPUT_FILES_NOTE, '', 'Run "amcard <command> --help" for the options of a command.', ''].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -68,7 +68,39 @@ function parseContentType(value: string | undefined): ContentType {
     const match = parameter.exec(part);
     if (match) parameters.set(match[1]!.toLowerCase(), match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3]!);
   }
-  return { mediaType: mediaType.trim().toLowerCase() || 'text/plain', parameters };
+  return { mediaType: mediaType.trim().toLowerCase() || 'text/plain', parameters: joinContinuations(parameters) };
+}
+
+/** `%XX` escapes of an RFC 2231 extended value; the first section's `charset'language'` prefix is dropped. */
+function decodeExtended(value: string, first: boolean): string {
+  const text = first ? value.slice(value.indexOf("'", value.indexOf("'") + 1) + 1) : value;
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * RFC 2231 § 3–4: a long value split as `name*0`, `name*1`, … (and `name*0*` for %-encoded sections) is one
+ * parameter `name`; a parameter written whole wins.
+ */
+function joinContinuations(parameters: Map<string, string>): Map<string, string> {
+  const sections = new Map<string, { index: number; value: string }[]>();
+  for (const [key, value] of parameters) {
+    const match = /^([^*]+)\*(\d+)?(\*)?$/.exec(key);
+    if (!match) continue;
+    // `name*` alone is one %-encoded section; `name*N*` one of several.
+    const extended = match[2] === undefined || match[3] !== undefined;
+    const index = match[2] === undefined ? 0 : Number(match[2]);
+    const list = sections.get(match[1]!) ?? [];
+    list.push({ index, value: extended ? decodeExtended(value, index === 0) : value });
+    sections.set(match[1]!, list);
+  }
+  for (const [name, list] of sections) {
+    if (!parameters.has(name)) parameters.set(name, list.sort((a, b) => a.index - b.index).map((section) => section.value).join(''));
+  }
+  return parameters;
 }
 
 /** Splits parameters at semicolons outside quoted strings (a boundary may contain ';'). */
@@ -95,19 +127,33 @@ function splitParameters(text: string): string[] {
   return parts;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `line` is `--boundary` or `--boundary--`, then optional blanks: 'part', 'close', or undefined. */
+function delimiterKind(line: string, boundary: string): 'part' | 'close' | undefined {
+  if (!line.startsWith('--') || !line.startsWith(boundary, 2)) return undefined;
+  const rest = withoutTrailingBlanks(line.slice(2 + boundary.length));
+  return rest === '' ? 'part' : rest === '--' ? 'close' : undefined;
 }
 
-/** The body parts between `--boundary` delimiter lines, up to the closing `--boundary--` (RFC 2046 § 5.1.1). */
+/**
+ * The body parts between `--boundary` delimiter lines, up to the closing `--boundary--` (RFC 2046 § 5.1.1). A scan
+ * of lines, not a pattern built from the boundary: a boundary of any length is only compared.
+ */
 function multipartBodies(body: string, boundary: string): string[] {
-  const delimiter = new RegExp(`(?:^|\\r?\\n)--${escapeRegExp(boundary)}(--)?[ \\t]*(?:\\r?\\n|$)`, 'g');
   const parts: string[] = [];
   let start: number | undefined;
-  for (let match = delimiter.exec(body); match !== null; match = delimiter.exec(body)) {
-    if (start !== undefined) parts.push(body.slice(start, match.index));
-    if (match[1] === '--') return parts;
-    start = match.index + match[0].length;
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    const newline = body.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? body.length : newline;
+    const kind = delimiterKind(body.slice(lineStart, lineEnd).replace(/\r$/, ''), boundary);
+    if (kind !== undefined) {
+      // The line break before a delimiter belongs to the delimiter.
+      if (start !== undefined) parts.push(body.slice(start, Math.max(start, lineStart - (body[lineStart - 2] === '\r' ? 2 : 1))));
+      if (kind === 'close') return parts;
+      start = newline === -1 ? body.length : newline + 1;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
   }
   if (start !== undefined) parts.push(body.slice(start));
   return parts;

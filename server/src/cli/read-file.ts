@@ -1,0 +1,60 @@
+// How amcard reads one input file: only regular files (or standard input), never more than MAX_INPUT_FILE_BYTES.
+// A FIFO would block for ever and /dev/zero would fill memory, so both are refused before a byte is read.
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+
+/**
+ * The largest input file amcard reads (cards, emails, JWS, keys, config and --data files). Large enough for any
+ * email that carries a signed card at the 256 KiB token limit of decode (signing/verify.ts MAX_TOKEN_LENGTH),
+ * base64-encoded with its HTML; real cards are a few kilobytes.
+ */
+export const MAX_INPUT_FILE_BYTES = 4 * 1024 * 1024;
+
+/** A file amcard refuses to read; the message completes "<file>: …". */
+export class UnreadableInputError extends Error {}
+
+function mebibytes(bytes: number): string {
+  return `${bytes / (1024 * 1024)} MiB`;
+}
+
+function tooLarge(): UnreadableInputError {
+  return new UnreadableInputError(`larger than amcard's input limit of ${mebibytes(MAX_INPUT_FILE_BYTES)}`);
+}
+
+function notARegularFile(stats: Stats): UnreadableInputError {
+  if (stats.isDirectory()) return new UnreadableInputError('is a directory');
+  const kind = stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'a special file';
+  return new UnreadableInputError(`is ${kind}, not a regular file: amcard reads only regular files`);
+}
+
+/** Reads at most MAX_INPUT_FILE_BYTES from `fd`, refusing the input when more follows. */
+function readBounded(fd: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(64 * 1024);
+    const count = readSync(fd, chunk, 0, chunk.length, null);
+    if (count === 0) break;
+    total += count;
+    if (total > MAX_INPUT_FILE_BYTES) throw tooLarge();
+    chunks.push(chunk.subarray(0, count));
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The bytes of `file`, `-` for standard input (which may be a pipe). Throws UnreadableInputError for anything but
+ * a regular file, or one over MAX_INPUT_FILE_BYTES, and the fs error when the file cannot be opened.
+ */
+export function readInputBytes(file: string): Buffer {
+  if (file === '-') return readBounded(0);
+  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one; fstat then tells what was opened.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw notARegularFile(stats);
+    if (stats.size > MAX_INPUT_FILE_BYTES) throw tooLarge();
+    return readBounded(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
