@@ -10,6 +10,7 @@ import * as card from '../../server/src/card';
 import { InputError } from '../../server/src/card/errors';
 import { TemplateError } from '../../server/src/card/template';
 import { parseCommandArgs, UsageError } from '../../server/src/cli/command';
+import { UnreadableInputError } from '../../server/src/cli/read-file';
 import * as email from '../../server/src/email';
 import { CardEmailError, cardEmailHtml } from '../../server/src/email/card-email';
 import { emlMessage, EmlInputError } from '../../server/src/email/eml';
@@ -32,6 +33,7 @@ const ERROR_CLASSES: ReadonlyArray<readonly [typeof InputError, string, string]>
   [CardEmailError, 'CardEmailError', 'ERR_CARD_EMAIL'],
   [TemplateError, 'TemplateError', 'ERR_TEMPLATE'],
   [UsageError, 'UsageError', 'ERR_USAGE'],
+  [UnreadableInputError, 'UnreadableInputError', 'ERR_UNREADABLE_INPUT'],
   [UserFacingError, 'UserFacingError', 'ERR_USER_FACING'],
 ];
 

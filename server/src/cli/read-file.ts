@@ -1,6 +1,7 @@
 // How amcard reads one input file: only regular files (or standard input), never more than MAX_INPUT_FILE_BYTES.
 // A FIFO would block for ever and /dev/zero would fill memory, so both are refused before a byte is read.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { InputError } from '../card';
 
 /**
  * The largest input file amcard reads (cards, emails, JWS, keys, config and --data files). Large enough for any
@@ -10,7 +11,9 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 export const MAX_INPUT_FILE_BYTES = 4 * 1024 * 1024;
 
 /** A file amcard refuses to read; the message completes "<file>: …". */
-export class UnreadableInputError extends Error {}
+export class UnreadableInputError extends InputError {
+  static override readonly code = 'ERR_UNREADABLE_INPUT';
+}
 
 function mebibytes(bytes: number): string {
   return `${bytes / (1024 * 1024)} MiB`;
