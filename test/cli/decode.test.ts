@@ -167,6 +167,14 @@ describe('amcard decode: emails', () => {
     assert.equal(run.status, 0, run.stdout);
     assert.equal(json(run).verified, true);
   });
+
+  it('reads an .eml as bytes, so an 8-bit ISO-8859-1 part decodes the byte E9 as é', () => {
+    const card = { ...CARD, body: [{ type: 'TextBlock', text: 'Café' }] };
+    const eml = `From: ${SENDER}\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=ISO-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n<script type="application/adaptivecard+json">${JSON.stringify(card)}</script>\r\n`;
+    writeFileSync(path.join(dir, 'latin1.eml'), Buffer.from(eml, 'latin1'));
+    const run = amcard(['decode', 'latin1.eml', '--json']);
+    assert.deepEqual(json(run).card, card, run.stdout + run.stderr);
+  });
 });
 
 describe('amcard decode: usage errors exit 2', () => {

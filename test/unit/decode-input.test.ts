@@ -13,27 +13,29 @@ function problemOf(input: DecodeInput): string {
 }
 
 describe('readDecodeInput', () => {
-  it('takes a compact JWS as it is, without the surrounding whitespace', () => {
-    assert.deepEqual(readDecodeInput(`\n  ${JWS}\n`), { kind: 'jws', token: JWS });
+  it('takes a compact JWS as it is, without the surrounding whitespace', async () => {
+    assert.deepEqual(await readDecodeInput(`\n  ${JWS}\n`), { kind: 'jws', token: JWS });
   });
 
-  it('takes the JWS of a JSON-LD signed-card envelope', () => {
-    assert.deepEqual(readDecodeInput(JSON.stringify({ '@context': 'http://schema.org/extensions', '@type': 'SignedAdaptiveCard', signedAdaptiveCard: JWS })),
+  it('takes the JWS of a JSON-LD signed-card envelope', async () => {
+    assert.deepEqual(await readDecodeInput(JSON.stringify({ '@context': 'http://schema.org/extensions', '@type': 'SignedAdaptiveCard', signedAdaptiveCard: JWS })),
       { kind: 'envelope', token: JWS });
   });
 
-  it('takes every card of an HTML email and of a MIME message', () => {
-    const html = readDecodeInput(HTML);
+  it('takes every card of an HTML email and of a MIME message', async () => {
+    const html = await readDecodeInput(HTML);
     assert.equal(html.kind, 'email');
     assert.deepEqual(html.kind === 'email' && html.cards.map((card) => [card.kind, card.text.trim()]), [['script', CARD]]);
-    const eml = readDecodeInput(emlMessage({ from: 'a@contoso.example', to: ['b@contoso.example'], subject: 'Hi', html: HTML }));
+    const eml = await readDecodeInput(emlMessage({ from: 'a@contoso.example', to: ['b@contoso.example'], subject: 'Hi', html: HTML }));
     assert.deepEqual(eml.kind === 'email' && eml.cards.map((card) => card.text.trim()), [CARD]);
   });
 
-  it('says what is wrong with empty text, JSON that is no envelope, broken JSON and HTML without a card', () => {
-    assert.match(problemOf(readDecodeInput(' \n')), /^is empty: expected a JWS, a signed-card envelope, an HTML email or an \.eml message\.$/);
-    assert.match(problemOf(readDecodeInput(CARD)), /^holds JSON but no signed-card envelope with a JWS .*amcard lint/);
-    assert.match(problemOf(readDecodeInput('{"@type": "SignedAdaptiveCard",')), /^starts like JSON but does not parse \(/);
-    assert.match(problemOf(readDecodeInput('<p>No card</p>')), /^has no card: no <script type="application\/adaptivecard\+json">/);
+  it('says what is wrong with empty text, JSON that is no envelope, broken JSON, HTML without a card and a message nested too deep', async () => {
+    assert.match(problemOf(await readDecodeInput(' \n')), /^is empty: expected a JWS, a signed-card envelope, an HTML email or an \.eml message\.$/);
+    assert.match(problemOf(await readDecodeInput(CARD)), /^holds JSON but no signed-card envelope with a JWS .*amcard lint/);
+    assert.match(problemOf(await readDecodeInput('{"@type": "SignedAdaptiveCard",')), /^starts like JSON but does not parse \(/);
+    assert.match(problemOf(await readDecodeInput('<p>No card</p>')), /^has no card: no <script type="application\/adaptivecard\+json">/);
+    const tooDeep = `From: a@b.example\r\n${'Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n'.repeat(40)}`;
+    assert.match(problemOf(await readDecodeInput(tooDeep)), /^is a MIME message that cannot be read: Maximum MIME nesting depth of 32 levels exceeded\.$/);
   });
 });

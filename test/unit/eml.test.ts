@@ -133,10 +133,10 @@ describe('parseMailbox', () => {
 });
 
 describe('email round trip through the project\'s own readers', () => {
-  it('extractCardsFromEmail finds the card of a message made by cardEmailHtml and emlMessage', () => {
+  it('extractCardsFromEmail finds the card of a message made by cardEmailHtml and emlMessage', async () => {
     const card = { type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Zoë </script> \u2028' }] };
     const { html } = cardEmailHtml({ cardText: JSON.stringify(card), subject: 'Über' });
-    const found = extractCardsFromEmail(emlMessage({ ...BASE, subject: 'Über', html }));
+    const found = await extractCardsFromEmail(emlMessage({ ...BASE, subject: 'Über', html }));
     assert.equal(found.length, 1);
     assert.equal(found[0]!.kind, 'script');
     assert.equal(found[0]!.mediaType, 'application/adaptivecard+json');
@@ -148,7 +148,7 @@ describe('email round trip through the project\'s own readers', () => {
     const cardText = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', body: [{ type: 'TextBlock', text: 'Hi' }] });
     const { jws } = await signCard({ cardText, sender: BASE.from, recipients: BASE.to }, privateKey);
     const { html } = cardEmailHtml({ cardText, signedJws: jws });
-    const found = extractCardsFromEmail(emlMessage({ ...BASE, html }));
+    const found = await extractCardsFromEmail(emlMessage({ ...BASE, html }));
     assert.deepEqual(found.map((card) => [card.kind, card.text]), [['signed', jws]]);
     const decoded = await decodeSignedCard(found[0]!.text, { publicKeys: [publicKey], sender: BASE.from });
     assert.equal(decoded.verified, true, JSON.stringify(decoded.problems));

@@ -14,6 +14,7 @@ import { UnreadableInputError } from '../../server/src/cli/read-file';
 import * as email from '../../server/src/email';
 import { CardEmailError, cardEmailHtml } from '../../server/src/email/card-email';
 import { emlMessage, EmlInputError } from '../../server/src/email/eml';
+import { MimeMessageError } from '../../server/src/email/message';
 import * as signing from '../../server/src/signing';
 import { KeyFileError, writeKeyFile } from '../../server/src/signing/key-file';
 import { parseRsaKeyValueXml, XmlKeyError } from '../../server/src/signing/rsa-key-value-xml';
@@ -31,6 +32,7 @@ const ERROR_CLASSES: ReadonlyArray<readonly [typeof InputError, string, string]>
   [SigningInputError, 'SigningInputError', 'ERR_SIGNING_INPUT'],
   [EmlInputError, 'EmlInputError', 'ERR_EML_INPUT'],
   [CardEmailError, 'CardEmailError', 'ERR_CARD_EMAIL'],
+  [MimeMessageError, 'MimeMessageError', 'ERR_MIME_MESSAGE'],
   [TemplateError, 'TemplateError', 'ERR_TEMPLATE'],
   [UsageError, 'UsageError', 'ERR_USAGE'],
   [UnreadableInputError, 'UnreadableInputError', 'ERR_UNREADABLE_INPUT'],

@@ -264,6 +264,15 @@ describe('signing commands in a real VS Code', () => {
     await waitForRule(decoded.cards[0]!.cardDocument!, 'AM030');
   });
 
+  it('decodes an .eml from its bytes, so an 8-bit ISO-8859-1 part\'s byte E9 opens as é', async () => {
+    const card = { type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Café' }] };
+    const eml = `From: ${SENDER}\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=ISO-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n<script type="application/adaptivecard+json">${JSON.stringify(card)}</script>\r\n`;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ams-latin1-')), 'latin1.eml');
+    fs.writeFileSync(file, Buffer.from(eml, 'latin1'));
+    const decoded = succeeded(await execute<DecodeJwsResult>('actionableMessages.decodeJws', vscode.Uri.file(file)));
+    assert.deepStrictEqual(JSON.parse(await textOf(decoded.cards[0]!.cardDocument!)), card);
+  });
+
   it('checks a decoded card with the settings as the language server reads them: bad rules entries and targetUrls items are skipped', async () => {
     await settings().update('rules', { AM030: 'off', AM999: 'off', AM036: 'loud' }, vscode.ConfigurationTarget.Workspace);
     await settings().update('targetUrls', ['https://api.contoso.example/', 7], vscode.ConfigurationTarget.Workspace);

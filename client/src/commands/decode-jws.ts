@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CARD_LANGUAGE_ID } from '../../../server/src/language';
 import {
-  type DecodeProblem, type IssuedAt, type ScriptEntry, type SignatureVerdict, type SignedEntry, decodeReport, verifiedOf
+  type DecodeProblem, type DecodeSubject, type IssuedAt, type ScriptEntry, type SignatureVerdict, type SignedEntry, decodeReport, verifiedOf
 } from '../../../server/src/signing';
 import { showNamedUntitled, showUntitled } from './editor-documents';
 import { loadPublicKeys } from './signing-keys';
@@ -141,13 +141,17 @@ async function scriptSection(entry: ScriptEntry): Promise<Section> {
 
 /** "Decode JWS": a compact JWS, or every card of an email (HTML or .eml), reported in a new markdown editor. */
 export async function decodeJws(argument: unknown): Promise<DecodeJwsResult | undefined> {
-  let text: string | undefined;
-  if (argument instanceof vscode.Uri) text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(argument));
-  else if (argument && typeof (argument as DecodeJwsOptions).text === 'string') text = (argument as DecodeJwsOptions).text;
-  else text = await inputText();
-  if (text === undefined) return undefined;
+  // A file is decoded from its bytes, so that an .eml's own charsets decide its text.
+  let subject: DecodeSubject | undefined;
+  if (argument instanceof vscode.Uri) subject = { bytes: await vscode.workspace.fs.readFile(argument) };
+  else if (argument && typeof (argument as DecodeJwsOptions).text === 'string') subject = { text: (argument as DecodeJwsOptions).text };
+  else {
+    const text = await inputText();
+    subject = text === undefined ? undefined : { text };
+  }
+  if (subject === undefined) return undefined;
   const resource = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
-  const report = await decodeReport({ text }, { publicKeys: () => loadPublicKeys(resource), settings: serviceSettingsFor(resource) });
+  const report = await decodeReport(subject, { publicKeys: () => loadPublicKeys(resource), settings: serviceSettingsFor(resource) });
   if (report.kind === 'problem') {
     throw new UserFacingError(`${argument instanceof vscode.Uri ? vscode.workspace.asRelativePath(argument, false) : 'The text'} ${report.message}`);
   }

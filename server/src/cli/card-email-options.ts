@@ -4,12 +4,22 @@ import { type CardEmail, cardEmailHtml } from '../email';
 import { readPrivateKey, signCard } from '../signing';
 import { EXIT_OK, UsageError } from './command';
 import { describeFsError, readTextFile } from './inputs';
+import { readInputBytes } from './read-file';
 import { checkNoPrivateKey, type OutputTarget, writeOutputFile } from './safe-output';
 
 /** Reads a file named on the command line (readTextFile); `what` names it in the message when it cannot be read. */
 export function readArgumentFile(file: string, what: string): string {
+  return readArgument(file, what, readTextFile);
+}
+
+/** The bytes of a file named on the command line, for input whose own charset decides its text (an .eml). */
+export function readArgumentBytes(file: string, what: string): Uint8Array {
+  return readArgument(file, what, readInputBytes);
+}
+
+function readArgument<T>(file: string, what: string, read: (file: string) => T): T {
   try {
-    return readTextFile(file);
+    return read(file);
   } catch (error) {
     throw new UsageError(`Cannot read the ${what} ${file === '-' ? 'from standard input' : file}: ${describeFsError(error)}.`);
   }

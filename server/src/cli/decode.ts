@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import {
   type DecodeSubject, type IssuedAt, type ScriptEntry, type SignedEntry, decodeReport, readPublicKey, verifiedOf
 } from '../signing';
-import { asUsageErrors, outputTarget, readArgumentFile, writeResult } from './card-email-options';
+import { asUsageErrors, outputTarget, readArgumentBytes, readArgumentFile, writeResult } from './card-email-options';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 
 const USAGE = `Usage: amcard decode <jws | file | -> [options]
@@ -47,10 +47,10 @@ const FILE_EXTENSIONS = /\.(?:jws|jwt|txt|html?|eml|json)$/i;
 
 type Entry = SignedEntry | ScriptEntry;
 
-/** Where the input came from, and what to decode: a file's or standard input's text, or the argument as the JWS. */
+/** Where the input came from, and what to decode: a file's or standard input's bytes, or the argument as the JWS. */
 function readInput(argument: string): { name: string; subject: DecodeSubject } {
-  if (argument === '-') return { name: 'standard input', subject: { text: readArgumentFile('-', 'input') } };
-  if (existsSync(argument)) return { name: argument, subject: { text: readArgumentFile(argument, 'input') } };
+  if (argument === '-') return { name: 'standard input', subject: { bytes: readArgumentBytes('-', 'input') } };
+  if (existsSync(argument)) return { name: argument, subject: { bytes: readArgumentBytes(argument, 'input') } };
   if (FILE_EXTENSIONS.test(argument) || !argument.includes('.')) {
     throw new UsageError(`amcard decode: cannot read ${argument}: no such file, and it is not a JWS (header.payload.signature).`);
   }

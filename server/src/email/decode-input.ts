@@ -2,7 +2,7 @@
 // JSON-LD signed-card envelope (docs/rules.md § AM095), or an email (HTML or a MIME message) whose every card is
 // decoded.
 import { extractCardsFromEmail, type ExtractedCard } from './extract';
-import { looksLikeMimeMessage } from './mime';
+import { MimeMessageError, looksLikeMimeMessage } from './message';
 import { signedEnvelopeToken } from '../card';
 
 export type DecodeInput =
@@ -27,12 +27,20 @@ function envelopeInput(json: string): DecodeInput {
     : { kind: 'envelope', token };
 }
 
-export function readDecodeInput(text: string): DecodeInput {
+/** What `input` holds; an .eml file is best given as its bytes, which its charsets decode. */
+export async function readDecodeInput(input: string | Uint8Array): Promise<DecodeInput> {
+  const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input);
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'problem', message: `is empty: ${EXPECTED}.` };
   if (trimmed.startsWith('{')) return envelopeInput(trimmed);
   if (looksLikeMimeMessage(text) || trimmed.includes('<')) {
-    const cards = extractCardsFromEmail(text);
+    let cards: ExtractedCard[];
+    try {
+      cards = await extractCardsFromEmail(input);
+    } catch (error) {
+      if (error instanceof MimeMessageError) return { kind: 'problem', message: `is a MIME message that cannot be read: ${error.message}.` };
+      throw error;
+    }
     return cards.length > 0
       ? { kind: 'email', cards }
       : { kind: 'problem', message: 'has no card: no <script type="application/adaptivecard+json"> or application/ld+json card, and no signedAdaptiveCard or signedMessageCard section.' };

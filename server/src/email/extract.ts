@@ -2,7 +2,7 @@
 // docs/rules.md § "Email embedding", in an HTML document or in a whole MIME message (.eml), whose HTML parts are
 // decoded first.
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
-import { htmlPartsOfMessage, looksLikeMimeMessage } from './mime';
+import { htmlOfMessage, looksLikeMimeMessage } from './message';
 import { signedEnvelopeToken } from '../card';
 
 type Node = DefaultTreeAdapterTypes.ChildNode | DefaultTreeAdapterTypes.Document;
@@ -108,10 +108,12 @@ function cardsOfHtml(html: string, withOffsets: boolean): ExtractedCard[] {
 /**
  * Every card of an email, in document order: `<script type="application/adaptivecard+json">` and
  * `application/ld+json` card scripts (kind 'script', the script's JSON text), and signed-card sections (kind 'signed',
- * the JWS of the `signedAdaptiveCard` / `signedMessageCard` item property). `text` is an HTML document or a MIME
- * message (.eml), whose text/html parts are decoded from quoted-printable or base64 and their charset.
+ * the JWS of the `signedAdaptiveCard` / `signedMessageCard` item property). `email` is an HTML document or a MIME
+ * message (.eml), whose HTML body postal-mime decodes; give an .eml as its bytes, so that its charsets decide the
+ * text. Rejects with a MimeMessageError for a message that cannot be read.
  */
-export function extractCardsFromEmail(text: string): ExtractedCard[] {
-  if (looksLikeMimeMessage(text)) return htmlPartsOfMessage(text).flatMap((html) => cardsOfHtml(html, false));
+export async function extractCardsFromEmail(email: string | Uint8Array): Promise<ExtractedCard[]> {
+  const text = typeof email === 'string' ? email : new TextDecoder('utf-8').decode(email);
+  if (looksLikeMimeMessage(text)) return cardsOfHtml(await htmlOfMessage(email), false);
   return cardsOfHtml(text, true);
 }

@@ -6,8 +6,11 @@ import { readDecodeInput } from '../email';
 import { type ServiceSettings, validateText } from '../rules';
 import { type DecodeProblem, type DecodedSignedCard, decodeSignedCard } from './verify';
 
-/** What to decode: a text that may hold any input (read with readDecodeInput), or a text given as the JWS itself. */
-export type DecodeSubject = { readonly text: string } | { readonly token: string };
+/**
+ * What to decode: a text or a file's bytes that may hold any input (read with readDecodeInput; bytes let an .eml's
+ * charsets decide its text), or a text given as the JWS itself.
+ */
+export type DecodeSubject = { readonly text: string } | { readonly bytes: Uint8Array } | { readonly token: string };
 
 export interface DecodeReportOptions {
   /** Parsed keys, or a loader called only once the input holds something to decode (an input problem comes first). */
@@ -137,7 +140,7 @@ function scriptEntry(text: string, mediaType: string | undefined, settings: Serv
  * of a token or card is in its entry. A key loader's errors are passed on.
  */
 export async function decodeReport(subject: DecodeSubject, options: DecodeReportOptions): Promise<DecodeReport> {
-  const read = 'token' in subject ? { kind: 'jws' as const, token: subject.token.trim() } : readDecodeInput(subject.text);
+  const read = 'token' in subject ? { kind: 'jws' as const, token: subject.token.trim() } : await readDecodeInput('bytes' in subject ? subject.bytes : subject.text);
   if (read.kind === 'problem') return read;
   const publicKeys = typeof options.publicKeys === 'function' ? await options.publicKeys() : options.publicKeys;
   const { sender } = options.settings;
