@@ -3,7 +3,7 @@
 // or ends in a stack trace. The bundled dist/cli.js in a child process, with a timeout so a hang fails the test.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -89,9 +89,15 @@ describe('amcard lint skips a directory it may not list', () => {
   // Root may list any directory, so as root the CLI runs as the unprivileged user "nobody" (uid 65534).
   const asRoot = process.getuid?.() === 0;
   let tree: string;
+  let cli: string;
 
   before(() => {
     tree = mkdtempSync(path.join(tmpdir(), 'amcard-unlistable-'));
+    // "nobody" may not enter the checkout (a fresh clone under mktemp -d is 0700), so it runs a copy of the bundle
+    // that sits in the tree; lint needs nothing else from dist/.
+    cli = path.join(tree, 'amcard.js');
+    copyFileSync(CLI, cli);
+    chmodSync(cli, 0o644);
     mkdirSync(path.join(tree, 'cards', 'locked'), { recursive: true });
     writeFileSync(path.join(tree, 'cards', 'open.card.json'), CARD);
     writeFileSync(path.join(tree, 'cards', 'locked', 'hidden.card.json'), CARD);
@@ -106,7 +112,7 @@ describe('amcard lint skips a directory it may not list', () => {
   });
 
   function lint(argument: string) {
-    return spawnSync(process.execPath, [CLI, 'lint', argument], {
+    return spawnSync(process.execPath, [cli, 'lint', argument], {
       cwd: tree, encoding: 'utf8', timeout: 30_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     });
   }
