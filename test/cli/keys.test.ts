@@ -127,8 +127,8 @@ describe('amcard keygen', () => {
 describe('amcard key convert', () => {
   let privateKey: KeyObject;
 
-  before(() => {
-    privateKey = generateKeyPair().privateKey;
+  before(async () => {
+    privateKey = (await generateKeyPair()).privateKey;
     writeFileSync(at('powershell.xml'), writePrivateKey(privateKey, 'xml'));
     writeFileSync(at('public.pem'), writePublicKey(privateKey, 'pem'));
   });

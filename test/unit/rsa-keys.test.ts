@@ -43,25 +43,25 @@ function refusal(read: () => unknown, keyText: string): string {
   return caught.message;
 }
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'amcard-keys-'));
-  ({ privateKey, publicKey } = generateKeyPair());
+  ({ privateKey, publicKey } = await generateKeyPair());
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('generateKeyPair', () => {
-  it('makes RSA keys of 2048 bits by default and of the size asked for, with exponent 65537', () => {
+  it('makes RSA keys of 2048 bits by default and of the size asked for, with exponent 65537', async () => {
     assert.equal(privateKey.asymmetricKeyType, 'rsa');
     assert.equal(privateKey.asymmetricKeyDetails?.modulusLength, 2048);
     assert.equal(privateKey.asymmetricKeyDetails?.publicExponent, 65537n);
     assert.ok(createPublicKey(privateKey).equals(publicKey));
-    assert.equal(generateKeyPair(3072).publicKey.asymmetricKeyDetails?.modulusLength, 3072);
+    assert.equal((await generateKeyPair(3072)).publicKey.asymmetricKeyDetails?.modulusLength, 3072);
   });
 
-  it('refuses fewer than 2048 bits and sizes that are not whole numbers', () => {
-    assert.throws(() => generateKeyPair(1024), (error: Error) => error instanceof KeyFormatError && /2048 to 16384 bits; 1024 was asked for/.test(error.message));
-    assert.throws(() => generateKeyPair(2048.5), KeyFormatError);
+  it('refuses fewer than 2048 bits and sizes that are not whole numbers', async () => {
+    await assert.rejects(generateKeyPair(1024), (error: Error) => error instanceof KeyFormatError && /2048 to 16384 bits; 1024 was asked for/.test(error.message));
+    await assert.rejects(generateKeyPair(2048.5), KeyFormatError);
   });
 });
 
@@ -170,9 +170,9 @@ describe('RSAKeyValue XML as people paste it', () => {
     for (const [text, expected] of cases) assert.match(refusal(() => readPrivateKey(text, 'key.xml'), text), expected);
   });
 
-  it('refuses private parts that do not belong together, naming the part', () => {
+  it('refuses private parts that do not belong together, naming the part', async () => {
     const xml = writePrivateKey(privateKey, 'xml');
-    const other = writePrivateKey(generateKeyPair().privateKey, 'xml');
+    const other = writePrivateKey((await generateKeyPair()).privateKey, 'xml');
     const swap = (name: string) => xml.replace(new RegExp(`<${name}>[^<]*</${name}>`), new RegExp(`<${name}>[^<]*</${name}>`).exec(other)![0]);
     assert.match(refusal(() => readPrivateKey(swap('P'), 'k.xml'), swap('P')), /do not belong together: P times Q is not the Modulus/);
     assert.match(refusal(() => readPrivateKey(swap('D'), 'k.xml'), swap('D')), /D \(d\) is not the private exponent/);

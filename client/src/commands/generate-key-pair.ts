@@ -165,7 +165,7 @@ export async function generateSigningKeyPair(keys: SigningKeyStore, options?: Ge
   if (modulusLength === undefined) return undefined;
   const chosen = options ? await destinationFromOptions(options, keys) : await askDestination(keys);
   if (!chosen) return undefined;
-  const { privateKey, publicKey } = generateKeyPair(modulusLength);
+  const { privateKey, publicKey } = await generateKeyPair(modulusLength);
   const destination = await savePrivateKey(writePrivateKey(privateKey, 'pem'), chosen, keys, options === undefined);
   if (!destination) return undefined;
   const storedIn = destination.kind === 'secretStorage' ? 'secretStorage' : destination.uri.toString();

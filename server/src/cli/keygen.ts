@@ -75,7 +75,7 @@ async function runKeygen(args: readonly string[]): Promise<number> {
     if (file !== undefined) checkCanWrite({ file, force: replace, inputs: [] });
   }
 
-  const { privateKey, publicKey } = generateKeyPair(Number(bits));
+  const { privateKey, publicKey } = await generateKeyPair(Number(bits));
   if (publicFile !== undefined) writeKeyFileForCli(publicFile, writePublicKey(publicKey, format), false, replace);
   writeKeyFileForCli(privateFile, writePrivateKey(privateKey, format), true, replace);
 

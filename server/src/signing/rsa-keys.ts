@@ -1,7 +1,8 @@
 // RSA signing keys in the formats people bring to actionable messages: PEM (PKCS#8, PKCS#1, SPKI, X.509), JWK and
 // the RSAKeyValue XML of .NET / PowerShell and the Actionable Email Developer Dashboard. node:crypto does the ASN.1;
 // XML is mapped onto a JWK. No message ever quotes key material: only names of parts, formats and sizes.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, X509Certificate, type JsonWebKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPair as generateKeyPairCallback, KeyObject, X509Certificate, type JsonWebKey } from 'node:crypto';
+import { promisify } from 'node:util';
 import { InputError } from '../card';
 import { bigIntOf, degenerateRsaKeyReason } from './degenerate-rsa-key';
 import { parseRsaKeyValueXml, RSA_KEY_VALUE_PARTS, XmlKeyError, type RsaKeyValuePart } from './rsa-key-value-xml';
@@ -91,11 +92,18 @@ export function writePublicKey(key: KeyObject, format: KeyFormat): string {
 }
 
 /** A new RSA key pair with public exponent 65537. */
-export function generateKeyPair(modulusLength = MIN_MODULUS_BITS): { privateKey: KeyObject; publicKey: KeyObject } {
+const generateRsaKeyPair = promisify(generateKeyPairCallback);
+
+/**
+ * A new RSA key pair. Asynchronous on purpose: with generateKeyPairSync, Node 20 can deadlock its main thread when the
+ * garbage collector destroys an earlier key-generation job (~KeyGenJob waits on a mutex; seen in a CI run, gdb stack
+ * in the closing note of issues 11 and 12), which would freeze the extension host on a second Generate Signing Key Pair.
+ */
+export async function generateKeyPair(modulusLength = MIN_MODULUS_BITS): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
   if (!Number.isInteger(modulusLength) || modulusLength < MIN_MODULUS_BITS || modulusLength > MAX_MODULUS_BITS) {
     throw new KeyFormatError(`an RSA key must have ${MIN_MODULUS_BITS} to ${MAX_MODULUS_BITS} bits; ${modulusLength} was asked for.`);
   }
-  return generateKeyPairSync('rsa', { modulusLength, publicExponent: 0x10001 });
+  return generateRsaKeyPair('rsa', { modulusLength, publicExponent: 0x10001 });
 }
 
 /** The size of an RSA key's modulus in bits. */
