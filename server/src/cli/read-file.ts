@@ -29,19 +29,28 @@ function notARegularFile(stats: Stats): UnreadableInputError {
   return new UnreadableInputError(`is ${kind}, not a regular file: amcard reads only regular files`);
 }
 
-/** Reads at most MAX_INPUT_FILE_BYTES from `fd`, refusing the input when more follows. */
-function readBounded(fd: number): Buffer {
-  const chunks: Buffer[] = [];
+/** What standard input's first read asks for; its size is not known ahead. */
+const STANDARD_INPUT_FIRST_READ = 64 * 1024;
+
+/**
+ * Reads at most MAX_INPUT_FILE_BYTES from `fd`, refusing the input when more follows. The buffer starts one byte
+ * larger than `expectedBytes` (a regular file's size), so a file read whole costs one buffer and a last read that
+ * finds its end; it only grows for input longer than expected.
+ */
+function readBounded(fd: number, expectedBytes: number): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(expectedBytes, MAX_INPUT_FILE_BYTES) + 1);
   let total = 0;
   for (;;) {
-    const chunk = Buffer.alloc(64 * 1024);
-    const count = readSync(fd, chunk, 0, chunk.length, null);
-    if (count === 0) break;
+    if (total === buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(2 * buffer.length, MAX_INPUT_FILE_BYTES + 1));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const count = readSync(fd, buffer, total, buffer.length - total, null);
+    if (count === 0) return buffer.subarray(0, total);
     total += count;
     if (total > MAX_INPUT_FILE_BYTES) throw tooLarge();
-    chunks.push(chunk.subarray(0, count));
   }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -49,14 +58,14 @@ function readBounded(fd: number): Buffer {
  * a regular file, or one over MAX_INPUT_FILE_BYTES, and the fs error when the file cannot be opened.
  */
 export function readInputBytes(file: string): Buffer {
-  if (file === '-') return readBounded(0);
+  if (file === '-') return readBounded(0, STANDARD_INPUT_FIRST_READ);
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one; fstat then tells what was opened.
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw notARegularFile(stats);
     if (stats.size > MAX_INPUT_FILE_BYTES) throw tooLarge();
-    return readBounded(fd);
+    return readBounded(fd, stats.size);
   } finally {
     closeSync(fd);
   }
