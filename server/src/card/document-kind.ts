@@ -1,6 +1,6 @@
 // What a JSON document is to Outlook, read off its root: the kinds of docs/rules.md § "Document kinds".
 import { parseTree } from 'jsonc-parser';
-import { propertyValue, stringProperty, type JsonNode } from './json-document';
+import { propertyValue, stringProperty, type JsonDocument, type JsonNode } from './json-document';
 import { findExcessiveNesting } from './nesting-guard';
 
 /** The document kinds of docs/rules.md § "Document kinds"; undefined for anything else (AM001). */
@@ -53,4 +53,12 @@ export function looksLikeCard(text: string): boolean {
   // A text nested too deep for the parser's stack is no card anyone is editing.
   if (findExcessiveNesting(text) >= 0) return false;
   return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
+}
+
+/**
+ * looksLikeCard of a document already parsed: a strict tree's root is read directly, without parsing the text again;
+ * only a text with a syntax error is parsed leniently.
+ */
+export function isCardDocument(document: JsonDocument): boolean {
+  return document.root === undefined ? looksLikeCard(document.text) : detectDocumentKind(document.root) !== undefined;
 }

@@ -6,7 +6,7 @@ export {
   ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, parseVersion,
   parseVersionText, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
 } from './card-model';
-export { adaptiveCardOf, CARD_INVOKE_RESPONSE_TYPE, detectDocumentKind, isResponseCard, looksLikeCard, type DocumentKind } from './document-kind';
+export { adaptiveCardOf, CARD_INVOKE_RESPONSE_TYPE, detectDocumentKind, isCardDocument, isResponseCard, looksLikeCard, type DocumentKind } from './document-kind';
 export { InputError } from './errors';
 export { describeValue, isEmail, isGuid } from './formats';
 export {

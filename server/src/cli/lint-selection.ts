@@ -3,7 +3,7 @@
 // (docs/rules.md § "Document kinds"). The rest is skipped, with the reason.
 import path from 'node:path';
 import fastGlob from 'fast-glob';
-import { looksLikeCard } from '../card';
+import { isCardDocument, parseJsonDocument, type JsonDocument } from '../card';
 import { matchesFileGlobs } from '../settings';
 import type { InputFile } from './inputs';
 
@@ -39,6 +39,8 @@ export function patternBases(args: readonly string[], cwd: string, configFile: s
 
 export interface LintDocument {
   readonly input: InputFile;
+  /** The input parsed once, both to tell whether it is a card and to check it. */
+  readonly document: JsonDocument;
   /** Named by `responseFiles`: checked as a response card (no AM010/AM011). */
   readonly inResponseFile: boolean;
 }
@@ -51,9 +53,12 @@ export interface SkippedFile {
   readonly named: boolean;
 }
 
-export interface LintSelection {
-  readonly documents: readonly LintDocument[];
-  readonly skipped: readonly SkippedFile[];
+/** What decides whether a file is checked: the patterns, the folders they are read relative to, the files named. */
+export interface SelectionContext {
+  readonly cwd: string;
+  readonly patterns: CardPatterns;
+  readonly bases: readonly string[];
+  readonly named: ReadonlySet<string>;
 }
 
 const DATA_FILE = /\.data\.json$/i;
@@ -62,18 +67,16 @@ function skipReason(input: InputFile): string {
   return DATA_FILE.test(input.name) ? 'template data, a *.data.json file' : 'JSON with no Outlook card kind at its root';
 }
 
-/** Splits the read files into the documents to check and the files that are no card, each with its reason. */
-export function selectDocuments(inputs: readonly InputFile[], cwd: string, patterns: CardPatterns, bases: readonly string[], named: ReadonlySet<string>): LintSelection {
-  const documents: LintDocument[] = [];
-  const skipped: SkippedFile[] = [];
-  for (const input of inputs) {
-    const absolute = path.resolve(cwd, input.name);
-    const inResponseFile = matchesFileGlobs(absolute, bases, patterns.responseFiles);
-    if (inResponseFile || matchesFileGlobs(absolute, bases, patterns.files) || looksLikeCard(input.text)) {
-      documents.push({ input, inResponseFile });
-    } else {
-      skipped.push({ input, reason: skipReason(input), named: named.has(absolute) });
-    }
+/**
+ * A read file as a document to check or as a file that is no card, with the reason. It is parsed once, here, for
+ * both: telling whether it is a card by its content, and checking it.
+ */
+export function selectDocument(input: InputFile, { cwd, patterns, bases, named }: SelectionContext): LintDocument | SkippedFile {
+  const absolute = path.resolve(cwd, input.name);
+  const inResponseFile = matchesFileGlobs(absolute, bases, patterns.responseFiles);
+  const document = parseJsonDocument(input.text);
+  if (inResponseFile || matchesFileGlobs(absolute, bases, patterns.files) || isCardDocument(document)) {
+    return { input, document, inResponseFile };
   }
-  return { documents, skipped };
+  return { input, reason: skipReason(input), named: named.has(absolute) };
 }

@@ -1,10 +1,12 @@
 import { DEFAULT_CARD_FILES, DEFAULT_RESPONSE_FILES, LINT_CONFIG_KEYS } from '../settings';
-import { type ServiceSettings, type SeverityOverride, validateText } from '../rules';
+import { type ServiceSettings, type SeverityOverride, validateDocument } from '../rules';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { checkRuleOverride, loadConfig } from './config';
 import { expandArguments, expandConfigFiles, readInputs } from './inputs';
 import { formatHuman, formatJson, locateFindings, skippedResult, type FileResult } from './lint-report';
-import { directorySearchPatterns, namedFiles, patternBases, selectDocuments, type CardPatterns } from './lint-selection';
+import {
+  directorySearchPatterns, namedFiles, patternBases, selectDocument, type CardPatterns, type LintDocument, type SkippedFile
+} from './lint-selection';
 
 const USAGE = `Usage: amcard lint [options] <files, directories or globs...>
 
@@ -64,6 +66,13 @@ function settingsFrom(config: ServiceSettings, values: { originator?: string; se
   };
 }
 
+/** A file's findings, or the note that it is no card; each document is checked as soon as it is selected. */
+function lintResult(selected: LintDocument | SkippedFile, settings: ServiceSettings): FileResult {
+  if ('reason' in selected) return skippedResult(selected.input, selected.reason, selected.named);
+  const { input, document, inResponseFile } = selected;
+  return locateFindings(input, validateDocument(document, settings, { inResponseFile }).findings);
+}
+
 async function runLint(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('lint', args, OPTIONS);
   const config = values.config === undefined ? undefined : loadConfig(values.config);
@@ -78,12 +87,9 @@ async function runLint(args: readonly string[]): Promise<number> {
   } else {
     throw new UsageError('amcard lint: no input files. Pass files, directories or globs, or a --config with "files".\nRun "amcard lint --help" for the options.');
   }
-  const bases = patternBases(positionals, cwd, values.config);
-  const selection = selectDocuments(readInputs(files, cwd), cwd, patterns, bases, namedFiles(positionals, cwd));
-  const results: FileResult[] = [
-    ...selection.documents.map(({ input, inResponseFile }) => locateFindings(input, validateText(input.text, settings, { inResponseFile }).findings)),
-    ...selection.skipped.map(({ input, reason, named }) => skippedResult(input, reason, named)),
-  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const context = { cwd, patterns, bases: patternBases(positionals, cwd, values.config), named: namedFiles(positionals, cwd) };
+  // readInputs gives the files sorted by name, the order of the output.
+  const results = readInputs(files, cwd).map((input) => lintResult(selectDocument(input, context), settings));
   process.stdout.write(values.json ? formatJson(results) : formatHuman(results));
   const failed = results.some((result) => result.findings.some((finding) => finding.severity === 'error'));
   return failed ? EXIT_FINDINGS : EXIT_OK;

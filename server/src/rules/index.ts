@@ -5,4 +5,4 @@ export { type Finding } from './finding';
 export { cardSchema } from './generated/card-schema';
 export { isAdaptiveCardSchemaUri } from './schema-uri';
 export { type ServiceSettings, type SeverityOverride } from './settings';
-export { severityOf, validateText, type DocumentOrigin } from './validate';
+export { severityOf, validateDocument, validateText, type DocumentOrigin } from './validate';

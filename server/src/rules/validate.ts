@@ -32,7 +32,12 @@ const NOT_FOR_RESPONSE_CARDS: ReadonlySet<RuleId> = new Set<RuleId>(['AM010', 'A
  * rule).
  */
 export function validateText(text: string, settings: ServiceSettings, origin: DocumentOrigin = {}): Validation {
-  const document = parseJsonDocument(text);
+  return validateDocument(parseJsonDocument(text), settings, origin);
+}
+
+/** validateText of a document already parsed, for a caller that parsed it to decide whether it is a card. */
+export function validateDocument(document: JsonDocument, settings: ServiceSettings, origin: DocumentOrigin = {}): Validation {
+  const { text } = document;
   const findings: Finding[] = [];
   const add = (rule: RuleId, offset: number, length: number, message: string): void => {
     const severity = severityOf(rule, settings);
