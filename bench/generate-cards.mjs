@@ -16,7 +16,7 @@ function hash(x) {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-function makeSection(index) {
+export function makeSection(index) {
   let draw = 0;
   const pick = (items) => items[hash(index * 1000 + draw++) % items.length];
   const sentence = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');

@@ -94,6 +94,30 @@ say(markdownTable(
 say();
 say(`${webview[0].rounds} runs per card after warm-up. The preview's time runs from posting the \`render\` message to its \`rendered\` answer: message dispatch, reading the text (JSON, signed cards, template), the image filter, a fresh Outlook-configured renderer with Outlook Markdown (markdown-it) for every text, the header and the saved state. The floor parses and renders the same card with adaptivecards' own build and the Outlook desktop host config, without Markdown. Neither waits for layout or paint.`);
 
+// amcard lint per file (issue 13, goal 4): within LINT_PER_FILE_TARGET x of reading and JSON.parse-ing the same files.
+{
+  const LINT_PER_FILE_TARGET = 3;
+  say();
+  say('## amcard lint: per-file cost on small cards (median µs per file, process start subtracted, interleaved runs)');
+  say();
+  const { benchLint } = await import('./lint.mjs');
+  const lint = await benchLint();
+  const microseconds = (value) => value.toFixed(0);
+  say(markdownTable(
+    ['clock', 'read + JSON.parse (floor)', 'amcard lint', 'lint / floor', 'rounds (min–max of lint)'],
+    [
+      ['wall', lint.perFileMicroseconds, lint.ratio, lint.spread.lint],
+      ['CPU', lint.cpuPerFileMicroseconds, lint.cpuRatio, lint.spread.lintCpu],
+    ].map(([clock, perFile, ratio, spread]) => [
+      clock, microseconds(perFile.floor), microseconds(perFile.lint), `${ratio.toFixed(1)}x`, `${microseconds(spread[0])}–${microseconds(spread[1])}`,
+    ]),
+  ));
+  say();
+  say(`${lint.files.toLocaleString('en')} files in sub-folders: ${lint.cards.toLocaleString('en')} cards of 1–5 KB (bench/lint-cards.mjs) and ${lint.skipped} files lint skips (template data, a package.json); ${lint.rounds} rounds. Each side's time on the folder minus its time on a folder of one card (process start: lint ${formatMs(lint.startupMs.lint)} ms, floor ${formatMs(lint.startupMs.floor)} ms), divided by the files added. CPU time is each process's own (all threads), less disturbed by other load than wall time.`);
+  say(`Target: lint within ${LINT_PER_FILE_TARGET}x of read + JSON.parse per file (wall): ${lint.ratio <= LINT_PER_FILE_TARGET ? 'met' : 'MISSED'} (${lint.ratio.toFixed(1)}x).`);
+  if (lint.ratio > LINT_PER_FILE_TARGET) failures.push('amcard lint per file');
+}
+
 const resultsDir = path.join(root, 'bench-results');
 mkdirSync(resultsDir, { recursive: true });
 const file = path.join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
