@@ -25,25 +25,44 @@ const enum Char {
 
 const isDigit = (c: number): boolean => c >= Char.Zero && c <= Char.Nine;
 
+/** V8 makes a substring of at least this many characters a slice of its parent string, and copies a shorter one. */
+const SLICED_STRING_MIN_LENGTH = 13;
+
 export function buildStrictTree(text: string, maxDepth: number): StrictTree {
   const end = text.length;
   let pos = 0;
   /** The value of the string or number just scanned. */
   let scanned: string | number = '';
-  /** Open objects and arrays, innermost last, with the property of the enclosing object that holds each (if any). */
+  /**
+   * Open objects and arrays, innermost last, with the property of the enclosing object that holds each (if any) and
+   * where their children start in `pendingChildren`.
+   */
   const containers: Node[] = [];
   const containerHolders: (Node | undefined)[] = [];
+  const childrenStarts: number[] = [];
+  /**
+   * The children of every open container, innermost last. Each gets an array of its exact size when it closes: arrays
+   * grown by push keep room for 16 more items, which doubled the memory a large card's tree takes.
+   */
+  const pendingChildren: Node[] = [];
   let container: Node | undefined;
   let root: Node | undefined;
-  /** The property whose value comes next, in the innermost object. */
+  /** The property whose value comes next, in the innermost object, and its key. */
   let holder: Node | undefined;
+  let holderKey: Node | undefined;
   let expect = Expect.Value as Expect;
+
+  /**
+   * Short strings are copies, not slices, of the text; the card repeats the same ones ("type", "TextBlock") all over,
+   * so each is kept once. (V8 slices a string of 13 characters or more; a shorter one is a copy.)
+   */
+  const shortStrings = new Map<string, string>();
 
   /** Scans the string whose opening quote is at `pos` into `scanned`; false when it is not a strict JSON string. */
   const scanString = (): boolean => {
-    let start = pos + 1;
+    const start = pos + 1;
     let at = start;
-    let value: string | undefined;
+    let escaped = false;
     for (;;) {
       if (at >= end) return false;
       const c = text.charCodeAt(at);
@@ -53,14 +72,20 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
         at++;
         continue;
       }
-      value = (value ?? '') + text.slice(start, at);
-      const escaped = unescape(text, at + 1);
-      if (escaped === undefined) return false;
-      value += escaped;
-      at += text.charCodeAt(at + 1) === Char.LowerU ? 6 : 2;
-      start = at;
+      const length = escapeLength(text, at + 1);
+      if (length === 0) return false;
+      at += length;
+      escaped = true;
     }
-    scanned = value === undefined ? text.slice(start, at) : value + text.slice(start, at);
+    // JSON.parse decodes a checked string literal exactly as jsonc-parser does, into one flat string.
+    const value = escaped ? (JSON.parse(text.slice(pos, at + 1)) as string) : text.slice(start, at);
+    if (value.length < SLICED_STRING_MIN_LENGTH) {
+      const known = shortStrings.get(value);
+      if (known === undefined) shortStrings.set(value, value);
+      scanned = known ?? value;
+    } else {
+      scanned = value;
+    }
     pos = at + 1;
     return true;
   };
@@ -97,10 +122,10 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
     if (container === undefined) root = node;
     else if (holder) {
       node.parent = holder;
-      holder.children!.push(node);
+      holder.children = [holderKey!, node];
     } else {
       node.parent = container;
-      container.children!.push(node);
+      pendingChildren.push(node);
     }
   };
 
@@ -118,6 +143,9 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
       const closed = container!;
       const closedHolder = containerHolders.pop();
       containers.pop();
+      const start = childrenStarts.pop()!;
+      closed.children = pendingChildren.slice(start);
+      pendingChildren.length = start;
       closed.length = offset + 1 - closed.offset;
       container = containers[containers.length - 1];
       holder = undefined;
@@ -129,14 +157,16 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
       case Expect.Key:
       case Expect.KeyOrClose: {
         if (c !== Char.Quote || !scanString()) return undefined;
-        const property: Node = { type: 'property', offset, length: 0, parent: container, children: [] };
-        property.children!.push({ type: 'string', value: scanned, offset, length: pos - offset, parent: property });
+        const key: Node = { type: 'string', value: scanned, offset, length: pos - offset, parent: undefined };
         let colon = text.charCodeAt(pos);
         while (colon === Char.Space || colon === Char.LineFeed || colon === Char.CarriageReturn || colon === Char.Tab) colon = text.charCodeAt(++pos);
         if (colon !== Char.Colon) return undefined;
-        property.colonOffset = pos++;
-        container!.children!.push(property);
+        // Its children are set with the value (attach), in one array of two.
+        const property: Node = { type: 'property', offset, length: 0, parent: container, children: undefined, colonOffset: pos++ };
+        key.parent = property;
+        pendingChildren.push(property);
         holder = property;
+        holderKey = key;
         expect = Expect.Value;
         break;
       }
@@ -151,10 +181,11 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
       case Expect.ValueOrClose: {
         if (c === Char.OpenBrace || c === Char.OpenBracket) {
           if (containers.length === maxDepth) return { tooDeepAt: offset };
-          const opened: Node = { type: c === Char.OpenBrace ? 'object' : 'array', offset, length: 0, parent: undefined, children: [] };
+          const opened: Node = { type: c === Char.OpenBrace ? 'object' : 'array', offset, length: 0, parent: undefined, children: undefined };
           attach(opened);
           containers.push(opened);
           containerHolders.push(holder);
+          childrenStarts.push(pendingChildren.length);
           container = opened;
           holder = undefined;
           pos++;
@@ -190,34 +221,23 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
 }
 
 /**
- * The character of the escape sequence whose letter is at `at` (after the backslash), or undefined when JSON has no
- * such escape. `\u` takes exactly four hex digits and gives one UTF-16 unit, so a lone surrogate stays as written.
+ * The length of the escape sequence whose backslash is at `at - 1`, or 0 when JSON has no such escape: `\u` takes
+ * exactly four hex digits (a lone surrogate is fine, as in jsonc-parser).
  */
-function unescape(text: string, at: number): string | undefined {
+function escapeLength(text: string, at: number): number {
   switch (text.charCodeAt(at)) {
-    case Char.Quote: return '"';
-    case Char.Backslash: return '\\';
-    case Char.Slash: return '/';
-    case Char.LowerB: return '\b';
-    case Char.LowerF: return '\f';
-    case Char.LowerN: return '\n';
-    case Char.LowerR: return '\r';
-    case Char.LowerT: return '\t';
-    case Char.LowerU: {
-      let unit = 0;
-      for (let i = at + 1; i < at + 5; i++) {
-        const digit = hexValue(text.charCodeAt(i));
-        if (digit < 0) return undefined;
-        unit = unit * 16 + digit;
-      }
-      return String.fromCharCode(unit);
-    }
-    default: return undefined;
+    case Char.Quote: case Char.Backslash: case Char.Slash: case Char.LowerB: case Char.LowerF: case Char.LowerN:
+    case Char.LowerR: case Char.LowerT:
+      return 2;
+    case Char.LowerU:
+      for (let i = at + 1; i < at + 5; i++) if (!isHexDigit(text.charCodeAt(i))) return 0;
+      return 6;
+    default:
+      return 0;
   }
 }
 
-function hexValue(c: number): number {
-  if (c >= Char.Zero && c <= Char.Nine) return c - Char.Zero;
+function isHexDigit(c: number): boolean {
   const lower = c | 0x20;
-  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+  return isDigit(c) || (lower >= 0x61 && lower <= 0x66);
 }
