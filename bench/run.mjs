@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchDiagnostics } from './diagnostics.mjs';
+import { benchMemory } from './memory.mjs';
 import { benchRoundTrip, serverDebounceMs } from './lsp-roundtrip.mjs';
 import { benchSigning } from './signing.mjs';
 import { benchWebview } from './webview.mjs';
@@ -13,6 +14,9 @@ import { formatMs, markdownTable, median, percentile } from './stats.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const SPEEDUP_TARGET_AT_1MB = 3;
+const FLOOR_MULTIPLE_AT_1MB = 10;
+/** 30 MB is 3x 10 MB; a little over 3x allows for the fixed part of the heap's growth. */
+const MEMORY_GROWTH_LIMIT = 3.3;
 const ROUND_TRIP_P95_BUDGET_MS = 50;
 
 function environment() {
@@ -47,6 +51,29 @@ const speedUp = largest.medians.jsonLanguageService / largest.medians.ours;
 say();
 say(`Target: at ${largest.label} at least ${SPEEDUP_TARGET_AT_1MB}x faster than vscode-json-languageservice: ${speedUp >= SPEEDUP_TARGET_AT_1MB ? 'met' : 'MISSED'} (${speedUp.toFixed(1)}x).`);
 if (speedUp < SPEEDUP_TARGET_AT_1MB) failures.push('diagnostics speed-up');
+const floorMultiple = largest.medians.ours / largest.medians.floor;
+say(`Target: at ${largest.label} this service at most ${FLOOR_MULTIPLE_AT_1MB}x JSON.parse of the same text: ${floorMultiple <= FLOOR_MULTIPLE_AT_1MB ? 'met' : 'MISSED'} (${floorMultiple.toFixed(1)}x).`);
+if (floorMultiple > FLOOR_MULTIPLE_AT_1MB) failures.push('diagnostics against JSON.parse');
+
+say();
+say('## Memory: peak RSS that full diagnostics add (a fresh process per card and competitor)');
+say();
+const memory = await benchMemory();
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+say(markdownTable(
+  ['card', 'this service', 'vscode-json-languageservice', 'findings (ours / json-ls)'],
+  memory.map(({ label, bytes, ours, peer }) => [
+    `${label} (${bytes.toLocaleString('en')} B)`, mib(ours.addedBytes), mib(peer.addedBytes), `${ours.findings} / ${peer.findings}`,
+  ]),
+));
+const [memory10, memory30] = memory;
+const memoryGrowth = memory30.ours.addedBytes / memory10.ours.addedBytes;
+say();
+say(`Target: at ${memory10.label} no more than vscode-json-languageservice: ${memory10.ours.addedBytes <= memory10.peer.addedBytes ? 'met' : 'MISSED'} (${(memory10.ours.addedBytes / memory10.peer.addedBytes).toFixed(2)}x).`);
+say(`Target: linear from ${memory10.label} to ${memory30.label}, at most ${MEMORY_GROWTH_LIMIT}x for 3x the size: ${memoryGrowth <= MEMORY_GROWTH_LIMIT ? 'met' : 'MISSED'} (${memoryGrowth.toFixed(2)}x).`);
+if (memory10.ours.addedBytes > memory10.peer.addedBytes) failures.push('memory against vscode-json-languageservice');
+if (memoryGrowth > MEMORY_GROWTH_LIMIT) failures.push('memory growth');
+say('Each process reads the card, loads both competitors and collects garbage; its peak RSS then is the baseline, and the table shows what one full diagnostics run adds to it.');
 
 say();
 say('## LSP round trip (didChange → publishDiagnostics, dist/server.js --stdio)');

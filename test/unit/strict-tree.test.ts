@@ -8,12 +8,15 @@ import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/card/n
 import { buildStrictTree } from '../../server/src/card/strict-tree';
 import { mutate, readSeeds, seededRandom } from './fuzz-inputs';
 
+/** A number as text that keeps what JSON.stringify loses: -0 and Infinity (which it writes as 0 and null). */
+const exactValue = (value: unknown): unknown => (typeof value === 'number' ? `number ${Object.is(value, -0) ? '-0' : String(value)}` : value);
+
 /** The tree as plain data, checking on the way that every child points back at its parent. */
 function shape(node: JsonNode | undefined, parent?: JsonNode): unknown {
   if (node === undefined) return undefined;
   assert.equal(node.parent, parent, `parent of the ${node.type} at ${node.offset}`);
   return {
-    type: node.type, offset: node.offset, length: node.length, value: node.value, colonOffset: node.colonOffset,
+    type: node.type, offset: node.offset, length: node.length, value: exactValue(node.value), colonOffset: node.colonOffset,
     children: node.children?.map((child) => shape(child, node)),
   };
 }
@@ -43,9 +46,58 @@ const EDGE_CASES = [
   '['.repeat(MAX_NESTING_DEPTH) + ']'.repeat(MAX_NESTING_DEPTH), '{"a": 1, "b": [' + '['.repeat(MAX_NESTING_DEPTH) + ']',
 ];
 
+/** Strings, numbers and words at the edges of the hand-written scanner: escapes, surrogates, number forms, whitespace. */
+const SCANNER_CASES = [
+  '"\\u00e9\\u00E9\\uD83D\\uDE00"', '"\\uD800 lone high"', '"lone low \\uDFFF"', '"\\u0000"', '"\\u00g0"', '"\\uFFFF"',
+  '"escape at the end\\n"', '"\\tescape at the start, a long one"', '"a long string of more than thirteen characters"',
+  '"\\\\"', '"\\""', '"\\/"', '"\\a"', '"\\', '"\u0001"', '"\u001f"', '"\u007f \u2028 \u0085 😀"', '"unterminated',
+  '-0', '[-0, 0, -0.0, 0e0, -0e-0]', '1e400', '-1e400', '0.1e-5', '1E+2', '1e-0', '12345678901234567890123', '9007199254740993',
+  '123456789012345678901234567890e-30', '-', '--1', '+1', '-a', '1e+', '1e-', '1.e5', '0x10', '00', '-01', '1.5.3', '[1,-]',
+  'truex', '[true1]', 'nulll', '[nul]', 'falsey', '[true,false,null]', 'True', 'NULL',
+  '\u000b{}', '\u000c{}', '\u00a0{}', '{}\u2028', '{}\u3000', '\r\n\t {"a":\r\n\t1}\r\n', '{"a"\t:\n1}', '{"a" \u00a0: 1}',
+];
+
+/** A random strict JSON text: nested objects and arrays of escaped strings, numbers of every form and words, with random whitespace. */
+function generatedDocument(random: () => number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const space = (): string => pick(['', '', ' ', '\n  ', '\t', '\r\n']);
+  const numbers = ['0', '-0', '1', '-12', '3.25', '0.1e-5', '1E+2', '1e400', '-1e400', '5e-324', '12345678901234567890123', '2.5E-3'];
+  const pieces = ['a', 'Action.Http', 'é', '😀', ' ', '\\n', '\\"', '\\\\', '\\/', '\\u00e9', '\\uD83D\\uDE00', '\\uD800', '\\uDFFF', '\\b\\f\\r\\t', '{{id.value}}', 'a long run of plain text'];
+  const string = (): string => `"${Array.from({ length: Math.floor(random() * 5) }, () => pick(pieces)).join('')}"`;
+  const value = (depth: number): string => {
+    const roll = random();
+    if (depth < 6 && roll < 0.2) {
+      const members = Array.from({ length: Math.floor(random() * 5) }, () => `${space()}${string()}${space()}:${space()}${value(depth + 1)}${space()}`);
+      return `{${members.join(',')}}`;
+    }
+    if (depth < 6 && roll < 0.35) return `[${Array.from({ length: Math.floor(random() * 5) }, () => `${space()}${value(depth + 1)}${space()}`).join(',')}]`;
+    if (roll < 0.7) return string();
+    if (roll < 0.9) return pick(numbers);
+    return pick(['true', 'false', 'null']);
+  };
+  return `${space()}${value(0)}${space()}`;
+}
+
 describe('strict tree builder', () => {
   it('agrees with parseTree on hand-picked edge cases', () => {
     EDGE_CASES.forEach((text, index) => assertAgrees(text, `edge case ${index}`));
+  });
+
+  it('agrees with parseTree on escapes, surrogates, number forms, words and whitespace', () => {
+    SCANNER_CASES.forEach((text, index) => assertAgrees(text, `scanner case ${index}: ${JSON.stringify(text)}`));
+    for (const text of ['-0', '1e400', '0.1e-5', '"\\uD800"', '{"a":"\\uDFFF\\u00e9"}']) {
+      assert.ok(buildStrictTree(text, MAX_NESTING_DEPTH), `the fast path reads ${text} itself`);
+    }
+  });
+
+  it('agrees with parseTree on 3,000 generated documents and 3,000 mutations of them', () => {
+    const random = seededRandom(2027);
+    for (let round = 0; round < 3_000; round++) {
+      const text = generatedDocument(random);
+      assertAgrees(text, `generated ${round}`);
+      const mutated = mutate(text, random);
+      assertAgrees(mutated.text, `generated ${round} mutated (${mutated.steps.join(', ')})`);
+    }
   });
 
   it('agrees with parseTree on every seed card and 4,000 seeded mutations of them', () => {

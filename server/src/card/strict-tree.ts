@@ -1,11 +1,12 @@
-import { createScanner, ScanError, SyntaxKind, type Node as JsonNode } from 'jsonc-parser';
+import type { Node as JsonNode } from 'jsonc-parser';
 
 /**
- * The fast path of parsing: builds the same tree as jsonc-parser's `parseTree` from the same library's scanner,
- * for strict JSON only. It allocates nothing but the nodes and recurses not at all, which makes large cards
- * markedly cheaper to parse and lets it enforce the nesting limit as it goes. Anything irregular (a comment, a
- * scan error, a token out of place) ends it with `undefined`: `parseTree` then reads the text again and describes
- * the problem exactly as before.
+ * The fast path of parsing: builds the same tree as jsonc-parser's `parseTree`, for strict JSON only, with its own
+ * scanner over `charCodeAt`. It allocates nothing but the nodes and their values (a string without escapes is one
+ * slice of the text), recurses not at all, and enforces the nesting limit as it goes. Anything it does not read as
+ * strict JSON (a comment, whitespace other than space, tab and line breaks, a bad escape or number, a token out of
+ * place) ends it with `undefined`: `parseTree` then reads the text again and gives the tree or describes the problem
+ * exactly as before, so accepting less than jsonc-parser costs time, never a different result.
  */
 export type StrictTree = { readonly root: JsonNode } | { readonly tooDeepAt: number } | undefined;
 
@@ -15,92 +16,188 @@ const enum Expect { Value, ValueOrClose, Key, KeyOrClose, CommaOrClose, End }
 /** jsonc-parser's node type declares its fields read-only; they are written here while the node is built. */
 type Node = { -readonly [K in keyof JsonNode]: JsonNode[K] };
 
-interface Frame {
-  readonly container: Node;
-  /** The property of the enclosing object that holds `container`, if any. */
-  readonly holder: Node | undefined;
+const enum Char {
+  Tab = 0x09, LineFeed = 0x0a, CarriageReturn = 0x0d, Space = 0x20, Quote = 0x22, Plus = 0x2b, Comma = 0x2c, Minus = 0x2d,
+  Dot = 0x2e, Slash = 0x2f, Zero = 0x30, One = 0x31, Nine = 0x39, Colon = 0x3a, UpperE = 0x45, OpenBracket = 0x5b,
+  Backslash = 0x5c, CloseBracket = 0x5d, LowerB = 0x62, LowerE = 0x65, LowerF = 0x66, LowerN = 0x6e, LowerR = 0x72,
+  LowerT = 0x74, LowerU = 0x75, OpenBrace = 0x7b, CloseBrace = 0x7d,
 }
 
+const isDigit = (c: number): boolean => c >= Char.Zero && c <= Char.Nine;
+
+/**
+ * A run of string characters that need no attention, found by the regular expression engine: faster than a loop
+ * over charCodeAt, and linear (one class, repeated, anchored where the scan is).
+ */
+const PLAIN_CHARACTERS = /[^"\\\u0000-\u001f]*/y;
+
+/** V8 makes a substring of at least this many characters a slice of its parent string, and copies a shorter one. */
+const SLICED_STRING_MIN_LENGTH = 13;
+
 export function buildStrictTree(text: string, maxDepth: number): StrictTree {
-  const scanner = createScanner(text, false);
-  const nextToken = (): SyntaxKind => {
-    let kind: SyntaxKind;
-    do kind = scanner.scan();
-    while (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia);
-    return kind;
-  };
-  const frames: Frame[] = [];
-  let frame: Frame | undefined;
+  const end = text.length;
+  let pos = 0;
+  /** The value of the string or number just scanned. */
+  let scanned: string | number = '';
+  /**
+   * Open objects and arrays, innermost last, with the property of the enclosing object that holds each (if any) and
+   * where their children start in `pendingChildren`.
+   */
+  const containers: Node[] = [];
+  const containerHolders: (Node | undefined)[] = [];
+  const childrenStarts: number[] = [];
+  /**
+   * The children of every open container, innermost last. Each gets an array of its exact size when it closes: arrays
+   * grown by push keep room for 16 more items, which doubled the memory a large card's tree takes.
+   */
+  const pendingChildren: Node[] = [];
+  let container: Node | undefined;
   let root: Node | undefined;
-  /** The property whose value comes next, in the innermost object. */
+  /** The property whose value comes next, in the innermost object, and its key. */
   let holder: Node | undefined;
-  // Widened: the helpers below change it too.
+  let holderKey: Node | undefined;
   let expect = Expect.Value as Expect;
 
+  /**
+   * Short strings are copies, not slices, of the text; the card repeats the same ones ("type", "TextBlock") all over,
+   * so each is kept once. (V8 slices a string of 13 characters or more; a shorter one is a copy.)
+   */
+  const shortStrings = new Map<string, string>();
+
+  /** Scans the string whose opening quote is at `pos` into `scanned`; false when it is not a strict JSON string. */
+  const scanString = (): boolean => {
+    const start = pos + 1;
+    let at = start;
+    let escaped = false;
+    for (;;) {
+      PLAIN_CHARACTERS.lastIndex = at;
+      PLAIN_CHARACTERS.test(text);
+      at = PLAIN_CHARACTERS.lastIndex;
+      const c = text.charCodeAt(at);
+      if (c === Char.Quote) break;
+      // The end of the text, or a control character.
+      if (c !== Char.Backslash) return false;
+      const length = escapeLength(text, at + 1);
+      if (length === 0) return false;
+      at += length;
+      escaped = true;
+    }
+    // JSON.parse decodes a checked string literal exactly as jsonc-parser does, into one flat string.
+    const value = escaped ? (JSON.parse(text.slice(pos, at + 1)) as string) : text.slice(start, at);
+    if (value.length < SLICED_STRING_MIN_LENGTH) {
+      const known = shortStrings.get(value);
+      if (known === undefined) shortStrings.set(value, value);
+      scanned = known ?? value;
+    } else {
+      scanned = value;
+    }
+    pos = at + 1;
+    return true;
+  };
+
+  /** Scans a number of JSON's grammar at `pos` into `scanned`; false when there is none. */
+  const scanNumber = (): boolean => {
+    const start = pos;
+    if (text.charCodeAt(pos) === Char.Minus) pos++;
+    const first = text.charCodeAt(pos);
+    if (first === Char.Zero) pos++;
+    else if (first >= Char.One && first <= Char.Nine) while (isDigit(text.charCodeAt(++pos)));
+    else return false;
+    if (text.charCodeAt(pos) === Char.Dot) {
+      if (!isDigit(text.charCodeAt(++pos))) return false;
+      while (isDigit(text.charCodeAt(++pos)));
+    }
+    const e = text.charCodeAt(pos);
+    if (e === Char.LowerE || e === Char.UpperE) {
+      const sign = text.charCodeAt(++pos);
+      if (sign === Char.Plus || sign === Char.Minus) pos++;
+      if (!isDigit(text.charCodeAt(pos))) return false;
+      while (isDigit(text.charCodeAt(++pos)));
+    }
+    scanned = Number(text.slice(start, pos));
+    return true;
+  };
+
+  /** Places a finished value (a scalar, or a container on its close) and says what comes after it. */
   const finishValue = (node: Node, valueHolder: Node | undefined): void => {
     if (valueHolder) valueHolder.length = node.offset + node.length - valueHolder.offset;
-    expect = frame === undefined ? Expect.End : Expect.CommaOrClose;
+    expect = container === undefined ? Expect.End : Expect.CommaOrClose;
   };
   const attach = (node: Node): void => {
-    if (frame === undefined) root = node;
+    if (container === undefined) root = node;
     else if (holder) {
       node.parent = holder;
-      holder.children!.push(node);
+      holder.children = [holderKey!, node];
     } else {
-      node.parent = frame.container;
-      frame.container.children!.push(node);
+      node.parent = container;
+      pendingChildren.push(node);
     }
   };
 
-  for (let kind = nextToken(); ; kind = nextToken()) {
-    if (scanner.getTokenError() !== ScanError.None) return undefined;
-    const offset = scanner.getTokenOffset();
-    if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
-      const closesObject = kind === SyntaxKind.CloseBraceToken;
-      const allowed = closesObject
-        ? expect === Expect.KeyOrClose || (expect === Expect.CommaOrClose && frame?.container.type === 'object')
-        : expect === Expect.ValueOrClose || (expect === Expect.CommaOrClose && frame?.container.type === 'array');
+  for (;;) {
+    let c = text.charCodeAt(pos);
+    while (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) c = text.charCodeAt(++pos);
+    if (pos >= end) return expect === Expect.End ? { root: root! } : undefined;
+    const offset = pos;
+    if (c === Char.CloseBrace || c === Char.CloseBracket) {
+      const type = c === Char.CloseBrace ? 'object' : 'array';
+      const allowed = type === 'object'
+        ? expect === Expect.KeyOrClose || (expect === Expect.CommaOrClose && container?.type === 'object')
+        : expect === Expect.ValueOrClose || (expect === Expect.CommaOrClose && container?.type === 'array');
       if (!allowed) return undefined;
-      const closed = frame!;
-      closed.container.length = offset + 1 - closed.container.offset;
-      frames.pop();
-      frame = frames[frames.length - 1];
+      const closed = container!;
+      const closedHolder = containerHolders.pop();
+      containers.pop();
+      const start = childrenStarts.pop()!;
+      closed.children = pendingChildren.slice(start);
+      pendingChildren.length = start;
+      closed.length = offset + 1 - closed.offset;
+      container = containers[containers.length - 1];
       holder = undefined;
-      finishValue(closed.container, closed.holder);
+      pos++;
+      finishValue(closed, closedHolder);
       continue;
     }
     switch (expect) {
       case Expect.Key:
       case Expect.KeyOrClose: {
-        if (kind !== SyntaxKind.StringLiteral) return undefined;
-        const property: Node = { type: 'property', offset, length: 0, parent: frame!.container, children: [] };
-        property.children!.push({ type: 'string', value: scanner.getTokenValue(), offset, length: scanner.getTokenLength(), parent: property });
-        if (nextToken() !== SyntaxKind.ColonToken) return undefined;
-        property.colonOffset = scanner.getTokenOffset();
-        frame!.container.children!.push(property);
+        if (c !== Char.Quote || !scanString()) return undefined;
+        const key: Node = { type: 'string', value: scanned, offset, length: pos - offset, parent: undefined };
+        let colon = text.charCodeAt(pos);
+        while (colon === Char.Space || colon === Char.LineFeed || colon === Char.CarriageReturn || colon === Char.Tab) colon = text.charCodeAt(++pos);
+        if (colon !== Char.Colon) return undefined;
+        // Its children are set with the value (attach), in one array of two.
+        const property: Node = { type: 'property', offset, length: 0, parent: container, children: undefined, colonOffset: pos++ };
+        key.parent = property;
+        pendingChildren.push(property);
         holder = property;
+        holderKey = key;
         expect = Expect.Value;
         break;
       }
       case Expect.CommaOrClose:
-        if (kind !== SyntaxKind.CommaToken) return undefined;
-        expect = frame!.container.type === 'object' ? Expect.Key : Expect.Value;
+        if (c !== Char.Comma) return undefined;
+        pos++;
+        expect = container!.type === 'object' ? Expect.Key : Expect.Value;
         break;
       case Expect.End:
-        return kind === SyntaxKind.EOF ? { root: root! } : undefined;
+        return undefined;
       case Expect.Value:
       case Expect.ValueOrClose: {
-        if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
-          if (frames.length === maxDepth) return { tooDeepAt: offset };
-          const container: Node = { type: kind === SyntaxKind.OpenBraceToken ? 'object' : 'array', offset, length: 0, parent: undefined, children: [] };
-          attach(container);
-          frame = { container, holder };
-          frames.push(frame);
+        if (c === Char.OpenBrace || c === Char.OpenBracket) {
+          if (containers.length === maxDepth) return { tooDeepAt: offset };
+          const opened: Node = { type: c === Char.OpenBrace ? 'object' : 'array', offset, length: 0, parent: undefined, children: undefined };
+          attach(opened);
+          containers.push(opened);
+          containerHolders.push(holder);
+          childrenStarts.push(pendingChildren.length);
+          container = opened;
           holder = undefined;
-          expect = container.type === 'object' ? Expect.KeyOrClose : Expect.ValueOrClose;
+          pos++;
+          expect = c === Char.OpenBrace ? Expect.KeyOrClose : Expect.ValueOrClose;
           break;
         }
-        const node = scalarNode(kind, scanner.getTokenValue(), offset, scanner.getTokenLength());
+        const node = scalarNode(c, offset);
         if (node === undefined) return undefined;
         attach(node);
         const valueHolder = holder;
@@ -110,20 +207,42 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
       }
     }
   }
+
+  /** The string, number or literal node at `offset`, whose first character is `c`; moves `pos` past it. */
+  function scalarNode(c: number, offset: number): Node | undefined {
+    if (c === Char.Quote) {
+      return scanString() ? { type: 'string', value: scanned, offset, length: pos - offset, parent: undefined } : undefined;
+    }
+    if (c === Char.Minus || isDigit(c)) {
+      return scanNumber() ? { type: 'number', value: scanned, offset, length: pos - offset, parent: undefined } : undefined;
+    }
+    const literal = c === Char.LowerT ? 'true' : c === Char.LowerF ? 'false' : c === Char.LowerN ? 'null' : undefined;
+    // A letter right after it ("nullx") is no separator, so the next token fails, as jsonc-parser's does.
+    if (literal === undefined || !text.startsWith(literal, offset)) return undefined;
+    pos = offset + literal.length;
+    const value = literal === 'null' ? null : literal === 'true';
+    return { type: literal === 'null' ? 'null' : 'boolean', value, offset, length: literal.length, parent: undefined };
+  }
 }
 
-function scalarNode(kind: SyntaxKind, token: string, offset: number, length: number): Node | undefined {
-  switch (kind) {
-    case SyntaxKind.StringLiteral:
-      return { type: 'string', value: token, offset, length, parent: undefined };
-    case SyntaxKind.NumericLiteral:
-      return { type: 'number', value: Number(token), offset, length, parent: undefined };
-    case SyntaxKind.TrueKeyword:
-    case SyntaxKind.FalseKeyword:
-      return { type: 'boolean', value: kind === SyntaxKind.TrueKeyword, offset, length, parent: undefined };
-    case SyntaxKind.NullKeyword:
-      return { type: 'null', value: null, offset, length, parent: undefined };
+/**
+ * The length of the escape sequence whose backslash is at `at - 1`, or 0 when JSON has no such escape: `\u` takes
+ * exactly four hex digits (a lone surrogate is fine, as in jsonc-parser).
+ */
+function escapeLength(text: string, at: number): number {
+  switch (text.charCodeAt(at)) {
+    case Char.Quote: case Char.Backslash: case Char.Slash: case Char.LowerB: case Char.LowerF: case Char.LowerN:
+    case Char.LowerR: case Char.LowerT:
+      return 2;
+    case Char.LowerU:
+      for (let i = at + 1; i < at + 5; i++) if (!isHexDigit(text.charCodeAt(i))) return 0;
+      return 6;
     default:
-      return undefined;
+      return 0;
   }
+}
+
+function isHexDigit(c: number): boolean {
+  const lower = c | 0x20;
+  return isDigit(c) || (lower >= 0x61 && lower <= 0x66);
 }

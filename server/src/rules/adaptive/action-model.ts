@@ -62,20 +62,20 @@ const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expi
 /** docs/rules.md § AM022 (b): input validation, which Outlook applies in 1.4 cards and ignores below 1.3. */
 const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
 
-/** The keys of `host` whose value is present (not null). */
-function presentKeys(host: JsonNode): JsonNode[] {
-  return (host.children ?? []).flatMap((property) => {
-    const [key, value] = property.children ?? [];
-    return key !== undefined && value !== undefined && value.type !== 'null' ? [key] : [];
-  });
+/** Calls `visit` with each key of `host` whose value is present (not null); a loop, as it runs on every node. */
+function forEachPresentKey(host: JsonNode, visit: (key: JsonNode) => void): void {
+  for (const property of host.children ?? []) {
+    const value = property.children?.[1];
+    if (value !== undefined && value.type !== 'null') visit(property.children![0]);
+  }
 }
 
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: (name: string) => string | undefined): void {
-  for (const key of presentKeys(host)) {
+  forEachPresentKey(host, (key) => {
     const version = since(key.value as string);
-    if (version === undefined) continue;
+    if (version === undefined) return;
     ctx.report('AM022', key, `"${key.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
-  }
+  });
 }
 
 function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
@@ -90,10 +90,10 @@ function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
     const { node, type } = element;
     reportAfter14(ctx, node, type!, (name) => elementPropertyAfter14(type, name));
     if (validatesInputs || !type!.startsWith('Input.')) continue;
-    for (const key of presentKeys(node)) {
-      if (!INPUT_VALIDATION.has(key.value as string)) continue;
+    forEachPresentKey(node, (key) => {
+      if (!INPUT_VALIDATION.has(key.value as string)) return;
       ctx.report('AM022', key, `"${key.value as string}" on ${type!} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
-    }
+    });
   }
   for (const action of model.actions) {
     if (isRejectedAction(action, version) || action.node.type !== 'object') continue;

@@ -119,28 +119,23 @@ const checkAutoInvokeAction: AdaptiveRule = (model: CardModel, ctx) => {
   }
 };
 
-/** Where an `autoInvokeAction` can be written besides the card root, and what to call each place in a message. */
-function autoInvokeHosts(model: CardModel): { node: JsonNode; name: string }[] {
-  return [
-    ...model.cards.filter((card) => card.showCardDepth > 0).map((card) => ({ node: card.node, name: 'a card inside Action.ShowCard' })),
-    ...model.elements.filter((element) => element.known).map((element) => ({ node: element.node, name: `this ${element.type ?? 'TextRun'}` })),
-    ...model.actions.filter((action) => action.known).map((action) => ({ node: action.node, name: `this ${action.type ?? 'action'}` })),
-  ];
-}
-
 /**
  * docs/rules.md § AM049: `autoInvokeAction` anywhere but on the top-level card. Elements and actions that AM032/AM033
  * reject are not looked into; a misplaced action is not checked as an Action.Http.
  */
 const checkMisplacedAutoInvokeAction: AdaptiveRule = (model, ctx) => {
   const rootHasOne = presentValue(model.top, 'autoInvokeAction') !== undefined;
-  for (const host of autoInvokeHosts(model)) {
-    const key = presentValue(host.node, 'autoInvokeAction') && propertyKey(host.node, 'autoInvokeAction');
-    if (key === undefined) continue;
-    ctx.report('AM049', key, `"autoInvokeAction" on ${host.name} never runs: Outlook reads it only on the top-level card. ${rootHasOne
+  // The place's name is built only for a report: this runs on every element and action of the card.
+  const check = (node: JsonNode, name: () => string): void => {
+    const key = presentValue(node, 'autoInvokeAction') && propertyKey(node, 'autoInvokeAction');
+    if (key === undefined) return;
+    ctx.report('AM049', key, `"autoInvokeAction" on ${name()} never runs: Outlook reads it only on the top-level card. ${rootHasOne
       ? 'The card root has one already, so remove this one.'
       : 'Move it to the card root (it must be an Action.Http POST there), or remove it.'}`);
-  }
+  };
+  for (const card of model.cards) if (card.showCardDepth > 0) check(card.node, () => 'a card inside Action.ShowCard');
+  for (const element of model.elements) if (element.known) check(element.node, () => `this ${element.type ?? 'TextRun'}`);
+  for (const action of model.actions) if (action.known) check(action.node, () => `this ${action.type ?? 'action'}`);
 };
 
 export const httpRules: readonly AdaptiveRule[] = [checkHttpActions, checkAutoInvokeAction, checkMisplacedAutoInvokeAction];
