@@ -1,6 +1,6 @@
 // `npm run bench`: full-diagnostics comparison with vscode-json-languageservice, the LSP didChange round trip,
 // RS256 signing with jose against bare node:crypto, and edit-to-rendered in the preview webview against bare
-// adaptivecards.
+// adaptivecards, and activation against loading vscode-languageclient alone.
 // Prints a markdown report with the environment and writes it to bench-results/. Exits non-zero when a target is missed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -93,6 +93,27 @@ say(markdownTable(
 ));
 say();
 say(`${webview[0].rounds} runs per card after warm-up. The preview's time runs from posting the \`render\` message to its \`rendered\` answer: message dispatch, reading the text (JSON, signed cards, template), the image filter, a fresh Outlook-configured renderer with Outlook Markdown (markdown-it) for every text, the header and the saved state. The floor parses and renders the same card with adaptivecards' own build and the Outlook desktop host config, without Markdown. Neither waits for layout or paint.`);
+
+// Activation (issue 13, goal 6): loading dist/extension.js and running activate() within 1.2x of loading
+// vscode-languageclient/node alone, in fresh processes (bench/activation.mjs).
+{
+  const ACTIVATION_TARGET = 1.2;
+  const { benchActivation } = await import('./activation.mjs');
+  say();
+  say('## Activation: dist/extension.js + activate() against vscode-languageclient/node alone (median ms, fresh processes, alternating)');
+  say();
+  const activation = benchActivation();
+  const ratio = activation.medians.extension / activation.medians.client;
+  say(markdownTable(
+    ['vscode-languageclient/node alone (floor)', 'dist/extension.js + activate()', 'activation / floor', 'dist/ files loaded'],
+    [[formatMs(activation.medians.client), formatMs(activation.medians.extension), `${ratio.toFixed(2)}x`, activation.loaded.join(', ')]],
+  ));
+  say();
+  say(markdownTable(['bundle', 'bytes'], Object.entries(activation.sizes).map(([name, bytes]) => [`dist/${name}`, bytes.toLocaleString('en')])));
+  say();
+  say(`${activation.runs} runs of each in new Node processes, with a minimal stand-in for the \`vscode\` module (a harness, not the real extension host). Target: at most ${ACTIVATION_TARGET}x: ${ratio <= ACTIVATION_TARGET ? 'met' : 'MISSED'} (${ratio.toFixed(2)}x).`);
+  if (ratio > ACTIVATION_TARGET) failures.push('activation');
+}
 
 const resultsDir = path.join(root, 'bench-results');
 mkdirSync(resultsDir, { recursive: true });
