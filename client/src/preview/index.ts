@@ -9,7 +9,6 @@ import { fileLabel } from './file-reading';
 import { previewOptionsFrom } from '../../../webview/src/preview-options';
 import { lazyBundle } from '../lazy-bundle';
 import type * as PreviewBundle from './preview-panel';
-import type { PreviewHost, PreviewPanel, PreviewRender } from './preview-panel';
 
 export const PREVIEW_VIEW_TYPE = 'actionableMessages.preview';
 export const OPEN_PREVIEW_COMMAND = 'actionableMessages.openPreview';
@@ -20,7 +19,7 @@ const SHOWN_DOCUMENT_KEY = 'actionableMessages.preview.documentUri';
 /** The preview as scripts and the in-host tests see it. */
 export interface PreviewApi {
   /** Fires when the webview has rendered (or visibly failed to render) a `render` the host sent. */
-  readonly onDidRender: vscode.Event<PreviewRender>;
+  readonly onDidRender: vscode.Event<PreviewBundle.PreviewRender>;
   /** The URI of the card the preview shows; undefined while no preview is open. */
   shownDocumentUri(): string | undefined;
 }
@@ -52,9 +51,9 @@ function previewCodeLenses(cards: CardDocuments): vscode.CodeLensProvider {
  */
 export function registerPreview(context: vscode.ExtensionContext, cards: CardDocuments, actionSimulated: (title: string) => void): PreviewApi {
   const panels = lazyBundle<typeof PreviewBundle>(context, 'dist/preview.js');
-  const renders = new vscode.EventEmitter<PreviewRender>();
-  let preview: PreviewPanel | undefined;
-  const host: PreviewHost = {
+  const renders = new vscode.EventEmitter<PreviewBundle.PreviewRender>();
+  let preview: PreviewBundle.PreviewPanel | undefined;
+  const host: PreviewBundle.PreviewHost = {
     extensionUri: context.extensionUri,
     options: () => previewOptionsFrom(context.globalState.get(OPTIONS_KEY)),
     rememberOptions: (options: PreviewOptions) => void context.globalState.update(OPTIONS_KEY, options),
