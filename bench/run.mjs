@@ -1,6 +1,6 @@
 // `npm run bench`: full-diagnostics comparison with vscode-json-languageservice, the LSP didChange round trip,
 // RS256 signing with jose against bare node:crypto, and edit-to-rendered in the preview webview against bare
-// adaptivecards.
+// adaptivecards, and activation against loading vscode-languageclient alone.
 // Prints a markdown report with the environment and writes it to bench-results/. Exits non-zero when a target is missed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -143,6 +143,27 @@ say(`${webview[0].rounds} runs per card after warm-up. The preview's time runs f
   say(`${lint.files.toLocaleString('en')} files in sub-folders: ${lint.cards.toLocaleString('en')} cards of 1–5 KB (bench/lint-cards.mjs) and ${lint.skipped} files lint skips (template data, a package.json); ${lint.rounds} rounds. Each side's time on the folder minus its time on a folder of one card (process start: lint ${formatMs(lint.startupMs.lint)} ms, floor ${formatMs(lint.startupMs.floor)} ms), divided by the files added. CPU time is each process's own (all threads), less disturbed by other load than wall time.`);
   say(`Target: lint within ${LINT_PER_FILE_TARGET}x of read + JSON.parse per file (wall): ${lint.ratio <= LINT_PER_FILE_TARGET ? 'met' : 'MISSED'} (${lint.ratio.toFixed(1)}x).`);
   if (lint.ratio > LINT_PER_FILE_TARGET) failures.push('amcard lint per file');
+}
+
+// Activation (issue 13, goal 6): loading dist/extension.js and running activate() within 1.2x of loading
+// vscode-languageclient/node alone, in fresh processes (bench/activation.mjs).
+{
+  const ACTIVATION_TARGET = 1.2;
+  const { benchActivation } = await import('./activation.mjs');
+  say();
+  say('## Activation: dist/extension.js + activate() against vscode-languageclient/node alone (median ms, fresh processes, alternating)');
+  say();
+  const activation = benchActivation();
+  const ratio = activation.medians.extension / activation.medians.client;
+  say(markdownTable(
+    ['vscode-languageclient/node alone (floor)', 'dist/extension.js + activate()', 'activation / floor', 'dist/ files loaded'],
+    [[formatMs(activation.medians.client), formatMs(activation.medians.extension), `${ratio.toFixed(2)}x`, activation.loaded.join(', ')]],
+  ));
+  say();
+  say(markdownTable(['bundle', 'bytes'], Object.entries(activation.sizes).map(([name, bytes]) => [`dist/${name}`, bytes.toLocaleString('en')])));
+  say();
+  say(`${activation.runs} runs of each in new Node processes, with a minimal stand-in for the \`vscode\` module (a harness, not the real extension host). Target: at most ${ACTIVATION_TARGET}x: ${ratio <= ACTIVATION_TARGET ? 'met' : 'MISSED'} (${ratio.toFixed(2)}x).`);
+  if (ratio > ACTIVATION_TARGET) failures.push('activation');
 }
 
 const resultsDir = path.join(root, 'bench-results');

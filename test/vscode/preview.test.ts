@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { CommandFailure } from '../../client/src/commands/command-runner';
 import type { ActionableMessagesApi } from '../../client/src/extension';
 import { PREVIEW_FILE_LIMIT_BYTES, readPreviewFile } from '../../client/src/preview/file-reading';
-import { PREVIEW_VIEW_TYPE, previewWebviewOptions, type PreviewRender } from '../../client/src/preview/preview-panel';
+import { PREVIEW_VIEW_TYPE } from '../../client/src/preview';
+import { previewWebviewOptions, type PreviewRender } from '../../client/src/preview/preview-panel';
 import { pickResponseFile } from '../../client/src/preview/response-picker';
 import { EXTENSION_ID, openInEditor, rangeOf, startExtension, waitFor, workspaceFile } from './helpers';
 

@@ -7,21 +7,24 @@ export interface CommandFailure {
 }
 
 /**
- * Registers a command that reports its problems as an error notification instead of a rejected promise, and
- * resolves to `{ error }` then, so scripts and tests can tell a refusal from a cancellation (undefined).
+ * Runs a command's work, reporting a problem as an error notification instead of a rejected promise, and resolving
+ * to `{ error }` then, so scripts and tests can tell a refusal from a cancellation (undefined).
  */
+export async function reportingProblems<Result>(run: () => Promise<Result>): Promise<Result | CommandFailure> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = messageForPeople(error);
+    void vscode.window.showErrorMessage(message);
+    return { error: message };
+  }
+}
+
+/** Registers a command whose problems are reported by `reportingProblems`. */
 export function registerCommand<Result>(
   context: vscode.ExtensionContext,
   id: string,
   run: (...args: unknown[]) => Promise<Result>,
 ): void {
-  context.subscriptions.push(vscode.commands.registerCommand(id, async (...args: unknown[]): Promise<Result | CommandFailure> => {
-    try {
-      return await run(...args);
-    } catch (error) {
-      const message = messageForPeople(error);
-      void vscode.window.showErrorMessage(message);
-      return { error: message };
-    }
-  }));
+  context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => reportingProblems(() => run(...args))));
 }

@@ -4,8 +4,6 @@ import { cardDocument, refuseInvalidJson } from './editor-documents';
 import { copyEmailHtml, signCardDocument, type SigningOptions, type SigningState } from './sign-card';
 import { hasConfiguredPrivateKey } from './signing-keys';
 
-export const COPY_EMAIL_HTML_COMMAND = 'actionableMessages.copyEmailHtml';
-
 /** Arguments for scripts and tests: no prompts; `signed` signs with the configured key first. */
 export interface CopyEmailHtmlOptions extends SigningOptions {
   readonly uri?: vscode.Uri;

@@ -8,8 +8,6 @@ import { loadPublicKeys } from './signing-keys';
 import { serviceSettingsFor } from './signing-settings';
 import { UserFacingError } from './user-facing-error';
 
-export const DECODE_JWS_COMMAND = 'actionableMessages.decodeJws';
-
 const COMPACT_JWS = /^[A-Za-z0-9_=+/-]*\.[A-Za-z0-9_=+/-]*\.[A-Za-z0-9_=+/-]*$/;
 const EMAIL_MARKERS = /<html|<script|itemtype\s*=|SignedAdaptiveCard|SignedMessageCard|^MIME-Version:|^Content-Type:/im;
 

@@ -7,8 +7,6 @@ import { configuredPublicKeyEntries, resolveSettingPath, updateSetting } from '.
 import { UserFacingError } from './user-facing-error';
 import { exists } from './workspace-files';
 
-export const GENERATE_KEY_PAIR_COMMAND = 'actionableMessages.generateSigningKeyPair';
-
 const MODULUS_LENGTHS = [2048, 3072, 4096] as const;
 
 /** Arguments that make the command run without prompts (scripts, tests); without them it asks. */
@@ -176,19 +174,4 @@ export async function generateSigningKeyPair(keys: SigningKeyStore, options?: Ge
   await vscode.env.clipboard.writeText(publicKeyXml.trim());
   if (!options) offerNextSteps(destination, publicKeyPem);
   return { modulusLength, privateKeyStoredIn: storedIn, publicKeyPem, publicKeyXml, publicKeyDocument: document.uri };
-}
-
-/**
- * Run once per window: a key stored in secret storage in an earlier window and gone now is reported, with a way out.
- * Modal: a notification raised while the window starts may only reach the notification center, unseen.
- */
-export async function reportLostSigningKey(keys: SigningKeyStore): Promise<void> {
-  const storedAt = await keys.lostSinceLastWindow();
-  if (storedAt === undefined) return;
-  const generate = 'Generate a Key into a File…';
-  const answer = await vscode.window.showWarningMessage(
-    `The signing key stored in VS Code's secret storage on ${new Date(storedAt).toLocaleString()} is gone: this VS Code did not keep it after the window reloaded.`,
-    { modal: true, detail: 'Keep the signing key in a PKCS#8 PEM file here (actionableMessages.signing.privateKeyFile). Register the new public key in the Developer Dashboard.' },
-    generate);
-  if (answer === generate) await vscode.commands.executeCommand(GENERATE_KEY_PAIR_COMMAND);
 }

@@ -1,23 +1,45 @@
 import * as vscode from 'vscode';
+import { lazyBundle } from '../lazy-bundle';
+import type * as CommandsBundle from './commands-bundle';
 import { registerCommand } from './command-runner';
-import { COPY_EMAIL_HTML_COMMAND, copyCardEmailHtml } from './copy-email-html';
-import { DECODE_JWS_COMMAND, decodeJws } from './decode-jws';
-import { GENERATE_KEY_PAIR_COMMAND, generateSigningKeyPair, reportLostSigningKey, type GenerateKeyPairOptions } from './generate-key-pair';
-import { NEW_CARD_COMMAND, newCard } from './new-card';
-import { SIGN_CARD_COMMAND, signCard } from './sign-card';
 import { RememberedAddresses } from './remembered-addresses';
 import { SigningKeyStore } from './signing-key-store';
 
-/** The signing and email commands and New Card; each takes optional arguments that make it run without prompts. */
+/** The command ids (package.json contributes.commands) of the commands in dist/commands.js. */
+const COMMAND_IDS: Readonly<Record<CommandsBundle.BundledCommand, string>> = {
+  generateSigningKeyPair: 'actionableMessages.generateSigningKeyPair',
+  signCard: 'actionableMessages.signCard',
+  decodeJws: 'actionableMessages.decodeJws',
+  copyEmailHtml: 'actionableMessages.copyEmailHtml',
+  newCard: 'actionableMessages.newCard',
+};
+
+/**
+ * The signing and email commands and New Card; each takes an optional argument that makes it run without prompts.
+ * Their code loads when one first runs (dist/commands.js).
+ */
 export function registerCommands(context: vscode.ExtensionContext): void {
-  const keys = new SigningKeyStore(context.secrets, context.globalState);
-  const signing = { keys, addresses: new RememberedAddresses(context.workspaceState) };
-  registerCommand(context, GENERATE_KEY_PAIR_COMMAND, (options) => generateSigningKeyPair(keys, options as GenerateKeyPairOptions | undefined));
-  registerCommand(context, SIGN_CARD_COMMAND, (argument) => signCard(signing, argument));
-  registerCommand(context, DECODE_JWS_COMMAND, (argument) => decodeJws(argument));
-  registerCommand(context, COPY_EMAIL_HTML_COMMAND, (argument) => copyCardEmailHtml(signing, argument));
-  registerCommand(context, NEW_CARD_COMMAND, (argument) => newCard(argument));
-  reportLostSigningKey(keys).catch((error: unknown) => {
+  const signing = { keys: new SigningKeyStore(context.secrets, context.globalState), addresses: new RememberedAddresses(context.workspaceState) };
+  const commands = lazyBundle<typeof CommandsBundle>(context, 'dist/commands.js');
+  for (const [command, id] of Object.entries(COMMAND_IDS) as [CommandsBundle.BundledCommand, string][]) {
+    registerCommand(context, id, (argument) => commands().runCommand(command, signing, argument));
+  }
+  reportLostSigningKey(signing.keys).catch((error: unknown) => {
     void vscode.window.showWarningMessage(`Could not check whether VS Code's secret storage kept the signing key: ${error instanceof Error ? error.message : String(error)}`);
   });
+}
+
+/**
+ * Run once per window: a key stored in secret storage in an earlier window and gone now is reported, with a way out.
+ * Modal: a notification raised while the window starts may only reach the notification center, unseen.
+ */
+async function reportLostSigningKey(keys: SigningKeyStore): Promise<void> {
+  const storedAt = await keys.lostSinceLastWindow();
+  if (storedAt === undefined) return;
+  const generate = 'Generate a Key into a File…';
+  const answer = await vscode.window.showWarningMessage(
+    `The signing key stored in VS Code's secret storage on ${new Date(storedAt).toLocaleString()} is gone: this VS Code did not keep it after the window reloaded.`,
+    { modal: true, detail: 'Keep the signing key in a PKCS#8 PEM file here (actionableMessages.signing.privateKeyFile). Register the new public key in the Developer Dashboard.' },
+    generate);
+  if (answer === generate) await vscode.commands.executeCommand(COMMAND_IDS.generateSigningKeyPair);
 }

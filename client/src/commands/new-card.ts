@@ -6,8 +6,6 @@ import { fileNameProblem, freeFileName, newCardFolder } from './new-card-locatio
 import { configuredOriginator } from './signing-settings';
 import { UserFacingError } from './user-facing-error';
 
-export const NEW_CARD_COMMAND = 'actionableMessages.newCard';
-
 /** Arguments that let scripts and tests run the command without prompts. */
 export interface NewCardOptions {
   /** A template id of CARD_TEMPLATES. */

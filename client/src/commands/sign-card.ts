@@ -10,8 +10,6 @@ import { loadPrivateKey, type KeySource } from './signing-keys';
 import { configuredOriginator, configuredRecipients, configuredSender } from './signing-settings';
 import { UserFacingError } from './user-facing-error';
 
-export const SIGN_CARD_COMMAND = 'actionableMessages.signCard';
-
 /** Arguments that make signing run without prompts (scripts, tests); each one left out comes from the settings. */
 export interface SigningOptions {
   readonly sender?: string;

@@ -7,8 +7,10 @@ import type { CardDocuments } from './card-documents';
 import { trackCardEditorContext } from './card-editor-context';
 import { fileLabel } from './file-reading';
 import { previewOptionsFrom } from '../../../webview/src/preview-options';
-import { PREVIEW_VIEW_TYPE, PreviewPanel, previewTitle, previewWebviewOptions, type PreviewHost, type PreviewRender } from './preview-panel';
+import { lazyBundle } from '../lazy-bundle';
+import type * as PreviewBundle from './preview-panel';
 
+export const PREVIEW_VIEW_TYPE = 'actionableMessages.preview';
 export const OPEN_PREVIEW_COMMAND = 'actionableMessages.openPreview';
 export const OPEN_PREVIEW_TO_SIDE_COMMAND = 'actionableMessages.openPreviewToSide';
 const OPTIONS_KEY = 'actionableMessages.preview.options';
@@ -17,7 +19,7 @@ const SHOWN_DOCUMENT_KEY = 'actionableMessages.preview.documentUri';
 /** The preview as scripts and the in-host tests see it. */
 export interface PreviewApi {
   /** Fires when the webview has rendered (or visibly failed to render) a `render` the host sent. */
-  readonly onDidRender: vscode.Event<PreviewRender>;
+  readonly onDidRender: vscode.Event<PreviewBundle.PreviewRender>;
   /** The URI of the card the preview shows; undefined while no preview is open. */
   shownDocumentUri(): string | undefined;
 }
@@ -44,13 +46,14 @@ function previewCodeLenses(cards: CardDocuments): vscode.CodeLensProvider {
 
 /**
  * The live card preview: one panel, opened by the commands (palette, editor title, CodeLens, context menus),
- * following the active card editor, restored after a window reload.
+ * following the active card editor, restored after a window reload. `cards` decides which documents are cards (the
+ * extension owns it). The panel's code loads when the first panel opens (dist/preview.js, client/src/lazy-bundle.ts).
  */
-/** The preview's commands, CodeLens and panel; `cards` decides which documents are cards (the extension owns it). */
 export function registerPreview(context: vscode.ExtensionContext, cards: CardDocuments, actionSimulated: (title: string) => void): PreviewApi {
-  const renders = new vscode.EventEmitter<PreviewRender>();
-  let preview: PreviewPanel | undefined;
-  const host: PreviewHost = {
+  const panels = lazyBundle<typeof PreviewBundle>(context, 'dist/preview.js');
+  const renders = new vscode.EventEmitter<PreviewBundle.PreviewRender>();
+  let preview: PreviewBundle.PreviewPanel | undefined;
+  const host: PreviewBundle.PreviewHost = {
     extensionUri: context.extensionUri,
     options: () => previewOptionsFrom(context.globalState.get(OPTIONS_KEY)),
     rememberOptions: (options: PreviewOptions) => void context.globalState.update(OPTIONS_KEY, options),
@@ -59,7 +62,7 @@ export function registerPreview(context: vscode.ExtensionContext, cards: CardDoc
     actionSimulated,
   };
   const adopt = (panel: vscode.WebviewPanel, document: vscode.TextDocument) => {
-    const adopted = new PreviewPanel(panel, document, host);
+    const adopted = new (panels().PreviewPanel)(panel, document, host);
     adopted.onDidDispose(() => { if (preview === adopted) preview = undefined; });
     preview = adopted;
   };
@@ -72,6 +75,7 @@ export function registerPreview(context: vscode.ExtensionContext, cards: CardDoc
     if (!cards.isCard(document)) throw notACard(document);
     const viewColumn = toSide ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
     if (preview === undefined) {
+      const { previewTitle, previewWebviewOptions } = panels();
       const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(document), { viewColumn, preserveFocus: toSide },
         { ...previewWebviewOptions(context.extensionUri), retainContextWhenHidden: true });
       adopt(panel, document);

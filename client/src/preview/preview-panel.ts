@@ -1,3 +1,4 @@
+// The entry of dist/preview.js: the panel and everything it needs, required when the first preview opens (index.ts).
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { HostMessage, NamedText, PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
@@ -10,8 +11,6 @@ import { previewHtml } from './preview-html';
 import { pickResponseFile } from './response-picker';
 import { DATA_FILE_GLOB, findDataFile, folderOf, readDataFile } from './template-data';
 import { webviewMessageFrom } from './webview-messages';
-
-export const PREVIEW_VIEW_TYPE = 'actionableMessages.preview';
 
 /** A render the webview finished: what the host sent (document, data file) and what the webview reported. */
 export interface PreviewRender {

@@ -1,0 +1,25 @@
+// The entry of dist/commands.js: the work of the signing, email and New Card commands, with jose, parse5 and the
+// rules they run. index.ts registers the commands at activation and requires this bundle when one first runs
+// (client/src/lazy-bundle.ts).
+import { reportingProblems } from './command-runner';
+import { copyCardEmailHtml } from './copy-email-html';
+import { decodeJws } from './decode-jws';
+import { generateSigningKeyPair, type GenerateKeyPairOptions } from './generate-key-pair';
+import { newCard } from './new-card';
+import { signCard, type SigningState } from './sign-card';
+
+export type BundledCommand = 'generateSigningKeyPair' | 'signCard' | 'decodeJws' | 'copyEmailHtml' | 'newCard';
+
+/** Each command's work; the argument, when given, makes it run without prompts. */
+const COMMANDS: Readonly<Record<BundledCommand, (signing: SigningState, argument: unknown) => Promise<unknown>>> = {
+  generateSigningKeyPair: (signing: SigningState, argument: unknown) => generateSigningKeyPair(signing.keys, argument as GenerateKeyPairOptions | undefined),
+  signCard: (signing: SigningState, argument: unknown) => signCard(signing, argument),
+  decodeJws: (_signing: SigningState, argument: unknown) => decodeJws(argument),
+  copyEmailHtml: (signing: SigningState, argument: unknown) => copyCardEmailHtml(signing, argument),
+  newCard: (_signing: SigningState, argument: unknown) => newCard(argument),
+};
+
+/** Runs `command`, reporting its problems here, in the bundle whose error classes threw them. */
+export function runCommand(command: BundledCommand, signing: SigningState, argument: unknown): Promise<unknown> {
+  return reportingProblems(() => COMMANDS[command](signing, argument));
+}
