@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import { registerCommand } from './command-runner';
 import { COPY_EMAIL_HTML_COMMAND, copyCardEmailHtml } from './copy-email-html';
 import { DECODE_JWS_COMMAND, decodeJws } from './decode-jws';
+import { INSPECT_TOKEN_COMMAND, inspectActionToken, type InspectTokenOptions } from './inspect-token';
 import { GENERATE_KEY_PAIR_COMMAND, generateSigningKeyPair, reportLostSigningKey, type GenerateKeyPairOptions } from './generate-key-pair';
 import { NEW_CARD_COMMAND, newCard } from './new-card';
 import { SIGN_CARD_COMMAND, signCard } from './sign-card';
 import { RememberedAddresses } from './remembered-addresses';
 import { SigningKeyStore } from './signing-key-store';
+import { developmentKeyStore } from '../preview/action-target-key';
 
-/** The signing and email commands and New Card; each takes optional arguments that make it run without prompts. */
+/** The signing and email commands, New Card and Inspect Action Token; each takes optional arguments that make it run without prompts. */
 export function registerCommands(context: vscode.ExtensionContext): void {
   const keys = new SigningKeyStore(context.secrets, context.globalState);
   const signing = { keys, addresses: new RememberedAddresses(context.workspaceState) };
@@ -17,6 +19,8 @@ export function registerCommands(context: vscode.ExtensionContext): void {
   registerCommand(context, DECODE_JWS_COMMAND, (argument) => decodeJws(argument));
   registerCommand(context, COPY_EMAIL_HTML_COMMAND, (argument) => copyCardEmailHtml(signing, argument));
   registerCommand(context, NEW_CARD_COMMAND, (argument) => newCard(argument));
+  const developmentKeys = developmentKeyStore(context.secrets);
+  registerCommand(context, INSPECT_TOKEN_COMMAND, (options) => inspectActionToken(developmentKeys, options as InspectTokenOptions | undefined));
   reportLostSigningKey(keys).catch((error: unknown) => {
     void vscode.window.showWarningMessage(`Could not check whether VS Code's secret storage kept the signing key: ${error instanceof Error ? error.message : String(error)}`);
   });

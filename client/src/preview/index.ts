@@ -3,6 +3,8 @@ import type { PreviewOptions } from '../../../webview/src/protocol';
 import { CARD_DOCUMENT_SELECTOR } from '../card-language';
 import { registerCommand } from '../commands/command-runner';
 import { UserFacingError } from '../commands/user-facing-error';
+import { sendFromPreview } from './action-target';
+import { developmentKeyStore } from './action-target-key';
 import type { CardDocuments } from './card-documents';
 import { trackCardEditorContext } from './card-editor-context';
 import { fileLabel } from './file-reading';
@@ -49,6 +51,7 @@ function previewCodeLenses(cards: CardDocuments): vscode.CodeLensProvider {
 /** The preview's commands, CodeLens and panel; `cards` decides which documents are cards (the extension owns it). */
 export function registerPreview(context: vscode.ExtensionContext, cards: CardDocuments, actionSimulated: (title: string) => void): PreviewApi {
   const renders = new vscode.EventEmitter<PreviewRender>();
+  const developmentKeys = developmentKeyStore(context.secrets);
   let preview: PreviewPanel | undefined;
   const host: PreviewHost = {
     extensionUri: context.extensionUri,
@@ -57,6 +60,7 @@ export function registerPreview(context: vscode.ExtensionContext, cards: CardDoc
     rememberDocument: (uri) => void context.workspaceState.update(SHOWN_DOCUMENT_KEY, uri.toString()),
     rendered: (render) => renders.fire(render),
     actionSimulated,
+    sendHttpAction: (message, card) => sendFromPreview(message, card, developmentKeys),
   };
   const adopt = (panel: vscode.WebviewPanel, document: vscode.TextDocument) => {
     const adopted = new PreviewPanel(panel, document, host);
