@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { messageForPeople, UserFacingError } from '../../client/src/commands/user-facing-error';
+import * as actions from '../../server/src/actions';
+import { ActionTargetError, resolveActionTarget } from '../../server/src/actions/action-target';
 import * as card from '../../server/src/card';
 import { InputError } from '../../server/src/card/errors';
 import { TemplateError } from '../../server/src/card/template';
@@ -17,6 +19,7 @@ import { emlMessage, EmlInputError } from '../../server/src/email/eml';
 import { MimeMessageError } from '../../server/src/email/message';
 import * as signing from '../../server/src/signing';
 import { KeyFileError, writeKeyFile } from '../../server/src/signing/key-file';
+import { developmentTokenClaims, DevelopmentTokenError } from '../../server/src/signing/development-token';
 import { parseRsaKeyValueXml, XmlKeyError } from '../../server/src/signing/rsa-key-value-xml';
 import { KeyFormatError, readKey } from '../../server/src/signing/rsa-keys';
 import { buildSignedCardPayload, SigningInputError } from '../../server/src/signing/sign';
@@ -35,6 +38,8 @@ const ERROR_CLASSES: ReadonlyArray<readonly [typeof InputError, string, string]>
   [MimeMessageError, 'MimeMessageError', 'ERR_MIME_MESSAGE'],
   [TemplateError, 'TemplateError', 'ERR_TEMPLATE'],
   [UsageError, 'UsageError', 'ERR_USAGE'],
+  [DevelopmentTokenError, 'DevelopmentTokenError', 'ERR_DEVELOPMENT_TOKEN'],
+  [ActionTargetError, 'ActionTargetError', 'ERR_ACTION_TARGET'],
   [UnreadableInputError, 'UnreadableInputError', 'ERR_UNREADABLE_INPUT'],
   [UserFacingError, 'UserFacingError', 'ERR_USER_FACING'],
 ];
@@ -60,6 +65,8 @@ function realRefusals(): ReadonlyArray<readonly [typeof InputError, unknown]> {
     [EmlInputError, thrownBy(() => emlMessage({ from: 'not an address', to: ['ana@contoso.example'], subject: 'Hi', html: '<p>Hi</p>' }))],
     [CardEmailError, thrownBy(() => cardEmailHtml({ cardText: '{"type": "AdaptiveCard"}', signedJws: 'not-a-jws' }))],
     [UsageError, thrownBy(() => parseCommandArgs('lint', ['--colour'], {}))],
+    [DevelopmentTokenError, thrownBy(() => developmentTokenClaims({ shape: 'entra', targetUrl: 'https://api.contoso.example', actingUser: 'ana@contoso.example' }))],
+    [ActionTargetError, thrownBy(() => resolveActionTarget('https://api.contoso.example/go', { targets: {}, allowedUrls: [] }))],
   ];
 }
 
@@ -88,7 +95,7 @@ describe('InputError', () => {
   });
 
   it('is the class every error of the room facades extends', () => {
-    const exported = [card, email, signing].flatMap((facade) => Object.values(facade));
+    const exported = [card, email, signing, actions].flatMap((facade) => Object.values(facade));
     const errorClasses = exported.filter((value) => typeof value === 'function' && value.prototype instanceof Error);
     assert.ok(errorClasses.length >= 5, `found only ${errorClasses.length} error classes in the facades`);
     const known = new Set<unknown>(ERROR_CLASSES.map(([kind]) => kind));

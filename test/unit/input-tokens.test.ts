@@ -9,7 +9,7 @@ import {
   bracedTokens, inputIdOf, inputToken, isSubstitutableId, substituteInputTokens, substitutableIdFrom, valueReferenceName,
   wholeInputTokenId
 } from '../../server/src/card/input-tokens';
-import { substituteInputs } from '../../webview/src/requests';
+import { substituteInputs } from '../../server/src/card';
 import { card, findings } from './helpers';
 
 /** The inputs of the card the rules see, and of the preview's substitution. */

@@ -9,6 +9,8 @@ import {
 } from '../../server/src/settings/read-settings';
 
 const PROVIDER = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
+/** Nothing is sent to any action target unless `actionTarget.targets` maps a host. */
+const NO_ACTION_TARGET = { targets: {}, allowedUrls: [], tokenShape: 'entra' };
 
 interface ContributedSetting {
   readonly type: string;
@@ -40,6 +42,10 @@ describe('settings reader', () => {
       rules: { AM010: 'off', AM036: 'error', syntax: 'warning', schema: 'hint', AM094: 'info' },
       recipients: [' a@contoso.example', 'b@contoso.example '],
       signing: { privateKeyFile: ' ~/keys/sign.pem ', publicKeys: ['keys/public.pem', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n'] },
+      actionTarget: {
+        targets: { 'https://api.contoso.example': ' http://127.0.0.1:7071 ' }, allowedUrls: [' https://dev.contoso.example '], tokenShape: 'legacy',
+        actingUser: ' ana@contoso.example ', tenant: ' 72f988bf-86f1-41af-91ab-2d7cd011db47 ', audience: ' api://contoso-actions ',
+      },
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
@@ -55,11 +61,15 @@ describe('settings reader', () => {
       recipients: ['a@contoso.example', 'b@contoso.example'],
       privateKeyFile: '~/keys/sign.pem',
       publicKeys: ['keys/public.pem', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----'],
+      actionTarget: {
+        targets: { 'https://api.contoso.example': 'http://127.0.0.1:7071' }, allowedUrls: ['https://dev.contoso.example'], tokenShape: 'legacy',
+        actingUser: 'ana@contoso.example', tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47', audience: 'api://contoso-actions',
+      },
     });
   });
 
   it('gives the defaults for a missing section, or one that is no object, without a problem', () => {
-    const defaults = { enable: true, service: { severities: {} }, recipients: [], publicKeys: [] };
+    const defaults = { enable: true, service: { severities: {} }, recipients: [], publicKeys: [], actionTarget: NO_ACTION_TARGET };
     for (const section of [undefined, null, {}, 'actionableMessages', [1]]) {
       assert.deepEqual(readSettings(section), { settings: defaults, problems: [] }, JSON.stringify(section));
     }
@@ -71,15 +81,16 @@ describe('settings reader', () => {
       signing: { privateKeyFile: ' ', publicKeys: [' '] },
     });
     assert.deepEqual(problems, []);
-    assert.deepEqual(settings, { enable: true, files: [], service: { targetUrls: [], severities: {} }, recipients: ['a@contoso.example'], publicKeys: [] });
+    assert.deepEqual(settings, { enable: true, files: [], service: { targetUrls: [], severities: {} }, recipients: ['a@contoso.example'], publicKeys: [], actionTarget: NO_ACTION_TARGET });
   });
 
   it('names each value of the wrong type by its key and reads it as its default', () => {
     const { settings, problems } = readSettings({
       validation: { enable: 'no' }, files: '**/*.json', originator: 7, sender: ['a@contoso.example'], targetUrls: 'https://x.example/',
       rules: ['AM010'], recipients: {}, signing: { privateKeyFile: false, publicKeys: null },
+      actionTarget: { targets: { 'https://api.contoso.example': 7071, 'https://b.example': 'http://127.0.0.1:1' }, allowedUrls: 'https://x.example', tokenShape: 'Entra' },
     });
-    assert.deepEqual(settings, { enable: true, service: { severities: {} }, recipients: [], publicKeys: [] });
+    assert.deepEqual(settings, { enable: true, service: { severities: {} }, recipients: [], publicKeys: [], actionTarget: { ...NO_ACTION_TARGET, targets: { 'https://b.example': 'http://127.0.0.1:1' } } });
     assert.deepEqual(problems, [
       { key: 'validation.enable', message: '"validation.enable" must be true or false, not a string' },
       { key: 'files', message: '"files" must be an array of strings, not a string' },
@@ -90,6 +101,9 @@ describe('settings reader', () => {
       { key: 'recipients', message: '"recipients" must be an array of strings, not an object' },
       { key: 'signing.privateKeyFile', message: '"signing.privateKeyFile" must be a string, not a boolean' },
       { key: 'signing.publicKeys', message: '"signing.publicKeys" must be an array of strings, not null' },
+      { key: 'actionTarget.targets.https://api.contoso.example', message: '"actionTarget.targets": the value of "https://api.contoso.example" must be a non-empty string, not a number' },
+      { key: 'actionTarget.allowedUrls', message: '"actionTarget.allowedUrls" must be an array of strings, not a string' },
+      { key: 'actionTarget.tokenShape', message: '"actionTarget.tokenShape" must be one of entra, legacy, not "Entra"' },
     ]);
   });
 
@@ -138,7 +152,7 @@ describe('settings reader', () => {
       { originator: PROVIDER, rule: { AM010: 'off' }, recipients: ['a@contoso.example'], signing: {}, files: ['*.card.json'] },
       LINT_CONFIG_KEYS,
     );
-    assert.deepEqual(settings, { enable: true, files: ['*.card.json'], service: { originator: PROVIDER, severities: {} }, recipients: [], publicKeys: [] });
+    assert.deepEqual(settings, { enable: true, files: ['*.card.json'], service: { originator: PROVIDER, severities: {} }, recipients: [], publicKeys: [], actionTarget: NO_ACTION_TARGET });
     const allowed = '(allowed: originator, sender, targetUrls, rules, files, responseFiles)';
     assert.deepEqual(problems, [
       { key: 'rule', message: `unknown key "rule" ${allowed}` },

@@ -208,6 +208,22 @@ describe('action simulation', () => {
     await preview.close();
   });
 
+  it('asks the host to send each clicked Action.Http, with its inputs and the card\'s correlationId, and logs the host\'s response', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    await preview.page.locator('textarea').fill('Fine "by" me');
+    await preview.clickAction('Approve');
+    const [sent] = await preview.postedOfType('sendHttpAction');
+    assert.equal(sent!.title, 'Action.Http: Approve');
+    assert.equal(sent!.action['url'], 'https://api.contoso.example/expenses/EXP-2026-0412/approve');
+    assert.deepEqual(sent!.inputs.find(([id]) => id === 'comment'), ['comment', 'Fine "by" me']);
+    assert.equal(sent!.correlationId, 'b9e1f0a4-5c2d-4e7f-9a3b-1d6c8e2f4a70');
+    await preview.send({ type: 'actionResponse', title: 'Response: Action.Http: Approve', text: 'HTTP 200 OK (12 ms)\ncard-action-status: Approved.' });
+    await preview.page.locator('.log-entry .entry-title', { hasText: 'Response: Action.Http: Approve' }).waitFor();
+    assert.equal(await preview.newestLogText(), 'HTTP 200 OK (12 ms)\ncard-action-status: Approved.');
+    await preview.close();
+  });
+
   it('ToggleVisibility hides and shows its targets', async () => {
     const preview = await open();
     await preview.render('toggle.card.json', card([

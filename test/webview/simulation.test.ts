@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withShownImagesOnly } from '../../webview/src/image-urls';
 import { renderOutlookMarkdown } from '../../webview/src/markdown';
-import { buildExecuteInvoke, buildHttpRequest, formatHttpRequest, substituteInputs } from '../../webview/src/requests';
+import { buildHttpRequest, formatHttpRequest, substituteInputs } from '../../server/src/card';
+import { buildExecuteInvoke } from '../../webview/src/requests';
 import { readResponse } from '../../webview/src/response';
 import { automaticRequests, simulate } from '../../webview/src/simulation';
 

@@ -103,6 +103,9 @@ export class PreviewApp {
       case 'responseCancelled':
         this.pane.showResponseStatus(undefined);
         break;
+      case 'actionResponse':
+        this.pane.addLogEntry({ title: message.title, text: message.text });
+        break;
     }
   }
 
@@ -190,7 +193,16 @@ export class PreviewApp {
   }
 
   private simulate(action: TriggeredAction): void {
-    this.record(simulate(action));
+    const simulated = simulate(action);
+    this.record(simulated);
+    // The host sends it only when the user maps the card's host to an action target; the page itself has no network.
+    if (action.kind === 'http') {
+      const correlationId = this.shown?.card['correlationId'];
+      this.vscode.postMessage({
+        type: 'sendHttpAction', title: simulated.entry.title, action: action.source, inputs: [...action.inputs],
+        ...(typeof correlationId === 'string' ? { correlationId } : {}),
+      });
+    }
   }
 
   private record(simulated: Simulated): void {

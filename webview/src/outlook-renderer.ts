@@ -9,7 +9,7 @@ import { isLinkUrl } from './link-urls';
 import { renderOutlookMarkdown } from './markdown';
 import { usesUniversalActions } from './outlook-version';
 import { notCheckedInputs, RegexBoundedTextInput } from './regex-text-input';
-import type { InputValues } from './requests';
+import type { InputValues } from '../../server/src/card';
 import type { TriggeredAction } from './simulation';
 
 export interface RenderedCard {

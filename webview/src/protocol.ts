@@ -40,7 +40,9 @@ export type HostMessage =
   /** A response card file the user picked, applied as Outlook applies a `CARD-UPDATE-IN-BODY` response. */
   | { readonly type: 'applyResponse'; readonly response: NamedText }
   /** The user cancelled picking a response file. */
-  | { readonly type: 'responseCancelled' };
+  | { readonly type: 'responseCancelled' }
+  /** The answer of an action target to a `sendHttpAction`, as text (status, headers, time, body), or why nothing was sent. */
+  | { readonly type: 'actionResponse'; readonly title: string; readonly text: string };
 
 export type WebviewMessage =
   /** The app has loaded and listens; the host answers with a `render`. */
@@ -55,5 +57,16 @@ export type WebviewMessage =
   | { readonly type: 'pickResponse'; readonly trigger: 'action' | 'refresh' | 'autoInvokeAction' }
   /** An action was simulated (its entry is in the log): `title` is the entry's title, e.g. "Action.Http: Approve". */
   | { readonly type: 'actionSimulated'; readonly title: string }
+  /**
+   * An Action.Http was clicked: the host sends it to the action target that maps its host, if the user configured one
+   * (docs/action-tokens.md). `inputs` are the current input values; `correlationId` is the card's.
+   */
+  | {
+    readonly type: 'sendHttpAction';
+    readonly title: string;
+    readonly action: Readonly<Record<string, unknown>>;
+    readonly inputs: readonly (readonly [string, string])[];
+    readonly correlationId?: string;
+  }
   /** The theme or width changed in the toolbar; the host remembers it for the next preview. */
   | { readonly type: 'optionsChanged'; readonly options: PreviewOptions };

@@ -4,7 +4,8 @@
 import { isJsonObject, type JsonObject } from './card-source';
 import { usesUniversalActions } from './outlook-version';
 import type { WebviewMessage } from './protocol';
-import { buildExecuteInvoke, buildHttpRequest, formatExecuteInvoke, formatHttpRequest, type InputValues } from './requests';
+import { buildHttpRequest, formatHttpRequest, type InputValues } from '../../server/src/card';
+import { buildExecuteInvoke, formatExecuteInvoke } from './requests';
 
 export type ResponseTrigger = Extract<WebviewMessage, { type: 'pickResponse' }>['trigger'];
 

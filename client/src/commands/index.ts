@@ -12,6 +12,7 @@ const COMMAND_IDS: Readonly<Record<CommandsBundle.BundledCommand, string>> = {
   decodeJws: 'actionableMessages.decodeJws',
   copyEmailHtml: 'actionableMessages.copyEmailHtml',
   newCard: 'actionableMessages.newCard',
+  inspectActionToken: 'actionableMessages.inspectActionToken',
 };
 
 /**
@@ -19,7 +20,7 @@ const COMMAND_IDS: Readonly<Record<CommandsBundle.BundledCommand, string>> = {
  * Their code loads when one first runs (dist/commands.js).
  */
 export function registerCommands(context: vscode.ExtensionContext): void {
-  const signing = { keys: new SigningKeyStore(context.secrets, context.globalState), addresses: new RememberedAddresses(context.workspaceState) };
+  const signing = { keys: new SigningKeyStore(context.secrets, context.globalState), addresses: new RememberedAddresses(context.workspaceState), secrets: context.secrets };
   const commands = lazyBundle<typeof CommandsBundle>(context, 'dist/commands.js');
   for (const [command, id] of Object.entries(COMMAND_IDS) as [CommandsBundle.BundledCommand, string][]) {
     registerCommand(context, id, (argument) => commands().runCommand(command, signing, argument));

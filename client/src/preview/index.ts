@@ -60,6 +60,8 @@ export function registerPreview(context: vscode.ExtensionContext, cards: CardDoc
     rememberDocument: (uri) => void context.workspaceState.update(SHOWN_DOCUMENT_KEY, uri.toString()),
     rendered: (render) => renders.fire(render),
     actionSimulated,
+    // Sending, and the development key with jose, load with the panel's bundle.
+    sendHttpAction: (message, card) => panels().sendFromPreview(message, card, panels().developmentKeyStore(context.secrets)),
   };
   const adopt = (panel: vscode.WebviewPanel, document: vscode.TextDocument) => {
     const adopted = new (panels().PreviewPanel)(panel, document, host);

@@ -3,6 +3,10 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { HostMessage, NamedText, PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
 import { messageForPeople } from '../commands/user-facing-error';
+import type { SendHttpAction } from './action-target';
+
+export { sendFromPreview } from './action-target';
+export { developmentKeyStore } from './action-target-key';
 import { Debounced, EDIT_SETTLE_MS } from './debounce';
 import { countDiagnostics } from './diagnostic-counts';
 import { fileLabel } from './file-reading';
@@ -31,6 +35,8 @@ export interface PreviewHost {
   rendered(render: PreviewRender): void;
   /** The user triggered an action in the preview and the page simulated it. */
   actionSimulated(title: string): void;
+  /** An Action.Http to send to its action target, when one is configured: the messages that answer the page. */
+  sendHttpAction(message: SendHttpAction, card: vscode.Uri): Promise<readonly HostMessage[]>;
 }
 
 /** Sequences grow across panels, so a late `rendered` of a closed panel can never pass for a new one. */
@@ -214,6 +220,9 @@ export class PreviewPanel implements vscode.Disposable {
         return this.applyPickedResponse();
       case 'actionSimulated':
         return this.host.actionSimulated(message.title);
+      case 'sendHttpAction':
+        for (const reply of await this.host.sendHttpAction(message, this.shown.uri)) this.post(reply);
+        return;
       case 'optionsChanged':
         this.host.rememberOptions(message.options);
         return;

@@ -6,6 +6,17 @@ type Fields = Record<string, unknown>;
 const OUTCOMES = new Set(['card', 'problem', 'keptLastGood']);
 const PICK_TRIGGERS = new Set(['action', 'refresh', 'autoInvokeAction']);
 
+const isStringPair = (pair: unknown): pair is [string, string] =>
+  Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
+
+function sendHttpActionFrom(message: Fields): WebviewMessage | undefined {
+  const { title, action, inputs, correlationId } = message;
+  if (typeof title !== 'string' || typeof action !== 'object' || action === null || Array.isArray(action)) return undefined;
+  if (!Array.isArray(inputs) || !inputs.every(isStringPair)) return undefined;
+  if (correlationId !== undefined && typeof correlationId !== 'string') return undefined;
+  return { type: 'sendHttpAction', title, action: action as Fields, inputs, ...(correlationId === undefined ? {} : { correlationId }) };
+}
+
 /**
  * A message from the webview, checked field by field: the page runs card content, so the host trusts nothing it
  * posts. Anything malformed is undefined and ignored.
@@ -26,6 +37,8 @@ export function webviewMessageFrom(value: unknown): WebviewMessage | undefined {
       return typeof message.title === 'string' ? { type: 'actionSimulated', title: message.title } : undefined;
     case 'pickResponse':
       return PICK_TRIGGERS.has(message.trigger as string) ? { type: 'pickResponse', trigger: message.trigger as 'action' | 'refresh' | 'autoInvokeAction' } : undefined;
+    case 'sendHttpAction':
+      return sendHttpActionFrom(message);
     case 'optionsChanged': {
       const options: PreviewOptions = previewOptionsFrom(message.options);
       return { type: 'optionsChanged', options };

@@ -8,6 +8,10 @@ export {
 } from './card-model';
 export { adaptiveCardOf, CARD_INVOKE_RESPONSE_TYPE, detectDocumentKind, isCardDocument, isResponseCard, looksLikeCard, type DocumentKind } from './document-kind';
 export { InputError } from './errors';
+export {
+  DEFAULT_CONTENT_TYPE, buildHttpRequest, correlationIdOf, formatHttpRequest, substituteInputs, withOutlookHeaders, type HttpHeader,
+  type HttpRequest, type InputValues, type OutlookRequestContext
+} from './http-request';
 export { describeValue, isEmail, isGuid } from './formats';
 export {
   bracedTokens, inputIdOf, inputToken, isSubstitutableId, replaceBracedTokens, substituteInputTokens, substitutableIdFrom, valueReferenceName,

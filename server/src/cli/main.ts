@@ -3,11 +3,13 @@ import { EXIT_OK, EXIT_USAGE, type Command } from './command';
 import { decodeCommand } from './decode';
 import { emlCommand } from './eml';
 import { htmlCommand } from './html';
+import { invokeCommand } from './invoke';
 import { keyCommand } from './key-convert';
 import { keygenCommand } from './keygen';
 import { lintCommand } from './lint';
 import { MAX_INPUT_FILE_BYTES } from './read-file';
 import { signCommand } from './sign';
+import { tokenCommand } from './token';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   lint: lintCommand,
@@ -17,6 +19,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   html: htmlCommand,
   eml: emlCommand,
   decode: decodeCommand,
+  invoke: invokeCommand,
+  token: tokenCommand,
 };
 
 const INPUT_FILES_NOTE = `Input files (cards, emails, tokens, keys, config and --data files) must be regular files of at most

@@ -5,6 +5,6 @@ export {
   DEFAULT_CARD_FILES, DEFAULT_EDITOR_SETTINGS, DEFAULT_RESPONSE_FILES, readEditorSettings, type EditorSettings
 } from './editor-settings';
 export {
-  LINT_CONFIG_KEYS, readSettings, readSeverityOverride, type SettingKey, type Settings, type SettingsProblem,
+  LINT_CONFIG_KEYS, readSettings, readSeverityOverride, type ActionTargetSettings, type SettingKey, type Settings, type SettingsProblem,
   type SettingsReading, type SeverityOverrideReading
 } from './read-settings';

@@ -6,6 +6,7 @@ export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, '
 /** The keys of package.json's `contributes.configuration`, without the `actionableMessages.` prefix. */
 export const SETTING_KEYS = [
   'validation.enable', 'files', 'responseFiles', 'originator', 'sender', 'targetUrls', 'rules', 'recipients', 'signing.privateKeyFile', 'signing.publicKeys',
+  'actionTarget.targets', 'actionTarget.allowedUrls', 'actionTarget.tokenShape', 'actionTarget.actingUser', 'actionTarget.tenant', 'actionTarget.audience',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -33,6 +34,20 @@ export interface Settings {
   readonly privateKeyFile?: string;
   /** `signing.publicKeys`: file paths or inline keys. */
   readonly publicKeys: readonly string[];
+  /** `actionTarget.*`: where the preview sends Action.Http requests, and the development token's claims. */
+  readonly actionTarget: ActionTargetSettings;
+}
+
+export type ActionTokenShape = 'entra' | 'legacy';
+
+export interface ActionTargetSettings {
+  /** `actionTarget.targets`: registered host → local URL; empty means nothing is ever sent. */
+  readonly targets: Readonly<Record<string, string>>;
+  readonly allowedUrls: readonly string[];
+  readonly tokenShape: ActionTokenShape;
+  readonly actingUser?: string;
+  readonly tenant?: string;
+  readonly audience?: string;
 }
 
 export interface SettingsProblem {
@@ -120,6 +135,30 @@ class SectionReader {
     });
   }
 
+  /** An object of strings (`{"https://api.contoso.com": "http://127.0.0.1:7071"}`); a value that is no string is a problem and left out. */
+  textMap(key: SettingKey): Record<string, string> {
+    const map: Record<string, string> = {};
+    const value = this.valueOf(key);
+    if (value === undefined) return map;
+    if (!isRecord(value)) {
+      this.problem(key, `"${key}" must be an object mapping names to strings, not ${kindOf(value)}`);
+      return map;
+    }
+    for (const [name, text] of Object.entries(value)) {
+      if (typeof text === 'string' && text.trim() !== '') map[name] = text.trim();
+      else this.problem(`${key}.${name}`, `"${key}": the value of "${name}" must be a non-empty string, not ${kindOf(text)}`);
+    }
+    return map;
+  }
+
+  /** One of `choices`; anything else is a problem. */
+  choice<T extends string>(key: SettingKey, choices: readonly T[]): T | undefined {
+    const value = this.text(key);
+    if (value === undefined) return undefined;
+    const chosen = choices.find((choice) => choice === value);
+    return chosen ?? this.problem(key, `"${key}" must be one of ${choices.join(', ')}, not ${JSON.stringify(value)}`);
+  }
+
   severities(key: SettingKey): Record<string, SeverityOverride> {
     const severities: Record<string, SeverityOverride> = {};
     const value = this.valueOf(key);
@@ -166,11 +205,20 @@ export function readSettings(section: unknown, only?: readonly SettingKey[]): Se
   const recipients = reader.texts('recipients') ?? [];
   const privateKeyFile = reader.text('signing.privateKeyFile');
   const publicKeys = reader.texts('signing.publicKeys') ?? [];
+  const actionTarget: { -readonly [K in keyof ActionTargetSettings]: ActionTargetSettings[K] } = {
+    targets: reader.textMap('actionTarget.targets'),
+    allowedUrls: reader.texts('actionTarget.allowedUrls') ?? [],
+    tokenShape: reader.choice('actionTarget.tokenShape', ['entra', 'legacy'] as const) ?? 'entra',
+  };
+  for (const [name, key] of [['actingUser', 'actionTarget.actingUser'], ['tenant', 'actionTarget.tenant'], ['audience', 'actionTarget.audience']] as const) {
+    const value = reader.text(key);
+    if (value !== undefined) actionTarget[name] = value;
+  }
   // A key not set is left out rather than set to undefined, so the objects compare and print as before.
   if (originator !== undefined) service.originator = originator;
   if (sender !== undefined) service.sender = sender;
   if (targetUrls !== undefined) service.targetUrls = targetUrls;
-  const settings: { -readonly [K in keyof Settings]: Settings[K] } = { enable, service, recipients, publicKeys };
+  const settings: { -readonly [K in keyof Settings]: Settings[K] } = { enable, service, recipients, publicKeys, actionTarget };
   if (files !== undefined) settings.files = files;
   if (responseFiles !== undefined) settings.responseFiles = responseFiles;
   if (privateKeyFile !== undefined) settings.privateKeyFile = privateKeyFile;

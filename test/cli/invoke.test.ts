@@ -1,0 +1,170 @@
+// amcard invoke and amcard token inspect as processes, against a real node:http service on 127.0.0.1 that verifies
+// the development token with jose against the JWKS amcard wrote, as a user's service would, and answers.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createLocalJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { runCli, runCliAsync } from './run-cli';
+
+const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const CARD = {
+  type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', correlationId: 'c0ffee00-1234-4abc-8def-0123456789ab',
+  body: [{ type: 'Input.Text', id: 'comment' }],
+  actions: [
+    { type: 'Action.Http', id: 'approve', title: 'Approve', method: 'POST', url: 'https://api.contoso.example/approve?c={{comment.value}}', body: '{"comment": "{{comment.value}}"}' },
+    { type: 'Action.Http', id: 'reject', title: 'Reject', method: 'POST', url: 'https://api.contoso.example/reject', body: '{}', headers: [{ name: 'Authorization', value: '' }] },
+    { type: 'Action.Http', title: 'Break', method: 'POST', url: 'https://api.contoso.example/break', body: '{}' },
+  ],
+};
+
+interface Received {
+  readonly url: string;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+  readonly claims?: JWTPayload;
+}
+
+describe('amcard invoke and amcard token inspect', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'ams-invoke-'));
+  const received: Received[] = [];
+  let target = '';
+  /** What the service checks the token with: the issuer and audience of the shape the test sends. */
+  let expected: { issuer: string; audience: string } = { issuer: '', audience: '' };
+
+  // A user's service: it trusts the development JWKS, verifies the bearer token with jose, and answers.
+  const service = http.createServer((request, response) => {
+    let body = '';
+    request.setEncoding('utf8').on('data', (chunk: string) => { body += chunk; }).on('end', async () => {
+      const header = request.headers['authorization'] ?? request.headers['action-authorization'];
+      const token = String(header).replace(/^Bearer /, '');
+      try {
+        const jwks = createLocalJWKSet(JSON.parse(readFileSync(path.join(folder, '.amcard/development-key.jwks.json'), 'utf8')));
+        const { payload } = await jwtVerify(token, jwks, { ...expected, algorithms: ['RS256'] });
+        received.push({ url: request.url ?? '', headers: request.headers, body, claims: payload });
+      } catch (error) {
+        received.push({ url: request.url ?? '', headers: request.headers, body });
+        response.writeHead(401, { 'CARD-ACTION-STATUS': `token refused: ${(error as Error).message}` }).end();
+        return;
+      }
+      if (request.url === '/break') {
+        response.writeHead(500, { 'Content-Type': 'text/plain' }).end('database down');
+        return;
+      }
+      response.writeHead(200, { 'CARD-ACTION-STATUS': 'Approved.', 'CARD-UPDATE-IN-BODY': 'true', 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Done' }] }));
+    });
+  });
+
+  before(async () => {
+    writeFileSync(path.join(folder, 'card.json'), JSON.stringify(CARD));
+    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+    target = `https://api.contoso.example=http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    service.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const entraArgs = ['--token-shape', 'entra', '--tenant', TENANT, '--audience', 'api://contoso-actions', '--user', 'ana@contoso.example'];
+
+  it('sends an Entra ID token the service verifies with jose against the written JWKS, with Outlook headers, and exits 0 on 200', async () => {
+    expected = { issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`, audience: 'api://contoso-actions' };
+    const run = await runCliAsync(['invoke', 'card.json', '--action', 'approve', '--input', 'comment=a "b" & c', '--target', target, '--json', ...entraArgs], folder);
+    assert.equal(run.status, 0, run.stderr);
+    const request = received.at(-1)!;
+    assert.equal(request.url, '/approve?c=a%20%22b%22%20%26%20c');
+    assert.equal(request.body, '{"comment": "a \\"b\\" & c"}');
+    assert.equal(request.headers['content-type'], 'application/json');
+    assert.equal(request.headers['card-correlation-id'], CARD.correlationId);
+    assert.match(String(request.headers['action-request-id']), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(request.claims?.['azp'], '48af08dc-f6d2-435f-b2a7-069abd99c086');
+    assert.equal(request.claims?.['preferred_username'], 'ana@contoso.example');
+    const envelope = JSON.parse(run.stdout) as { status: number; headers: Record<string, string>; body: { body: { text: string }[] } };
+    assert.equal(envelope.status, 200);
+    assert.equal(envelope.headers['card-action-status'], 'Approved.');
+    assert.equal(envelope.headers['card-update-in-body'], 'true');
+    assert.equal(envelope.body.body[0]!.text, 'Done');
+    assert.equal(statSync(path.join(folder, '.amcard/development-key.json')).mode & 0o777, 0o600);
+    assert.ok(!run.stdout.includes('"d"') && !run.stderr.includes('PRIVATE'), 'no key material printed');
+  });
+
+  it('sends a legacy token in Action-Authorization when the card sets Authorization to "", a second Action-Request-Id, and the same key', async () => {
+    expected = { issuer: 'https://substrate.office.com/sts/', audience: 'https://api.contoso.example' };
+    const first = received.at(-1)!.headers['action-request-id'];
+    const run = await runCliAsync(['invoke', 'card.json', '--action', 'Reject', '--target', target, '--token-shape', 'legacy', '--user', 'ana@contoso.example', '--sender', 'approvals@contoso.example'], folder);
+    assert.equal(run.status, 0, run.stderr);
+    const request = received.at(-1)!;
+    assert.equal(request.headers['authorization'], undefined);
+    assert.match(String(request.headers['action-authorization']), /^Bearer ey/);
+    assert.notEqual(request.headers['action-request-id'], first);
+    assert.equal(request.claims?.['sender'], 'approvals@contoso.example');
+    assert.match(run.stdout, /^HTTP 200 OK \(\d+ ms\)\ncard-action-status: Approved\./);
+    assert.match(run.stderr, /^POST https:\/\/api\.contoso\.example\/reject\n/m);
+  });
+
+  it('exits 1 on a 5xx and on the 401 of a token the service refuses (wrong audience)', async () => {
+    expected = { issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`, audience: 'api://contoso-actions' };
+    const broken = await runCliAsync(['invoke', 'card.json', '--action', 'Break', '--target', target, ...entraArgs], folder);
+    assert.equal(broken.status, 1, broken.stderr);
+    assert.match(broken.stdout, /^HTTP 500 /);
+    assert.match(broken.stdout, /database down/);
+    const refused = await runCliAsync(['invoke', 'card.json', '--action', 'approve', '--target', target, '--token-shape', 'entra', '--tenant', TENANT, '--audience', 'api://someone-else', '--user', 'ana@contoso.example'], folder);
+    assert.equal(refused.status, 1, refused.stderr);
+    assert.match(refused.stdout, /^HTTP 401 [^]*card-action-status: token refused: unexpected "aud" claim value/);
+  });
+
+  it('exits 2 and sends nothing without a target, to an unlisted remote target, for an unknown action or a service that is down', () => {
+    const before = received.length;
+    const cases: [string[], RegExp][] = [
+      [['invoke', 'card.json', '--action', 'approve', ...entraArgs], /--target <card host>=<local URL> is required; nothing is sent without it/],
+      [['invoke', 'card.json', '--action', 'approve', '--target', 'https://api.contoso.example=https://dev.contoso.example', ...entraArgs], /not a loopback address and not listed/],
+      [['invoke', 'card.json', '--action', 'approve', '--target', 'https://other.example=http://127.0.0.1:9', ...entraArgs], /No action target maps https:\/\/api\.contoso\.example/],
+      [['invoke', 'card.json', '--action', 'nope', '--target', target, ...entraArgs], /no Action\.Http has the id or title "nope"; the card has approve, reject, Break/],
+      [['invoke', 'card.json', '--target', target, ...entraArgs], /has 3 Action\.Http actions; choose one with --action/],
+      [['invoke', 'card.json', '--action', 'approve', '--target', 'https://api.contoso.example=http://127.0.0.1:9', ...entraArgs], /Could not send the request to http:\/\/127\.0\.0\.1:9\/approve/],
+    ];
+    for (const [args, message] of cases) {
+      const run = runCli(args, folder);
+      assert.equal(run.status, 2, `${args.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, message);
+    }
+    assert.equal(received.length, before);
+  });
+
+  describe('amcard token inspect', () => {
+    let token = '';
+    before(async () => {
+      expected = { issuer: 'https://substrate.office.com/sts/', audience: 'https://api.contoso.example' };
+      await runCliAsync(['invoke', 'card.json', '--action', 'approve', '--target', target, '--token-shape', 'legacy', '--user', 'ana@contoso.example'], folder);
+      token = String(received.at(-1)!.headers['authorization']).replace(/^Bearer /, '');
+    });
+
+    it('exits 0 for the token the service received, classified legacy, with its signature valid against the JWKS', () => {
+      writeFileSync(path.join(folder, 'token.txt'), `Authorization: Bearer ${token}\n`);
+      const run = runCli(['token', 'inspect', 'token.txt', '--jwks', '.amcard/development-key.jwks.json', '--target', 'https://api.contoso.example'], folder);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /^Token kind: legacy/);
+      assert.match(run.stdout, /Signature: valid/);
+      assert.match(run.stdout, /createRemoteJWKSet/);
+    });
+
+    it('exits 1 for a wrong audience or a changed signature, and 2 for text that is no JWT or a JWKS that is not one', () => {
+      const wrongAudience = runCli(['token', 'inspect', token, '--target', 'https://api.other.example'], folder);
+      assert.equal(wrongAudience.status, 1);
+      assert.match(wrongAudience.stdout, /error +aud +"https:\/\/api\.contoso\.example", but/);
+      const forged = runCli(['token', 'inspect', `${token.slice(0, -4)}AAAA`, '--jwks', '.amcard/development-key.jwks.json'], folder);
+      assert.equal(forged.status, 1);
+      assert.match(forged.stdout, /Signature: invalid/);
+      const notJwt = runCli(['token', 'inspect', 'hello'], folder);
+      assert.equal(notJwt.status, 2);
+      assert.match(notJwt.stderr, /not a JWT/);
+      const badJwks = runCli(['token', 'inspect', token, '--jwks', 'card.json'], folder);
+      assert.equal(badJwks.status, 2);
+      assert.match(badJwks.stderr, /card\.json is not a JWKS/);
+    });
+  });
+});
