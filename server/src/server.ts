@@ -48,6 +48,7 @@ import {
   hover,
   isDeclaredCard,
   quickFixes,
+  ValidationCosts,
   withoutTabStops,
 } from './language';
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, matchesFileGlobs, readEditorSettings } from './settings';
@@ -57,8 +58,6 @@ import { stdioTransport } from './stdio-transport';
 
 const SOURCE = 'actionable-messages';
 const SETTINGS_SECTION = 'actionableMessages';
-/** Long enough to skip the keystrokes of a word, short enough to feel live. */
-const CHANGE_DEBOUNCE_MS = 120;
 /** docs/rules.md ships next to dist/, one section per rule id. */
 const RULES_DOC = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).href;
 
@@ -104,7 +103,10 @@ const settingsCache = new Map<string, Promise<EditorSettings>>();
  */
 const lastParsed = new Map<string, { text: string; findings: readonly Finding[] }>();
 const validatedVersions = new Map<string, number>();
-const pendingValidations = new Map<string, NodeJS.Timeout>();
+/** Cancels the validation each changed document waits for. */
+const pendingValidations = new Map<string, () => void>();
+/** How long validating each document takes, which sets the wait after its changes. */
+const validationCosts = new ValidationCosts();
 /**
  * The findings this server last published for each document, with its version: leaving a document alone also
  * clears them, and hover links to the rules of those under the mouse.
@@ -275,7 +277,9 @@ async function validate(uri: string): Promise<void> {
   const settings = await settingsFor(uri);
   // A newer version of the document is on its way to validation; this result would only flash by.
   if (documents.get(uri)?.version !== version) return;
+  const started = performance.now();
   const findings = findingsFor(document, settings);
+  validationCosts.record(uri, performance.now() - started);
   if (findings === undefined) {
     forget(uri);
     return;
@@ -297,21 +301,43 @@ documents.onDidOpen((event) => {
   validateLogged(event.document.uri);
 });
 
+function cancelPendingValidation(uri: string): void {
+  pendingValidations.get(uri)?.();
+  pendingValidations.delete(uri);
+}
+
+/**
+ * Validates `uri` once its changes pause for the wait its validation cost calls for. When the wait ends, Node runs the
+ * timer before it reads the input that arrived meanwhile, and vscode-jsonrpc handles each message read in a
+ * setImmediate of its own: the validation waits two more turns of the loop, so a change already sent (while this
+ * process did not get the CPU) restarts the wait instead of being validated right after a version that only flashes by.
+ */
+function scheduleValidation(uri: string): void {
+  cancelPendingValidation(uri);
+  const timer = setTimeout(() => {
+    const first = setImmediate(() => {
+      const second = setImmediate(() => {
+        pendingValidations.delete(uri);
+        validateLogged(uri);
+      });
+      pendingValidations.set(uri, () => clearImmediate(second));
+    });
+    pendingValidations.set(uri, () => clearImmediate(first));
+  }, validationCosts.debounceMsOf(uri));
+  pendingValidations.set(uri, () => clearTimeout(timer));
+}
+
 documents.onDidChangeContent((event) => {
   const { uri, version } = event.document;
   if (validatedVersions.get(uri) === version) return;
-  clearTimeout(pendingValidations.get(uri));
-  pendingValidations.set(uri, setTimeout(() => {
-    pendingValidations.delete(uri);
-    validateLogged(uri);
-  }, CHANGE_DEBOUNCE_MS));
+  scheduleValidation(uri);
 });
 
 documents.onDidClose((event) => {
   const { uri } = event.document;
-  clearTimeout(pendingValidations.get(uri));
-  pendingValidations.delete(uri);
+  cancelPendingValidation(uri);
   validatedVersions.delete(uri);
+  validationCosts.forget(uri);
   settingsCache.delete(uri);
   forget(uri);
 });
