@@ -47,13 +47,15 @@ import {
   formatCard,
   hover,
   isDeclaredCard,
+  type ParsedDocument,
+  ParsedDocuments,
   quickFixes,
   ValidationCosts,
   withoutTabStops,
 } from './language';
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, matchesFileGlobs, readEditorSettings } from './settings';
 import { type Finding, type RuleId, type Severity, severityOf, validateText } from './rules';
-import { detectDocumentKind, looksLikeCard, parseJsonDocument } from './card';
+import { detectDocumentKind, looksLikeCard } from './card';
 import { stdioTransport } from './stdio-transport';
 
 const SOURCE = 'actionable-messages';
@@ -107,6 +109,8 @@ const validatedVersions = new Map<string, number>();
 const pendingValidations = new Map<string, () => void>();
 /** How long validating each document takes, which sets the wait after its changes. */
 const validationCosts = new ValidationCosts();
+/** The parse of each document's current version that completion, hover and quick fixes read. */
+const parsedDocuments = new ParsedDocuments();
 /**
  * The findings this server last published for each document, with its version: leaving a document alone also
  * clears them, and hover links to the rules of those under the mouse.
@@ -249,6 +253,7 @@ function findingsFor(document: TextDocument, settings: EditorSettings): readonly
   const named = isNamedCard(document, settings);
   if (!settings.enable || (!named && !lastParsed.has(uri) && !looksLikeCard(text))) return undefined;
   const validation = validateText(text, settings.service, { inResponseFile: isResponseFile(document, settings) });
+  parsedOf(document).offerTree(validation.document);
   const { root } = validation.document;
   if (root !== undefined) {
     if (!named && detectDocumentKind(root) === undefined) return undefined;
@@ -262,6 +267,10 @@ function findingsFor(document: TextDocument, settings: EditorSettings): readonly
     return severity === undefined ? [] : [{ ...finding, severity }];
   });
   return [...validation.findings, ...carried];
+}
+
+function parsedOf(document: TextDocument): ParsedDocument {
+  return parsedDocuments.get(document.uri, document.version, () => document.getText());
 }
 
 function forget(uri: string): void {
@@ -330,6 +339,7 @@ function scheduleValidation(uri: string): void {
 documents.onDidChangeContent((event) => {
   const { uri, version } = event.document;
   if (validatedVersions.get(uri) === version) return;
+  parsedDocuments.forget(uri);
   scheduleValidation(uri);
 });
 
@@ -338,6 +348,7 @@ documents.onDidClose((event) => {
   cancelPendingValidation(uri);
   validatedVersions.delete(uri);
   validationCosts.forget(uri);
+  parsedDocuments.forget(uri);
   settingsCache.delete(uri);
   forget(uri);
 });
@@ -349,11 +360,11 @@ connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> 
   const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
   if (ours.length === 0) return [];
   const settings = await settingsFor(document.uri);
-  const parsed = parseJsonDocument(document.getText());
+  const parsed = parsedOf(document);
   return ours.flatMap((diagnostic) => {
     const offset = document.offsetAt(diagnostic.range.start);
     const problem = { rule: diagnostic.code as string, offset, length: document.offsetAt(diagnostic.range.end) - offset };
-    return quickFixes(parsed, problem, settings.service).map((fix) => ({
+    return quickFixes(parsed.tree, problem, settings.service, parsed.modelOf).map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
@@ -400,7 +411,7 @@ function toCompletionItem(document: TextDocument, entry: CompletionEntry): Compl
 connection.onCompletion(async (params: TextDocumentPositionParams): Promise<CompletionItem[]> => {
   const document = await cardDocument(params.textDocument.uri);
   if (document === undefined) return [];
-  const entries = await complete(document.getText(), document.offsetAt(params.position));
+  const entries = await complete(parsedOf(document), document.offsetAt(params.position));
   return entries.map((entry) => toCompletionItem(document, entry));
 });
 
@@ -409,7 +420,7 @@ connection.onHover(async (params: TextDocumentPositionParams): Promise<Hover | n
   if (document === undefined) return null;
   const shown = published.get(document.uri);
   const findings = shown?.version === document.version ? shown.findings : [];
-  const info = await hover(document.getText(), document.offsetAt(params.position), { findings, ruleHref });
+  const info = await hover(parsedOf(document), document.offsetAt(params.position), { findings, ruleHref });
   if (info === undefined) return null;
   return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: rangeOf(document, info.offset, info.length) };
 });

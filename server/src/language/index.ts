@@ -10,5 +10,6 @@ export { cardDocumentSymbols } from './document-symbols';
 export { cardFoldingRanges } from './folding-ranges';
 export { formatCard } from './formatting';
 export { complete, hover } from './language-features';
+export { ParsedDocument, ParsedDocuments } from './parsed-document';
 export { cardSelectionRanges } from './selection-ranges';
 export { withoutTabStops } from './snippets/snippet-syntax';
