@@ -19,7 +19,7 @@ const COMPILED_VALIDATE = path.join(root, 'out/server/src/rules/validate.js');
 /** The URI the generated cards name in "$schema"; the language service is given our schema under it. */
 const CARD_SCHEMA_URI = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
-function loadCompetitors() {
+export function loadCompetitors() {
   if (!existsSync(COMPILED_VALIDATE)) throw new Error(`${path.relative(root, COMPILED_VALIDATE)} is missing: run "npm run build" first.`);
   if (!existsSync(SCHEMA_PATH)) throw new Error(`${path.relative(root, SCHEMA_PATH)} is missing: the comparison needs the card schema.`);
   const { validateText } = require(COMPILED_VALIDATE);
