@@ -2,9 +2,9 @@
 // small card's diagnostics follow the keystroke at once and a large card is not validated for every key.
 
 /**
- * Wait this multiple of the document's validation time. With a wait of k times the cost, typing without a pause
- * longer than the wait spends at most 1 / (k + 1) of the CPU on validation (one validation per wait); at 3 that is a
- * quarter, which leaves the rest of a busy machine to the editor and the other extensions.
+ * Wait this multiple of the document's validation time (CPU time). With a wait of k times the cost, typing without a
+ * pause longer than the wait spends at most 1 / (k + 1) of a core on validation (one validation per wait); at 3 that
+ * is a quarter, which leaves the rest of a busy machine to the editor and the other extensions.
  */
 export const DEBOUNCE_COST_MULTIPLE = 3;
 /**
