@@ -1,26 +1,21 @@
-// LSP round trip: spawns the bundled server over stdio, opens a generated ~100 KB card and measures, for a series of
-// spaced-apart edits, the time from sending didChange to receiving the publishDiagnostics of that version.
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+// LSP round trip: spawns the bundled server over stdio, opens a generated card and measures, for a series of
+// spaced-apart edits, the time from sending didChange to receiving the publishDiagnostics of that version: the
+// server's wait after a change (scaled to the card's validation time) is part of every latency.
+// Alone: `node bench/lsp-roundtrip.mjs` prints the goals of ROUND_TRIP_SIZES.
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, TextDocumentSyncKind,
-} from 'vscode-languageserver/node';
+import { pathToFileURL } from 'node:url';
+import { TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { generateCard } from './generate-cards.mjs';
+import { positionAt, startLspSession } from './lsp-session.mjs';
+import { formatMs, markdownTable, median, percentile } from './stats.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
-const SERVER = path.join(root, 'dist/server.js');
-const SERVER_SOURCE = path.join(root, 'server/src/server.ts');
 const URI = 'file:///bench/approvals.card.json';
-const DIAGNOSTICS_TIMEOUT_MS = 10_000;
 
-/** The server's didChange debounce, read from its source: it is a private constant of the server's entry module. */
-export function serverDebounceMs() {
-  const match = /const CHANGE_DEBOUNCE_MS = (\d+);/.exec(readFileSync(SERVER_SOURCE, 'utf8'));
-  if (!match) throw new Error(`CHANGE_DEBOUNCE_MS not found in ${path.relative(root, SERVER_SOURCE)}: update the benchmark.`);
-  return Number(match[1]);
-}
+/** Issue 13, goal 1: edit → diagnostics p95, debounce included, per card size. */
+export const ROUND_TRIP_SIZES = [
+  { label: '10 KB', bytes: 10_000, p95BudgetMs: 25 },
+  { label: '100 KB', bytes: 100_000, p95BudgetMs: 50 },
+];
 
 const TITLE = '"Pending approvals"';
 
@@ -30,59 +25,21 @@ function editTitle(text, at, i) {
   return { at, length: TITLE.length, replacement, text: text.slice(0, at) + replacement + text.slice(at + TITLE.length) };
 }
 
-function positionAt(text, offset) {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length - 1;
-  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
-}
-
 /**
  * Sends didChange notifications `spacingMs` apart (after the previous diagnostics arrived) and returns the latencies
  * in ms of the `edits` after the first `warmupEdits`, which compile the server's hot code. The server's own debounce
  * is part of every latency.
  */
 export async function benchRoundTrip({ edits = 60, warmupEdits = 5, spacingMs = 150, bytes = 100_000 } = {}) {
-  if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run "npm run build" first.');
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  let shuttingDown = false;
-  const serverExited = new Promise((_, reject) => child.on('exit', (code, signal) => {
-    if (!shuttingDown) reject(new Error(`dist/server.js exited (${signal ?? `code ${code}`}) during the benchmark; its stderr is above.`));
-  }));
-  // Every wait races the server's exit, so a crashed server ends the benchmark with a message instead of a hang.
-  const orExit = (promise) => Promise.race([promise, serverExited]);
-  const waiters = new Map();
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    if (params.uri !== URI) return;
-    // Servers that omit the version answer the oldest pending edit.
-    const version = params.version ?? Math.min(...waiters.keys());
-    waiters.get(version)?.(performance.now());
-    waiters.delete(version);
-  });
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => null));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.listen();
-
-  const diagnosticsOf = (version) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no publishDiagnostics for version ${version} within ${DIAGNOSTICS_TIMEOUT_MS} ms`)), DIAGNOSTICS_TIMEOUT_MS);
-    waiters.set(version, (at) => { clearTimeout(timer); resolve(at); });
-  });
-
+  const session = await startLspSession();
   try {
-    const initialized = await orExit(connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, workspaceFolders: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    }));
-    const sync = initialized.capabilities.textDocumentSync;
+    const sync = session.capabilities.textDocumentSync;
     const incremental = (typeof sync === 'number' ? sync : sync?.change) === TextDocumentSyncKind.Incremental;
-    await connection.sendNotification('initialized', {});
-
     let text = generateCard(bytes);
     const titleAt = text.indexOf(TITLE);
-    const opened = diagnosticsOf(1);
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'json', version: 1, text } });
-    await orExit(opened);
+    const opened = session.diagnosticsOf(URI, 1);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'json', version: 1, text } });
+    await opened;
 
     const latencies = [];
     for (let i = 0; i < warmupEdits + edits; i++) {
@@ -93,18 +50,42 @@ export async function benchRoundTrip({ edits = 60, warmupEdits = 5, spacingMs = 
         ? { range: { start: positionAt(text, edit.at), end: positionAt(text, edit.at + edit.length) }, text: edit.replacement }
         : { text: edit.text };
       text = edit.text;
-      const received = diagnosticsOf(version);
+      const received = session.diagnosticsOf(URI, version);
       const sent = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [change] });
-      const latency = (await orExit(received)) - sent;
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: URI, version }, contentChanges: [change] });
+      const latency = (await received).at - sent;
       if (i >= warmupEdits) latencies.push(latency);
     }
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
     return { latencies, bytes: text.length, incremental };
   } finally {
-    shuttingDown = true;
-    connection.dispose();
-    child.kill();
+    await session.stop();
   }
+}
+
+/** The round trip at each of ROUND_TRIP_SIZES, with its p50, p95 and verdict against the size's p95 budget. */
+export async function benchRoundTrips(sizes = ROUND_TRIP_SIZES) {
+  const results = [];
+  for (const size of sizes) {
+    const { latencies, bytes, incremental } = await benchRoundTrip({ bytes: size.bytes });
+    const p95 = percentile(latencies, 0.95);
+    results.push({ ...size, bytes, incremental, latencies, p50: median(latencies), p95, max: Math.max(...latencies), met: p95 < size.p95BudgetMs });
+  }
+  return results;
+}
+
+/** The markdown table of benchRoundTrips' results. */
+export function roundTripTable(results) {
+  return markdownTable(
+    ['card', 'edits', 'sync', 'p50', 'p95', 'max', 'goal: p95 under', 'verdict'],
+    results.map((r) => [
+      `${r.label} (${r.bytes.toLocaleString('en')} B)`, String(r.latencies.length), r.incremental ? 'incremental' : 'full',
+      `${formatMs(r.p50)} ms`, `${formatMs(r.p95)} ms`, `${formatMs(r.max)} ms`, `${r.p95BudgetMs} ms`, r.met ? 'met' : 'MISSED',
+    ]),
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await benchRoundTrips();
+  console.log(roundTripTable(results));
+  if (results.some((r) => !r.met)) process.exitCode = 1;
 }

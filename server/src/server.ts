@@ -47,18 +47,19 @@ import {
   formatCard,
   hover,
   isDeclaredCard,
+  type ParsedDocument,
+  ParsedDocuments,
   quickFixes,
+  ValidationCosts,
   withoutTabStops,
 } from './language';
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, matchesFileGlobs, readEditorSettings } from './settings';
 import { type Finding, type RuleId, type Severity, severityOf, validateText } from './rules';
-import { detectDocumentKind, looksLikeCard, parseJsonDocument } from './card';
+import { detectDocumentKind, looksLikeCard } from './card';
 import { stdioTransport } from './stdio-transport';
 
 const SOURCE = 'actionable-messages';
 const SETTINGS_SECTION = 'actionableMessages';
-/** Long enough to skip the keystrokes of a word, short enough to feel live. */
-const CHANGE_DEBOUNCE_MS = 120;
 /** docs/rules.md ships next to dist/, one section per rule id. */
 const RULES_DOC = pathToFileURL(path.join(__dirname, '..', 'docs', 'rules.md')).href;
 
@@ -104,7 +105,12 @@ const settingsCache = new Map<string, Promise<EditorSettings>>();
  */
 const lastParsed = new Map<string, { text: string; findings: readonly Finding[] }>();
 const validatedVersions = new Map<string, number>();
-const pendingValidations = new Map<string, NodeJS.Timeout>();
+/** Cancels the validation each changed document waits for. */
+const pendingValidations = new Map<string, () => void>();
+/** How long validating each document takes, which sets the wait after its changes. */
+const validationCosts = new ValidationCosts();
+/** The parse of each document's current version that completion, hover and quick fixes read. */
+const parsedDocuments = new ParsedDocuments();
 /**
  * The findings this server last published for each document, with its version: leaving a document alone also
  * clears them, and hover links to the rules of those under the mouse.
@@ -247,6 +253,7 @@ function findingsFor(document: TextDocument, settings: EditorSettings): readonly
   const named = isNamedCard(document, settings);
   if (!settings.enable || (!named && !lastParsed.has(uri) && !looksLikeCard(text))) return undefined;
   const validation = validateText(text, settings.service, { inResponseFile: isResponseFile(document, settings) });
+  parsedOf(document).offerTree(validation.document);
   const { root } = validation.document;
   if (root !== undefined) {
     if (!named && detectDocumentKind(root) === undefined) return undefined;
@@ -262,6 +269,10 @@ function findingsFor(document: TextDocument, settings: EditorSettings): readonly
   return [...validation.findings, ...carried];
 }
 
+function parsedOf(document: TextDocument): ParsedDocument {
+  return parsedDocuments.get(document.uri, document.version, () => document.getText());
+}
+
 function forget(uri: string): void {
   lastParsed.delete(uri);
   if (published.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
@@ -275,7 +286,11 @@ async function validate(uri: string): Promise<void> {
   const settings = await settingsFor(uri);
   // A newer version of the document is on its way to validation; this result would only flash by.
   if (documents.get(uri)?.version !== version) return;
+  // CPU time, not wall time: on a busy machine the wait follows what validating costs, not how long others ran.
+  const started = process.cpuUsage();
   const findings = findingsFor(document, settings);
+  const used = process.cpuUsage(started);
+  validationCosts.record(uri, (used.user + used.system) / 1000);
   if (findings === undefined) {
     forget(uri);
     return;
@@ -297,21 +312,45 @@ documents.onDidOpen((event) => {
   validateLogged(event.document.uri);
 });
 
+function cancelPendingValidation(uri: string): void {
+  pendingValidations.get(uri)?.();
+  pendingValidations.delete(uri);
+}
+
+/**
+ * Validates `uri` once its changes pause for the wait its validation cost calls for. When the wait ends, Node runs the
+ * timer before it reads the input that arrived meanwhile, and vscode-jsonrpc handles each message read in a
+ * setImmediate of its own: the validation waits two more turns of the loop, so a change already sent (while this
+ * process did not get the CPU) restarts the wait instead of being validated right after a version that only flashes by.
+ */
+function scheduleValidation(uri: string): void {
+  cancelPendingValidation(uri);
+  const timer = setTimeout(() => {
+    const first = setImmediate(() => {
+      const second = setImmediate(() => {
+        pendingValidations.delete(uri);
+        validateLogged(uri);
+      });
+      pendingValidations.set(uri, () => clearImmediate(second));
+    });
+    pendingValidations.set(uri, () => clearImmediate(first));
+  }, validationCosts.debounceMsOf(uri));
+  pendingValidations.set(uri, () => clearTimeout(timer));
+}
+
 documents.onDidChangeContent((event) => {
   const { uri, version } = event.document;
   if (validatedVersions.get(uri) === version) return;
-  clearTimeout(pendingValidations.get(uri));
-  pendingValidations.set(uri, setTimeout(() => {
-    pendingValidations.delete(uri);
-    validateLogged(uri);
-  }, CHANGE_DEBOUNCE_MS));
+  parsedDocuments.forget(uri);
+  scheduleValidation(uri);
 });
 
 documents.onDidClose((event) => {
   const { uri } = event.document;
-  clearTimeout(pendingValidations.get(uri));
-  pendingValidations.delete(uri);
+  cancelPendingValidation(uri);
   validatedVersions.delete(uri);
+  validationCosts.forget(uri);
+  parsedDocuments.forget(uri);
   settingsCache.delete(uri);
   forget(uri);
 });
@@ -323,11 +362,11 @@ connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> 
   const ours = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
   if (ours.length === 0) return [];
   const settings = await settingsFor(document.uri);
-  const parsed = parseJsonDocument(document.getText());
+  const parsed = parsedOf(document);
   return ours.flatMap((diagnostic) => {
     const offset = document.offsetAt(diagnostic.range.start);
     const problem = { rule: diagnostic.code as string, offset, length: document.offsetAt(diagnostic.range.end) - offset };
-    return quickFixes(parsed, problem, settings.service).map((fix) => ({
+    return quickFixes(parsed.tree, problem, settings.service, parsed.modelOf).map((fix) => ({
       title: fix.title,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
@@ -374,7 +413,7 @@ function toCompletionItem(document: TextDocument, entry: CompletionEntry): Compl
 connection.onCompletion(async (params: TextDocumentPositionParams): Promise<CompletionItem[]> => {
   const document = await cardDocument(params.textDocument.uri);
   if (document === undefined) return [];
-  const entries = await complete(document.getText(), document.offsetAt(params.position));
+  const entries = await complete(parsedOf(document), document.offsetAt(params.position));
   return entries.map((entry) => toCompletionItem(document, entry));
 });
 
@@ -383,7 +422,7 @@ connection.onHover(async (params: TextDocumentPositionParams): Promise<Hover | n
   if (document === undefined) return null;
   const shown = published.get(document.uri);
   const findings = shown?.version === document.version ? shown.findings : [];
-  const info = await hover(document.getText(), document.offsetAt(params.position), { findings, ruleHref });
+  const info = await hover(parsedOf(document), document.offsetAt(params.position), { findings, ruleHref });
   if (info === undefined) return null;
   return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: rangeOf(document, info.offset, info.length) };
 });

@@ -151,7 +151,7 @@ export function feedServer(input: Buffer, options: FeedOptions): Promise<RawSess
 export class LspClient {
   readonly connection: MessageConnection;
   /** Every publishDiagnostics, oldest first. */
-  readonly publications: { uri: string; diagnostics: Diagnostic[] }[] = [];
+  readonly publications: { uri: string; version?: number; diagnostics: Diagnostic[] }[] = [];
   /** The workspace/configuration requests the server made. */
   readonly configurationRequests: unknown[] = [];
   /** Every registration of client/registerCapability, oldest first. */
@@ -171,7 +171,7 @@ export class LspClient {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT });
     this.child.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.publications.push(params);
       for (const waiter of this.waiters.filter((w) => w.uri === params.uri)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -226,6 +226,16 @@ export class LspClient {
 
   publicationsFor(uri: string): Diagnostic[][] {
     return this.publications.filter((p) => p.uri === uri).map((p) => p.diagnostics);
+  }
+
+  /** The document version of each publication for `uri`, oldest first. */
+  publishedVersionsFor(uri: string): (number | undefined)[] {
+    return this.publications.filter((p) => p.uri === uri).map((p) => p.version);
+  }
+
+  /** The version the last change sent for `uri` (1 after opening it). */
+  versionOf(uri: string): number | undefined {
+    return this.versions.get(uri);
   }
 
   async open(uri: string, text: string, languageId = 'json'): Promise<void> {

@@ -1,14 +1,16 @@
 // Completion from the project's card schema: property names, enum values, and element/action types for the card's version.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { complete, LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH } from '../../server/src/language/language-features';
+import { complete } from '../../server/src/language/language-features';
+import { ParsedDocument } from '../../server/src/language/parsed-document';
+import { LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH } from '../../server/src/language/feature-limits';
 import type { CompletionEntry } from '../../server/src/language/completion-entry';
 
 /** Completion at the `|` in `template`. */
 async function completeAt(template: string): Promise<{ text: string; entries: CompletionEntry[] }> {
   const offset = template.indexOf('|');
   const text = template.slice(0, offset) + template.slice(offset + 1);
-  return { text, entries: await complete(text, offset) };
+  return { text, entries: await complete(new ParsedDocument(text), offset) };
 }
 
 async function labels(template: string): Promise<string[]> {
@@ -124,7 +126,7 @@ describe('completion of property names and values', () => {
     assert.ok(Array.isArray(await labels('{"type": "AdaptiveCard", "body": [{"type": |')));
   });
 
-  it('offers nothing past the nesting and size limits, and still works just inside them', async () => {
+  it('offers nothing past the nesting and length limits, and still works just inside them and past the former 512 KiB', async () => {
     // Depth: the card object and its body (2), two per Container (object, items), one for the TextBlock.
     const nested = (containers: number) => '{"type": "AdaptiveCard", "version": "1.0", "body": [' +
       '{"type": "Container", "items": ['.repeat(containers) + '{"type": "TextBlock", "text": "x", "|"}' + ']}'.repeat(containers) + ']}';
@@ -134,6 +136,7 @@ describe('completion of property names and values', () => {
     const padding = (length: number) => `"fallbackText": "${'x'.repeat(length)}", `;
     const sized = (length: number) => `{${padding(length)}"type": "AdaptiveCard", "version": "1.0", |}`;
     assert.ok((await labels(sized(1000))).includes('originator'));
+    assert.ok((await labels(sized(600_000))).includes('originator'));
     assert.deepEqual(await labels(sized(LANGUAGE_FEATURES_MAX_LENGTH)), []);
   });
 });

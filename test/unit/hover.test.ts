@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover, type HoverInfo } from '../../server/src/language/language-features';
+import { ParsedDocument } from '../../server/src/language/parsed-document';
 import type { ShownFindings } from '../../server/src/language/rule-links';
 import { findings } from './helpers';
 
@@ -10,7 +11,7 @@ async function hoverAt(template: string, withFindings = false): Promise<{ text: 
   const offset = template.indexOf('|');
   const text = template.slice(0, offset) + template.slice(offset + 1);
   const shown: ShownFindings | undefined = withFindings ? { findings: findings(text), ruleHref: (rule) => `rules.md#${rule.toLowerCase()}` } : undefined;
-  return { text, info: await hover(text, offset, shown) };
+  return { text, info: await hover(new ParsedDocument(text), offset, shown) };
 }
 
 const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';

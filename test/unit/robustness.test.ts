@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { cpuMsSince, GROWTH_CHECKED_FROM, RUNS_OVER_LIMIT, scanAll, SIXTEENTH_GROWTH_LIMIT } from './cpu-cost';
 import { quickFixes, type QuickFix } from '../../server/src/language/code-actions';
 import { complete, hover } from '../../server/src/language/language-features';
+import { ParsedDocument } from '../../server/src/language/parsed-document';
 import type { ServiceSettings } from '../../server/src/rules/settings';
 import { JUNK, mutate, PROVIDER, readSeeds, REALISTIC_CARD, seededRandom } from './fuzz-inputs';
 import { validateText } from '../../server/src/rules/validate';
@@ -69,8 +70,11 @@ async function exercise(testCase: Case, cursor: number): Promise<{ ms: number; b
   for (const finding of findings.slice(0, FIXED_FINDINGS_PER_DOCUMENT)) {
     for (const fix of quickFixes(document, finding, settings)) broken ??= misplacedEdit(fix, testCase.text.length);
   }
-  await complete(testCase.text, cursor);
-  await hover(testCase.text, cursor);
+  // One parse for both, given validation's tree, as the server keeps them for a document version.
+  const parsed = new ParsedDocument(testCase.text);
+  parsed.offerTree(document);
+  await complete(parsed, cursor);
+  await hover(parsed, cursor);
   return { ms: cpuMsSince(start), broken };
 }
 

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover } from '../../server/src/language/language-features';
+import { ParsedDocument } from '../../server/src/language/parsed-document';
 import { cardSchema } from '../../server/src/rules';
 
 interface Schema {
@@ -82,11 +83,11 @@ describe('schema documentation', () => {
       assert.ok(names.length > 1, type);
       for (const property of names) {
         const { text, offset } = cardWith(type, property);
-        const info = await hover(text, offset);
+        const info = await hover(new ParsedDocument(text), offset);
         assert.ok(info && info.markdown.length > 10, `${type}.${property}`);
       }
       const { text } = cardWith(type, 'x');
-      const typeHover = await hover(text, text.lastIndexOf(`"${type}"`) + 2);
+      const typeHover = await hover(new ParsedDocument(text), text.lastIndexOf(`"${type}"`) + 2);
       assert.ok(typeHover && typeHover.markdown.length > 10, `type ${type}`);
     }
   });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { complete } from '../../server/src/language/language-features';
+import { ParsedDocument } from '../../server/src/language/parsed-document';
 import type { CompletionEntry } from '../../server/src/language/completion-entry';
 import { ELEMENT_TYPES, ACTION_TYPES } from '../../server/src/card/card-model';
 import { CARD_SNIPPETS } from '../../server/src/language/snippets/card-snippets';
@@ -33,7 +34,7 @@ async function completeTyping(card: string, arrayName: 'body' | 'actions', typed
   const arrayEnd = card.indexOf('\n  ]', arrayStart);
   const text = `${card.slice(0, arrayEnd)}\n    ${typed}${card.slice(arrayEnd)}`;
   const offset = arrayEnd + 5 + typed.length;
-  return { text, offset, entries: await complete(text, offset) };
+  return { text, offset, entries: await complete(new ParsedDocument(text), offset) };
 }
 
 const snippetLabels = (entries: readonly CompletionEntry[]): string[] => entries.filter((e) => e.kind === 'snippet').map((e) => e.label).sort();
@@ -67,7 +68,7 @@ describe('element and action snippets', () => {
     const at14 = snippetLabels((await completeTyping(CARDS['1.4'], 'body', '')).entries);
     assert.deepEqual(at14, [...ELEMENT_TYPES].filter((type) => type !== 'Input.Time').sort());
     const container = '{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "Container", "items": [ Fact ]}]}';
-    const entries = await complete(container, container.indexOf('Fact') + 4);
+    const entries = await complete(new ParsedDocument(container), container.indexOf('Fact') + 4);
     assert.ok(snippetLabels(entries).includes('FactSet'));
   });
 
@@ -99,7 +100,7 @@ describe('element and action snippets', () => {
 
   it('separates the new item from its neighbours with commas', async () => {
     const text = '{"type": "AdaptiveCard", "version": "1.0", "originator": "8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a", "body": [{"type": "TextBlock", "text": "a"}  Fact  {"type": "TextBlock", "text": "b"}]}';
-    const entries = await complete(text, text.indexOf('Fact') + 4);
+    const entries = await complete(new ParsedDocument(text), text.indexOf('Fact') + 4);
     const result = accept(text, entries.find((e) => e.label === 'FactSet')!);
     assert.deepEqual(findings(result), []);
   });
@@ -137,10 +138,10 @@ describe('element and action snippets', () => {
 
   it('are not offered outside element and action arrays, nor in other JSON', async () => {
     const inFacts = '{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "FactSet", "facts": [ ]}]}';
-    assert.deepEqual(snippetLabels(await complete(inFacts, inFacts.indexOf('[ ]') + 1)), []);
+    assert.deepEqual(snippetLabels(await complete(new ParsedDocument(inFacts), inFacts.indexOf('[ ]') + 1)), []);
     const messageCard = '{"@type": "MessageCard", "potentialAction": [{"@type": "ActionCard", "actions": [ ]}]}';
-    assert.deepEqual(snippetLabels(await complete(messageCard, messageCard.indexOf('[ ]') + 1)), []);
+    assert.deepEqual(snippetLabels(await complete(new ParsedDocument(messageCard), messageCard.indexOf('[ ]') + 1)), []);
     const inString = '{"type": "AdaptiveCard", "version": "1.0", "body": ["Tex"]}';
-    assert.deepEqual(snippetLabels(await complete(inString, inString.indexOf('Tex') + 3)), []);
+    assert.deepEqual(snippetLabels(await complete(new ParsedDocument(inString), inString.indexOf('Tex') + 3)), []);
   });
 });

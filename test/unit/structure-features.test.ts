@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-json-languageservice';
 import { cardDocumentSymbols, cardFoldingRanges, cardSelectionRanges, formatCard } from '../../server/src/language';
 import { FORMATTING_MAX_INDENTATION, indentationExceeds } from '../../server/src/language/formatting';
-import { LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH } from '../../server/src/language/language-features';
+import { LANGUAGE_FEATURES_MAX_DEPTH, STRUCTURE_FEATURES_MAX_LENGTH } from '../../server/src/language/feature-limits';
 
 const documentOf = (text: string) => TextDocument.create('test://card.json', 'json', 0, text);
 const SPACES_2 = { tabSize: 2, insertSpaces: true };
@@ -37,7 +37,7 @@ describe('structure features: limits', () => {
   it('give nothing for a 10 MB card', () => {
     const body = Array.from({ length: 300_000 }, (_, i) => ({ type: 'TextBlock', text: `line ${i}` }));
     const huge = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body }, null, 1);
-    assert.ok(huge.length > 10_000_000 && huge.length > LANGUAGE_FEATURES_MAX_LENGTH);
+    assert.ok(huge.length > 10_000_000 && huge.length > STRUCTURE_FEATURES_MAX_LENGTH);
     assert.deepEqual(answers(huge), { format: 0, folding: 0, selection: false, symbols: 0 });
   });
 
@@ -51,8 +51,8 @@ describe('structure features: limits', () => {
 
   it('format nothing when the indentation to write is past its limit, within the length and depth limits', () => {
     const group = `${'['.repeat(LANGUAGE_FEATURES_MAX_DEPTH - 2)}${']'.repeat(LANGUAGE_FEATURES_MAX_DEPTH - 2)},`;
-    const brackets = `[${group.repeat(Math.floor((LANGUAGE_FEATURES_MAX_LENGTH - 16) / group.length))}0]`;
-    assert.ok(brackets.length <= LANGUAGE_FEATURES_MAX_LENGTH);
+    const brackets = `[${group.repeat(Math.floor((STRUCTURE_FEATURES_MAX_LENGTH - 16) / group.length))}0]`;
+    assert.ok(brackets.length <= STRUCTURE_FEATURES_MAX_LENGTH);
     assert.ok(indentationExceeds(brackets, 2, FORMATTING_MAX_INDENTATION));
     assert.deepEqual(formatCard(documentOf(brackets), undefined, SPACES_2), []);
     assert.ok(cardSelectionRanges(documentOf(brackets), [{ line: 0, character: 3 }]) !== undefined, 'the other features have no such cost and still answer');

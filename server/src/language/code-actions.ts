@@ -54,16 +54,19 @@ interface FixContext {
 /**
  * The quick fixes for one reported problem, worked out again from the parsed document: nothing is remembered
  * from validation, so a diagnostic the editor kept across a restart still gets its fixes. A range that no longer
- * covers a node (the text changed since) gets none.
+ * covers a node (the text changed since) gets none. `modelOf` gives the card model of the document's card: the
+ * server's keeps it for the document's version (ParsedDocument), so the fixes of several diagnostics share one.
  */
-export function quickFixes(document: JsonDocument, problem: ReportedProblem, settings: ServiceSettings): QuickFix[] {
+export function quickFixes(
+  document: JsonDocument, problem: ReportedProblem, settings: ServiceSettings, modelOf: (card: JsonNode) => CardModel = buildCardModel,
+): QuickFix[] {
   const { root, text } = document;
   if (root === undefined || !isRuleId(problem.rule)) return [];
   const node = nodeAtRange(root, problem.offset, problem.length) ?? (TOKEN_RULES.has(problem.rule) ? stringAround(root, problem) : undefined);
   if (node === undefined) return [];
   const kind = detectDocumentKind(root);
   const card = adaptiveCardOf(root);
-  const model = card === undefined ? undefined : buildCardModel(card);
+  const model = card === undefined ? undefined : modelOf(card);
   const context: FixContext = { text, root: card ?? root, node, rule: problem.rule, problem, settings, model };
   switch (problem.rule) {
     case 'AM010':

@@ -3,24 +3,23 @@
 // card without "$schema" or with an adaptivecards.io one gets the Outlook schema; a card naming another schema
 // (AM006) gets no Outlook proposals, only what the service knows of that address by itself (the JSON Schema
 // meta-schemas), if anything.
-import { getLocation } from 'jsonc-parser';
 import {
   CompletionItemKind,
   InsertTextFormat,
-  TextDocument,
   getLanguageService,
+  type TextDocument,
   type CompletionItem,
+  type JSONDocument,
   type MarkedString,
   type MarkupContent,
   type Range,
 } from 'vscode-json-languageservice';
 import { cardSchema, isAdaptiveCardSchemaUri } from '../rules';
-import { findExcessiveNesting } from '../card';
 import type { CompletionEntry, CompletionKind } from './completion-entry';
 import { cardVersion, offeredAt, offeredInSlot } from './offered-types';
+import type { ParsedDocument } from './parsed-document';
 import { findingsAt, ruleLinksMarkdown, type ShownFindings } from './rule-links';
 import { snippetCompletions } from './snippets/snippet-completion';
-import { parseForService } from './json-service-parse';
 
 export interface HoverInfo {
   readonly markdown: string;
@@ -29,7 +28,6 @@ export interface HoverInfo {
 }
 
 const SCHEMA_URI = 'ams-schema://outlook-card.schema.json';
-const DOCUMENT_URI = 'ams-document://card.json';
 
 const OUTLOOK_SCHEMA_TEXT = JSON.stringify(cardSchema);
 
@@ -45,18 +43,6 @@ function requestSchema(uri: string): Promise<string> {
 
 const jsonService = getLanguageService({ schemaRequestService: requestSchema });
 jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*'], schema: cardSchema }] });
-
-/**
- * vscode-json-languageservice recurses per nesting level and matches the schema over the whole document on every
- * request; past these limits completion and hover offer nothing rather than stall the editor. Real cards nest a
- * few dozen levels and weigh a few kilobytes.
- */
-export const LANGUAGE_FEATURES_MAX_DEPTH = 256;
-export const LANGUAGE_FEATURES_MAX_LENGTH = 512 * 1024;
-
-export function beyondLanguageFeatureLimits(text: string): boolean {
-  return text.length > LANGUAGE_FEATURES_MAX_LENGTH || findExcessiveNesting(text, LANGUAGE_FEATURES_MAX_DEPTH) >= 0;
-}
 
 function markdownOf(content: string | MarkupContent | undefined): string | undefined {
   if (content === undefined) return undefined;
@@ -96,22 +82,23 @@ function proposedString(label: string): string {
  * Completion at `offset`: property names, enum values and element/action `type` values from the schema, and in an
  * element or actions array the element or action snippets. Types and snippets are offered only for the card's
  * version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...) and slot (elements in `body`,
- * actions in `actions`, no Action.ShowCard as a `selectAction`, ...).
+ * actions in `actions`, no Action.ShowCard as a `selectAction`, ...). Nothing past the length and nesting limits.
  */
-export async function complete(text: string, offset: number): Promise<CompletionEntry[]> {
-  if (beyondLanguageFeatureLimits(text)) return [];
-  const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
-  const list = await jsonService.doComplete(document, document.positionAt(offset), parseForService(jsonService, document));
-  const location = getLocation(text, offset);
+export async function complete(parsed: ParsedDocument, offset: number): Promise<CompletionEntry[]> {
+  const json = parsed.serviceJson;
+  if (json === undefined) return [];
+  const document = parsed.serviceDocument;
+  const list = await jsonService.doComplete(document, document.positionAt(offset), json);
+  const location = parsed.locationAt(offset);
   const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
-  const version = isTypeValue ? cardVersion(text) : undefined;
+  const version = isTypeValue ? cardVersion(parsed.tolerantRoot) : undefined;
   const isOffered = (item: CompletionItem): boolean => {
     if (!isTypeValue || item.kind === CompletionItemKind.Property) return true;
     const typeName = proposedString(item.label);
     return offeredAt(typeName, version) && offeredInSlot(typeName, location.path);
   };
   const fromSchema = (list?.items ?? []).filter(isOffered).map((item) => toEntry(document, offset, item, isTypeValue));
-  return [...fromSchema, ...snippetCompletions(text, offset, location)];
+  return [...fromSchema, ...snippetCompletions(parsed, offset, location)];
 }
 
 function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]): string {
@@ -120,9 +107,9 @@ function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]):
 }
 
 /** The schema's documentation of the property name or value at `offset`, if any. */
-async function schemaHover(text: string, offset: number): Promise<HoverInfo | undefined> {
-  const document = TextDocument.create(DOCUMENT_URI, 'json', 0, text);
-  const result = await jsonService.doHover(document, document.positionAt(offset), parseForService(jsonService, document));
+async function schemaHover(parsed: ParsedDocument, json: JSONDocument, offset: number): Promise<HoverInfo | undefined> {
+  const document = parsed.serviceDocument;
+  const result = await jsonService.doHover(document, document.positionAt(offset), json);
   if (!result) return undefined;
   const markdown = hoverMarkdown(result.contents).trim();
   if (markdown === '') return undefined;
@@ -133,11 +120,12 @@ async function schemaHover(text: string, offset: number): Promise<HoverInfo | un
 
 /**
  * The schema's documentation of the property name or value at `offset`, followed by links to the rules of the
- * `shown` findings that apply there; either may be missing.
+ * `shown` findings that apply there; either may be missing. Nothing past the length and nesting limits.
  */
-export async function hover(text: string, offset: number, shown?: ShownFindings): Promise<HoverInfo | undefined> {
-  if (beyondLanguageFeatureLimits(text)) return undefined;
-  const fromSchema = await schemaHover(text, offset);
+export async function hover(parsed: ParsedDocument, offset: number, shown?: ShownFindings): Promise<HoverInfo | undefined> {
+  const json = parsed.serviceJson;
+  if (json === undefined) return undefined;
+  const fromSchema = await schemaHover(parsed, json, offset);
   const applying = shown === undefined ? [] : findingsAt(shown.findings, offset);
   if (shown === undefined || applying.length === 0) return fromSchema;
   const links = ruleLinksMarkdown(applying, shown.ruleHref);

@@ -1,8 +1,8 @@
 // Which element and action types completion offers in a card: the schema's `x-since` / `x-until` per type, against
 // the version of the card being edited, and the slot rules the schema does not express.
-import { parseTree, type JSONPath } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
 import { cardSchema } from '../rules';
-import { compareVersion, parseVersion, propertyValue, type Version } from '../card';
+import { compareVersion, parseVersion, propertyValue, type JsonNode, type Version } from '../card';
 
 interface VersionRange {
   readonly since?: Version;
@@ -30,9 +30,9 @@ export function offeredAt(typeName: string, version: Version | undefined): boole
   return true;
 }
 
-/** The top-level card's version, read tolerantly: the text being edited is often incomplete. */
-export function cardVersion(text: string): Version | undefined {
-  return parseVersion(propertyValue(parseTree(text), 'version'));
+/** The top-level card's version, from the document's root read tolerantly: the text being edited is often incomplete. */
+export function cardVersion(root: JsonNode | undefined): Version | undefined {
+  return parseVersion(propertyValue(root, 'version'));
 }
 
 /** Slots that take any action but Action.ShowCard (AM034); the schema's SelectAction is any action. */

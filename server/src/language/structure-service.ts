@@ -2,16 +2,14 @@
 // symbols, from vscode-json-languageservice, for the card language whose files VS Code's JSON support no longer sees.
 import { getLanguageService, type JSONDocument, type TextDocument } from 'vscode-json-languageservice';
 import { parseForService } from './json-service-parse';
-import { beyondLanguageFeatureLimits } from './language-features';
+import { STRUCTURE_FEATURES_MAX_LENGTH, tooDeepForLanguageFeatures } from './feature-limits';
 
 export const structureService = getLanguageService({});
 
-/**
- * Whether the structure features answer for `document`: within the limits that completion and hover keep, as the
- * service recurses per nesting level and formatting repeats the indentation of every level on every line.
- */
+/** Whether the structure features answer for `document`: within their length and the depth of every feature. */
 export function withinStructureLimits(document: TextDocument): boolean {
-  return !beyondLanguageFeatureLimits(document.getText());
+  const text = document.getText();
+  return text.length <= STRUCTURE_FEATURES_MAX_LENGTH && !tooDeepForLanguageFeatures(text);
 }
 
 /** The service's parse of `document`, or undefined past the limits. */

@@ -1,10 +1,11 @@
 // Element and action snippets in completion: in an element array (`body`, `items`) the element snippets, in an
 // `actions` array the action snippets, each only when its type is offered for the card's version. Computed from
 // jsonc-parser's tolerant reading, so they are offered in unfinished text and whatever the card's "$schema".
-import { parseTree, type Location } from 'jsonc-parser';
-import { buildCardModel, type CardModel, compareVersion, idNode, isAdaptiveCardObject, type JsonNode } from '../../card';
+import type { Location } from 'jsonc-parser';
+import { type CardModel, compareVersion, idNode, isAdaptiveCardObject } from '../../card';
 import type { CompletionEntry } from '../completion-entry';
 import { offeredAt } from '../offered-types';
+import type { ParsedDocument } from '../parsed-document';
 import { CARD_SNIPPETS, type SnippetContext, type SnippetSlot } from './card-snippets';
 import { withoutTabStops } from './snippet-syntax';
 
@@ -54,15 +55,15 @@ function markdownPreview(snippet: string): string {
 }
 
 /**
- * The snippets to offer at `offset` of `text`, replacing the word typed there (e.g. `TextB`); `location` is
+ * The snippets to offer at `offset` of the document, replacing the word typed there (e.g. `TextB`); `location` is
  * jsonc-parser's getLocation at `offset`, which completion has read already.
  */
-export function snippetCompletions(text: string, offset: number, location: Location): CompletionEntry[] {
+export function snippetCompletions(parsed: ParsedDocument, offset: number, location: Location): CompletionEntry[] {
   const slot = slotAt(location);
   if (slot === undefined) return [];
-  const root: JsonNode | undefined = parseTree(text);
+  const { text, tolerantRoot: root } = parsed;
   if (!isAdaptiveCardObject(root)) return [];
-  const model = buildCardModel(root!);
+  const model = parsed.modelOf(root!);
   const context = snippetContext(model);
   let start = offset;
   while (isWordChar(text[start - 1])) start--;
