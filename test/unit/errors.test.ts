@@ -15,6 +15,8 @@ import * as email from '../../server/src/email';
 import { CardEmailError, cardEmailHtml } from '../../server/src/email/card-email';
 import { emlMessage, EmlInputError } from '../../server/src/email/eml';
 import { MimeMessageError } from '../../server/src/email/message';
+import * as send from '../../server/src/send';
+import { parseSmtpUrl, SendError } from '../../server/src/send';
 import * as signing from '../../server/src/signing';
 import { KeyFileError, writeKeyFile } from '../../server/src/signing/key-file';
 import { parseRsaKeyValueXml, XmlKeyError } from '../../server/src/signing/rsa-key-value-xml';
@@ -37,6 +39,7 @@ const ERROR_CLASSES: ReadonlyArray<readonly [typeof InputError, string, string]>
   [UsageError, 'UsageError', 'ERR_USAGE'],
   [UnreadableInputError, 'UnreadableInputError', 'ERR_UNREADABLE_INPUT'],
   [UserFacingError, 'UserFacingError', 'ERR_USER_FACING'],
+  [SendError, 'SendError', 'ERR_SEND'],
 ];
 
 /** The error each module really throws for a bad input of its kind, caught. */
@@ -60,6 +63,7 @@ function realRefusals(): ReadonlyArray<readonly [typeof InputError, unknown]> {
     [EmlInputError, thrownBy(() => emlMessage({ from: 'not an address', to: ['ana@contoso.example'], subject: 'Hi', html: '<p>Hi</p>' }))],
     [CardEmailError, thrownBy(() => cardEmailHtml({ cardText: '{"type": "AdaptiveCard"}', signedJws: 'not-a-jws' }))],
     [UsageError, thrownBy(() => parseCommandArgs('lint', ['--colour'], {}))],
+    [SendError, thrownBy(() => parseSmtpUrl('smtp://ana:hunter2@mail.contoso.example'))],
   ];
 }
 
@@ -88,7 +92,7 @@ describe('InputError', () => {
   });
 
   it('is the class every error of the room facades extends', () => {
-    const exported = [card, email, signing].flatMap((facade) => Object.values(facade));
+    const exported = [card, email, signing, send].flatMap((facade) => Object.values(facade));
     const errorClasses = exported.filter((value) => typeof value === 'function' && value.prototype instanceof Error);
     assert.ok(errorClasses.length >= 5, `found only ${errorClasses.length} error classes in the facades`);
     const known = new Set<unknown>(ERROR_CLASSES.map(([kind]) => kind));

@@ -21,9 +21,10 @@ const ALLOWED_ROOMS: Readonly<Record<string, readonly string[]>> = {
   email: ['card'],
   language: ['card', 'rules', 'settings'],
   signing: ['card', 'rules', 'email'],
-  cli: ['card', 'rules', 'settings', 'email', 'signing'],
+  send: ['card', 'email'],
+  cli: ['card', 'rules', 'settings', 'email', 'signing', 'send'],
   server: ['card', 'rules', 'settings', 'language'],
-  client: ['card', 'rules', 'settings', 'language', 'email', 'signing', 'protocol'],
+  client: ['card', 'rules', 'settings', 'language', 'email', 'signing', 'send', 'protocol'],
   webview: ['card', 'protocol'],
   protocol: [],
 };
