@@ -7,6 +7,7 @@ import { keyCommand } from './key-convert';
 import { keygenCommand } from './keygen';
 import { lintCommand } from './lint';
 import { MAX_INPUT_FILE_BYTES } from './read-file';
+import { sendCommand } from './send';
 import { signCommand } from './sign';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -17,6 +18,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   html: htmlCommand,
   eml: emlCommand,
   decode: decodeCommand,
+  send: sendCommand,
 };
 
 const INPUT_FILES_NOTE = `Input files (cards, emails, tokens, keys, config and --data files) must be regular files of at most
