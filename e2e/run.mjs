@@ -125,7 +125,7 @@ async function runExtensionHostTests(browser, server, extensionPayload) {
 
 /** The UI check modules in the order they run; AMS_E2E_ONLY=name,name runs only those (and no extension-host suite unless it names `host`). */
 // vsix last: it rebuilds dist/ through `npm run package` while this run's workbench is still open
-const UI_CHECKS = ['diagnostics', 'language-mode', 'preview', 'action-target', 'walkthrough', 'new-card', 'tour', 'keys', 'addresses', 'language-status', 'restricted', 'vsix'];
+const UI_CHECKS = ['diagnostics', 'language-mode', 'preview', 'action-target', 'walkthrough', 'new-card', 'tour', 'keys', 'addresses', 'send', 'language-status', 'restricted', 'vsix'];
 const only = process.env.AMS_E2E_ONLY?.split(',').map((name) => name.trim()).filter(Boolean);
 const selected = (name) => !only || only.includes(name);
 

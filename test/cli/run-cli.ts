@@ -15,10 +15,13 @@ export function runCli(args: readonly string[], cwd: string, input?: string): Cl
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** runCli without blocking this process, for tests that serve the requests amcard sends from the same process. */
-export function runCliAsync(args: readonly string[], cwd: string): Promise<CliRun> {
+/**
+ * `amcard` in a child process without blocking this one, for tests whose servers (SMTP, HTTPS) run in this process;
+ * `env` is added to this process's environment.
+ */
+export function runCliAsync(args: readonly string[], cwd: string, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, timeout: 30_000 });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });

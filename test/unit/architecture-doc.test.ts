@@ -29,7 +29,7 @@ describe('docs/architecture.md', () => {
   it('names the rooms, the shells, the client and the webview', () => {
     const paths = pathsIn(doc);
     assert.ok(paths.length > 40, `only ${paths.length} paths found`);
-    for (const room of ['card', 'rules', 'settings', 'email', 'language', 'signing', 'cli']) {
+    for (const room of ['card', 'rules', 'settings', 'email', 'language', 'signing', 'send', 'cli']) {
       assert.ok(paths.includes(`server/src/${room}/`), `server/src/${room}/ is not named`);
     }
     for (const shell of ['server/src/server.ts', 'client/src/', 'webview/src/']) assert.ok(paths.includes(shell), shell);

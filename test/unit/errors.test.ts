@@ -17,6 +17,8 @@ import * as email from '../../server/src/email';
 import { CardEmailError, cardEmailHtml } from '../../server/src/email/card-email';
 import { emlMessage, EmlInputError } from '../../server/src/email/eml';
 import { MimeMessageError } from '../../server/src/email/message';
+import * as send from '../../server/src/send';
+import { parseSmtpUrl, SendError } from '../../server/src/send';
 import * as signing from '../../server/src/signing';
 import { KeyFileError, writeKeyFile } from '../../server/src/signing/key-file';
 import { developmentTokenClaims, DevelopmentTokenError } from '../../server/src/signing/development-token';
@@ -42,6 +44,7 @@ const ERROR_CLASSES: ReadonlyArray<readonly [typeof InputError, string, string]>
   [ActionTargetError, 'ActionTargetError', 'ERR_ACTION_TARGET'],
   [UnreadableInputError, 'UnreadableInputError', 'ERR_UNREADABLE_INPUT'],
   [UserFacingError, 'UserFacingError', 'ERR_USER_FACING'],
+  [SendError, 'SendError', 'ERR_SEND'],
 ];
 
 /** The error each module really throws for a bad input of its kind, caught. */
@@ -67,6 +70,7 @@ function realRefusals(): ReadonlyArray<readonly [typeof InputError, unknown]> {
     [UsageError, thrownBy(() => parseCommandArgs('lint', ['--colour'], {}))],
     [DevelopmentTokenError, thrownBy(() => developmentTokenClaims({ shape: 'entra', targetUrl: 'https://api.contoso.example', actingUser: 'ana@contoso.example' }))],
     [ActionTargetError, thrownBy(() => resolveActionTarget('https://api.contoso.example/go', { targets: {}, allowedUrls: [] }))],
+    [SendError, thrownBy(() => parseSmtpUrl('smtp://ana:hunter2@mail.contoso.example'))],
   ];
 }
 
@@ -95,7 +99,7 @@ describe('InputError', () => {
   });
 
   it('is the class every error of the room facades extends', () => {
-    const exported = [card, email, signing, actions].flatMap((facade) => Object.values(facade));
+    const exported = [card, email, signing, actions, send].flatMap((facade) => Object.values(facade));
     const errorClasses = exported.filter((value) => typeof value === 'function' && value.prototype instanceof Error);
     assert.ok(errorClasses.length >= 5, `found only ${errorClasses.length} error classes in the facades`);
     const known = new Set<unknown>(ERROR_CLASSES.map(([kind]) => kind));

@@ -22,9 +22,10 @@ const ALLOWED_ROOMS: Readonly<Record<string, readonly string[]>> = {
   language: ['card', 'rules', 'settings'],
   signing: ['card', 'rules', 'email'],
   actions: ['card', 'signing'],
-  cli: ['card', 'rules', 'settings', 'email', 'signing', 'actions'],
+  send: ['card', 'email'],
+  cli: ['card', 'rules', 'settings', 'email', 'signing', 'actions', 'send'],
   server: ['card', 'rules', 'settings', 'language'],
-  client: ['card', 'rules', 'settings', 'language', 'email', 'signing', 'actions', 'protocol'],
+  client: ['card', 'rules', 'settings', 'language', 'email', 'signing', 'actions', 'send', 'protocol'],
   webview: ['card', 'protocol'],
   protocol: [],
 };

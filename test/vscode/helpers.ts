@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { CommandFailure } from '../../client/src/commands/command-runner';
 import type { ActionableMessagesApi } from '../../client/src/extension';
 
@@ -87,4 +89,23 @@ export function scriptCard(html: string): unknown {
   const match = /<script type="application\/adaptivecard\+json">([\s\S]*?)<\/script>/.exec(html);
   assert.ok(match, 'the document has the card script');
   return JSON.parse(match[1]!);
+}
+
+/** Every file under `folder`, recursively. */
+export function filesUnder(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
+  });
+}
+
+/** The session's log folder (…/logs/<yyyymmddThhmmss>/) that holds the extension host's log and output files. */
+export function sessionLogFolder(api: ActionableMessagesApi): string {
+  let folder = api.logUri.fsPath;
+  while (!/^\d{8}T\d{6}$/.test(path.basename(folder))) {
+    const parent = path.dirname(folder);
+    assert.notStrictEqual(parent, folder, `no session log folder above ${api.logUri.fsPath}`);
+    folder = parent;
+  }
+  return folder;
 }

@@ -10,7 +10,7 @@ import type { DecodeJwsResult } from '../../client/src/commands/decode-jws';
 import type { GeneratedKeyPair } from '../../client/src/commands/generate-key-pair';
 import type { SignedCard } from '../../client/src/commands/sign-card';
 import { exponentOneForgery, rsaPublicKeyWith } from '../unit/signed-card-fixtures';
-import { execute, failure, openInEditor, scriptCard, startExtension, succeeded, waitForNoRule, waitForRule, workspaceFile } from './helpers';
+import { execute, failure, filesUnder, openInEditor, scriptCard, sessionLogFolder, startExtension, succeeded, waitForNoRule, waitForRule, workspaceFile } from './helpers';
 
 const SENDER = 'alerts@contoso.example';
 const RECIPIENTS = ['lee.chen@contoso.example', 'ana.silva@contoso.example'];
@@ -49,25 +49,6 @@ async function signExample(options: object = {}): Promise<SignedCard> {
   await openExample();
   return succeeded(await execute<SignedCard>('actionableMessages.signCard',
     { sender: SENDER, recipients: RECIPIENTS, keySource: 'secretStorage', ...options }));
-}
-
-/** Every file under `folder`, recursively. */
-function filesUnder(folder: string): string[] {
-  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(folder, entry.name);
-    return entry.isDirectory() ? filesUnder(full) : entry.isFile() ? [full] : [];
-  });
-}
-
-/** The session's log folder (…/logs/<yyyymmddThhmmss>/) that holds the extension host's log and output files. */
-function sessionLogFolder(api: ActionableMessagesApi): string {
-  let folder = api.logUri.fsPath;
-  while (!/^\d{8}T\d{6}$/.test(path.basename(folder))) {
-    const parent = path.dirname(folder);
-    assert.notStrictEqual(parent, folder, `no session log folder above ${api.logUri.fsPath}`);
-    folder = parent;
-  }
-  return folder;
 }
 
 describe('signing commands in a real VS Code', () => {

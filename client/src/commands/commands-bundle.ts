@@ -9,11 +9,13 @@ import { developmentKeyStore } from '../preview/action-target-key';
 import { generateSigningKeyPair, type GenerateKeyPairOptions } from './generate-key-pair';
 import { inspectActionToken, type InspectTokenOptions } from './inspect-token';
 import { newCard } from './new-card';
+import { sendCardToMyself, setSmtpPassword } from './send-card';
 import { signCard, type SigningState } from './sign-card';
+import { SmtpPasswords } from './smtp-passwords';
 
-export type BundledCommand = 'generateSigningKeyPair' | 'signCard' | 'decodeJws' | 'copyEmailHtml' | 'newCard' | 'inspectActionToken';
+export type BundledCommand = 'generateSigningKeyPair' | 'signCard' | 'decodeJws' | 'copyEmailHtml' | 'newCard' | 'inspectActionToken' | 'sendCardToMyself' | 'setSmtpPassword';
 
-/** What the commands keep across runs: the signing state, and the secret storage that holds the development key. */
+/** What the commands keep across runs: the signing state, and the secret storage (development key, SMTP passwords). */
 export interface CommandState extends SigningState {
   readonly secrets: vscode.SecretStorage;
 }
@@ -26,6 +28,8 @@ const COMMANDS: Readonly<Record<BundledCommand, (signing: CommandState, argument
   copyEmailHtml: (signing: SigningState, argument: unknown) => copyCardEmailHtml(signing, argument),
   newCard: (_signing: SigningState, argument: unknown) => newCard(argument),
   inspectActionToken: (state: CommandState, argument: unknown) => inspectActionToken(developmentKeyStore(state.secrets), argument as InspectTokenOptions | undefined),
+  sendCardToMyself: (state: CommandState, argument: unknown) => sendCardToMyself({ ...state, smtpPasswords: new SmtpPasswords(state.secrets) }, argument),
+  setSmtpPassword: (state: CommandState, argument: unknown) => setSmtpPassword(new SmtpPasswords(state.secrets), argument as { password?: string } | undefined),
 };
 
 /** Runs `command`, reporting its problems here, in the bundle whose error classes threw them. */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { cardToSend } from './card-to-send';
-import { cardDocument, refuseInvalidJson } from './editor-documents';
+import { startCardCommand } from './card-to-send';
 import { copyEmailHtml, signCardDocument, type SigningOptions, type SigningState } from './sign-card';
 import { hasConfiguredPrivateKey } from './signing-keys';
 
@@ -15,24 +14,22 @@ export interface CopiedEmailHtml {
   readonly signed: boolean;
 }
 
-async function askSigned(): Promise<boolean | undefined> {
+/** Unsigned or signed: asked by Copy Email HTML and Send Card to Myself (`title`) when a key is at hand. */
+export async function askSigned(title: string): Promise<boolean | undefined> {
   const picked = await vscode.window.showQuickPick([
     { label: 'Unsigned', detail: 'The card in <script type="application/adaptivecard+json">', signed: false },
     { label: 'Signed', detail: 'The card signed with your key, in a SignedAdaptiveCard section', signed: true },
-  ], { title: 'Copy Email HTML' });
+  ], { title });
   return picked?.signed;
 }
 
 /** "Copy Email HTML": the active card as a complete email document on the clipboard, signed when asked for. */
 export async function copyCardEmailHtml(state: SigningState, argument: unknown): Promise<CopiedEmailHtml | undefined> {
-  const options = argument instanceof vscode.Uri ? undefined : argument as CopyEmailHtmlOptions | undefined;
+  const { options, document, cardText } = await startCardCommand<CopyEmailHtmlOptions>(argument, 'Nothing copied');
   const interactive = options === undefined;
-  const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
-  refuseInvalidJson(document, 'Nothing copied');
-  const { text: cardText } = await cardToSend(document);
   // Signing is offered only when a key is at hand; without one the unsigned document is what can be made.
   const signed = interactive
-    ? (await hasConfiguredPrivateKey(state.keys, document.uri) ? await askSigned() : false)
+    ? (await hasConfiguredPrivateKey(state.keys, document.uri) ? await askSigned('Copy Email HTML') : false)
     : options.signed ?? false;
   if (signed === undefined) return undefined;
   let jws: string | undefined;

@@ -45,14 +45,19 @@ export function refuseInvalidJson(document: vscode.TextDocument, action: string)
 }
 
 /**
- * Refuses a card with errors unless the user chooses "Sign anyway" (interactive) or `signAnyway` was passed.
- * Resolves to false when the user cancels.
+ * Refuses a card with errors unless the user chooses `action` ("Sign anyway", interactive) or `signAnyway` was passed.
+ * `refusal` starts the message of a refusal without prompts ("Not signed" by default). Resolves to false when the
+ * user cancels.
  */
-export async function confirmCardWithoutErrors(document: vscode.TextDocument, action: string, options: { interactive: boolean; signAnyway: boolean }): Promise<boolean> {
+export async function confirmCardWithoutErrors(
+  document: vscode.TextDocument,
+  action: string,
+  options: { interactive: boolean; signAnyway: boolean; refusal?: string },
+): Promise<boolean> {
   const errors = cardErrors(document);
   if (errors.length === 0 || options.signAnyway) return true;
   const summary = `${displayName(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'}; Outlook may reject or drop the card.`;
-  if (!options.interactive) throw new UserFacingError(`Not signed: ${summary}\n${errors.join('\n')}`);
+  if (!options.interactive) throw new UserFacingError(`${options.refusal ?? 'Not signed'}: ${summary}\n${errors.join('\n')}`);
   const choice = await vscode.window.showWarningMessage(summary, { modal: true, detail: errors.join('\n') }, action);
   return choice === action;
 }

@@ -13,10 +13,12 @@ const COMMAND_IDS: Readonly<Record<CommandsBundle.BundledCommand, string>> = {
   copyEmailHtml: 'actionableMessages.copyEmailHtml',
   newCard: 'actionableMessages.newCard',
   inspectActionToken: 'actionableMessages.inspectActionToken',
+  sendCardToMyself: 'actionableMessages.sendCardToMyself',
+  setSmtpPassword: 'actionableMessages.setSmtpPassword',
 };
 
 /**
- * The signing and email commands and New Card; each takes an optional argument that makes it run without prompts.
+ * The signing, email and send commands, New Card and Inspect Action Token; each takes an optional argument that makes it run without prompts.
  * Their code loads when one first runs (dist/commands.js).
  */
 export function registerCommands(context: vscode.ExtensionContext): void {

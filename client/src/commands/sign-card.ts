@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { isEmail } from '../../../server/src/card';
 import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
-import { cardToSend } from './card-to-send';
-import { cardDocument, confirmCardWithoutErrors, refuseInvalidJson, showUntitled } from './editor-documents';
+import { startCardCommand } from './card-to-send';
+import { confirmCardWithoutErrors, showUntitled } from './editor-documents';
 import type { RememberedAddresses, TypedAddresses } from './remembered-addresses';
 import type { SigningKeyStore } from './signing-key-store';
 import { loadPrivateKey, type KeySource } from './signing-keys';
@@ -139,10 +139,7 @@ function offerCopies(jws: string, cardText: string): void {
 
 /** "Sign Card": from a menu (a Uri), from the palette (no argument) or from a script (SignCardOptions, no prompts). */
 export async function signCard(state: SigningState, argument: unknown): Promise<SignedCard | undefined> {
-  const options = argument instanceof vscode.Uri ? undefined : argument as SignCardOptions | undefined;
-  const document = await cardDocument(argument instanceof vscode.Uri ? argument : options?.uri);
-  refuseInvalidJson(document, 'Not signed');
-  const { text: cardText } = await cardToSend(document);
+  const { options, document, cardText } = await startCardCommand<SignCardOptions>(argument, 'Not signed');
   const jws = await signCardDocument(document, cardText, state, options ?? {}, options === undefined);
   if (jws === undefined) return undefined;
   const jwsDocument = await showUntitled(jws, 'plaintext');

@@ -62,7 +62,7 @@ export interface SigningRequest {
  * The compact JWS of the card's signed-card payload (docs/rules.md § "Signed cards"), signed RS256 with the private key
  * in `keyFile`.
  */
-async function signCardWithKeyFile(cardText: string, request: SigningRequest): Promise<string> {
+export async function signCardWithKeyFile(cardText: string, request: SigningRequest): Promise<string> {
   const privateKey = readPrivateKey(readArgumentFile(request.keyFile, 'private key'), request.keyFile);
   const { sender, recipients, originator } = request;
   return (await signCard({ cardText, sender, recipients, originator }, privateKey)).jws;
@@ -81,11 +81,16 @@ export async function asUsageErrors<T>(command: string, work: () => Promise<T>):
   }
 }
 
-/** The help lines of --data, --out and --force, the same in amcard html and eml. */
-export function templateAndOutputHelp(written: string): string {
+/** The help lines of --data, the same in amcard html, eml and send; `done` is what happens to the card (written, sent). */
+export function templateDataHelp(done: string): string {
   return `  --data <file>            Template data for a card with \${…} expressions (default: the *.data.json beside the
                            card, chosen as the preview chooses it). A template is expanded before it is signed or
-                           written; without data, or with \${…} left after expansion, nothing is written (exit 2).
+                           ${done}; without data, or with \${…} left after expansion, nothing is ${done} (exit 2).`;
+}
+
+/** The help lines of --data, --out and --force, the same in amcard html and eml. */
+export function templateAndOutputHelp(written: string): string {
+  return `${templateDataHelp('written')}
   --out <file>             Write the ${written} to this file instead of standard output. An existing file is
                            refused unless --force; a symbolic link or an input file (card, data, key, body) is
                            never written, even with --force.

@@ -8,6 +8,7 @@ import { keyCommand } from './key-convert';
 import { keygenCommand } from './keygen';
 import { lintCommand } from './lint';
 import { MAX_INPUT_FILE_BYTES } from './read-file';
+import { sendCommand } from './send';
 import { signCommand } from './sign';
 import { tokenCommand } from './token';
 
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   decode: decodeCommand,
   invoke: invokeCommand,
   token: tokenCommand,
+  send: sendCommand,
 };
 
 const INPUT_FILES_NOTE = `Input files (cards, emails, tokens, keys, config and --data files) must be regular files of at most

@@ -1,11 +1,10 @@
-import { type Finding, validateText } from '../rules';
 import { cardEmailHtml } from '../email';
 import { readPrivateKey, signCard } from '../signing';
 import { EXIT_FINDINGS, UsageError, parseCommandArgs, type Command } from './command';
 import { checkNoPrivateKey } from './safe-output';
 import { addressList, asUsageErrors, cardArgument, outputTarget, readArgumentFile, writeResult } from './card-email-options';
 import { cardToSend } from './card-to-send';
-import { formatHuman, locateFindings } from './lint-report';
+import { passesCardCheck } from './card-errors';
 
 const USAGE = `Usage: amcard sign <card> --key <private key file> --sender <address> --recipients <a,b> [options]
 
@@ -53,16 +52,6 @@ const OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
-/**
- * The card's error findings. With an originator given for the payload, the card's own missing originator (AM010,
- * AM011) is no error: docs/rules.md § AM091 says the payload's claim satisfies them.
- */
-function cardErrors(cardText: string, originator: string | undefined): Finding[] {
-  const satisfiedByClaim = originator?.trim() ? ['AM010', 'AM011'] : [];
-  return validateText(cardText, { originator }).findings
-    .filter((finding) => finding.severity === 'error' && !satisfiedByClaim.includes(finding.rule));
-}
-
 async function runSign(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('sign', args, OPTIONS);
   const cardFile = cardArgument('sign', positionals);
@@ -81,17 +70,8 @@ async function runSign(args: readonly string[]): Promise<number> {
   checkNoPrivateKey('sign', [{ text: cardText, what: `card ${cardFile}` }]);
   const privateKey = await asUsageErrors('sign', async () => readPrivateKey(readArgumentFile(keyFile, 'private key'), keyFile));
 
-  const errors = cardErrors(cardText, values.originator);
-  if (errors.length > 0) {
-    // A template's findings are those of the card as signed, expanded with its data: their lines are of that text.
-    const name = `${cardFile === '-' ? '<stdin>' : cardFile}${dataFileName === undefined ? '' : ` expanded with ${dataFileName}`}`;
-    process.stderr.write(formatHuman([locateFindings({ name, text: cardText }, errors)]));
-    if (values.force !== true) {
-      process.stderr.write('amcard sign: not signed: the card has errors. Fix them, or pass --force to sign it anyway.\n');
-      return EXIT_FINDINGS;
-    }
-    process.stderr.write('amcard sign: signing anyway (--force).\n');
-  }
+  const verb = { past: 'signed', infinitive: 'sign', progressive: 'signing' };
+  if (!passesCardCheck({ command: 'sign', cardFile, cardText, dataFileName, originator: values.originator, force: values.force === true, verb })) return EXIT_FINDINGS;
 
   const { jws } = await asUsageErrors('sign', () => signCard({ cardText, sender, recipients, originator: values.originator }, privateKey));
   if (values.html !== true) return writeResult('sign', `${jws}\n`, [], outputTarget(values, [cardFile, keyFile, values.data]));

@@ -8,3 +8,4 @@ export {
   LINT_CONFIG_KEYS, readSettings, readSeverityOverride, type ActionTargetSettings, type SettingKey, type Settings, type SettingsProblem,
   type SettingsReading, type SeverityOverrideReading
 } from './read-settings';
+export { readSendSettings, type SendSettings } from './send-settings';

@@ -1,4 +1,5 @@
 import { isRuleId, SEVERITIES, type ServiceSettings, type SeverityOverride } from '../rules';
+import { SEND_SETTING_KEYS } from './send-keys';
 
 /** What a setting may make of a rule's severity: one of the severities, or off. */
 export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, 'off'];
@@ -7,6 +8,7 @@ export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, '
 export const SETTING_KEYS = [
   'validation.enable', 'files', 'responseFiles', 'originator', 'sender', 'targetUrls', 'rules', 'recipients', 'signing.privateKeyFile', 'signing.publicKeys',
   'actionTarget.targets', 'actionTarget.allowedUrls', 'actionTarget.tokenShape', 'actionTarget.actingUser', 'actionTarget.tenant', 'actionTarget.audience',
+  ...SEND_SETTING_KEYS,
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -86,7 +88,7 @@ export function readSeverityOverride(rule: string, severity: unknown): SeverityO
 }
 
 /** Reads one section's values, collecting a problem for each bad one. */
-class SectionReader {
+export class SectionReader {
   readonly problems: SettingsProblem[] = [];
 
   constructor(private readonly section: Record<string, unknown>, private readonly keys: readonly SettingKey[]) {}
@@ -151,12 +153,21 @@ class SectionReader {
     return map;
   }
 
-  /** One of `choices`; anything else is a problem. */
-  choice<T extends string>(key: SettingKey, choices: readonly T[]): T | undefined {
-    const value = this.text(key);
+  /** One of `allowed`. */
+  choice<T extends string>(key: SettingKey, allowed: readonly T[]): T | undefined {
+    const value = this.valueOf(key);
     if (value === undefined) return undefined;
-    const chosen = choices.find((choice) => choice === value);
-    return chosen ?? this.problem(key, `"${key}" must be one of ${choices.join(', ')}, not ${JSON.stringify(value)}`);
+    const found = allowed.find((candidate) => candidate === value);
+    if (found !== undefined) return found;
+    return this.problem(key, `"${key}" must be one of ${allowed.join(', ')}, not ${typeof value === 'string' ? JSON.stringify(value) : kindOf(value)}`);
+  }
+
+  /** A whole number from `min` to `max`. */
+  integer(key: SettingKey, min: number, max: number): number | undefined {
+    const value = this.valueOf(key);
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    return this.problem(key, `"${key}" must be a whole number from ${min} to ${max}, not ${typeof value === 'number' ? value : kindOf(value)}`);
   }
 
   severities(key: SettingKey): Record<string, SeverityOverride> {
