@@ -2,14 +2,13 @@
 // response cards, simulates actions, and remembers the options and the scroll position across hide/show.
 import { readCardSource, type JsonObject } from './card-source';
 import { withShownImagesOnly } from './image-urls';
-import { formatPosition } from '../../server/src/card';
+import { formatPosition, readActionResponse } from '../../server/src/card';
 import { describeSource, describeVersion } from './labels';
 import { renderOutlookCard, type RenderedCard } from './outlook-renderer';
 import { unrenderedActionsNote, versionNote } from './outlook-version';
 import { Pane } from './pane';
 import { DEFAULT_PREVIEW_OPTIONS, previewOptionsFrom } from './preview-options';
 import type { HostMessage, PreviewOptions, PreviewTheme, WebviewMessage } from './protocol';
-import { readResponse } from './response';
 import { automaticRequests, simulate, type ResponseTrigger, type Simulated, type TriggeredAction } from './simulation';
 import { hostConfigFor } from './themes';
 
@@ -117,6 +116,7 @@ export class PreviewApp {
     this.pane.showLogOf(message.documentUri);
     this.pane.header.showDiagnostics(message.diagnostics);
     this.pane.showResponseStatus(undefined);
+    this.pane.showActionStatus(undefined);
     const outcome = this.renderSource(message);
     // The new card replaces the old one within this task, so the page keeps its scroll offset by itself (scroll
     // anchoring is off in preview.css); only a position saved before the panel was hidden is set again.
@@ -206,19 +206,23 @@ export class PreviewApp {
     this.vscode.postMessage({ type: 'pickResponse', trigger });
   }
 
+  /** Applies a response as Outlook applies the answer to an action: a new card, a message under the card, or both. */
   private applyResponse(fileName: string, text: string): void {
-    const response = readResponse({ fileName, text });
+    const response = readActionResponse(text, fileName);
     if (!response.ok) {
       this.pane.showResponseStatus(response.message);
       return;
     }
     this.pane.showResponseStatus(undefined);
-    this.display(response.card, fileName);
-    this.pane.showResponseBanner(fileName);
+    const { card, status, explanation } = response.outcome;
+    if (card !== undefined && !this.display(card, fileName)) return;
+    this.pane.showActionStatus(status);
+    this.pane.showResponseBanner({ fileName, replaced: card !== undefined, explanation });
   }
 
   private backToCard(): void {
     this.pane.showResponseBanner(undefined);
+    this.pane.showActionStatus(undefined);
     if (this.lastGood) this.display(this.lastGood.card);
   }
 

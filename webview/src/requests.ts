@@ -1,7 +1,7 @@
 // The requests Outlook would send for a card's actions (docs/rules.md § "Input substitution"), built as text for the
 // "Simulated actions" log. Pure: the pane passes the action's JSON and the current input values; nothing here touches
 // the network.
-import { substituteInputTokens } from '../../server/src/card';
+import { substituteInputTokens, type ExecuteInvoke } from '../../server/src/card';
 import { isJsonObject, type JsonObject } from './card-source';
 
 /** Current input values by id, as the inputs report them (a toggle's valueOn/valueOff, a date as yyyy-mm-dd, …). */
@@ -78,33 +78,6 @@ export function buildHttpRequest(action: JsonObject, inputs: InputValues): HttpR
 export function formatHttpRequest(request: HttpRequest): string {
   const lines = [`${request.method} ${request.url}`, ...request.headers.map(({ name, value }) => `${name}: ${value}`)];
   return request.body === undefined ? lines.join('\n') : `${lines.join('\n')}\n\n${request.body}`;
-}
-
-export type InvokeTrigger = 'manual' | 'automatic';
-
-export interface ExecuteInvoke {
-  readonly name: 'adaptiveCard/action';
-  readonly value: {
-    readonly action: { readonly type: 'Action.Execute'; readonly id?: string; readonly verb?: string; readonly data: unknown };
-    readonly trigger: InvokeTrigger;
-  };
-}
-
-/**
- * The Universal Action Model invoke Outlook sends for an `Action.Execute` (a button, or `refresh.action` with
- * trigger automatic): `adaptiveCard/action` with the action's verb and its data merged with the input values.
- * A `data` that is not an object is sent as it is.
- */
-export function buildExecuteInvoke(action: JsonObject, inputs: InputValues, trigger: InvokeTrigger): ExecuteInvoke {
-  const data = action['data'];
-  const inputData = Object.fromEntries(inputs);
-  const merged = data === undefined ? inputData : isJsonObject(data) ? { ...data, ...inputData } : data;
-  const id = asString(action['id']);
-  const verb = asString(action['verb']);
-  return {
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', ...(id === undefined ? {} : { id }), ...(verb === undefined ? {} : { verb }), data: merged }, trigger },
-  };
 }
 
 export function formatExecuteInvoke(invoke: ExecuteInvoke): string {

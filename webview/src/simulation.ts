@@ -4,7 +4,8 @@
 import { isJsonObject, type JsonObject } from './card-source';
 import { usesUniversalActions } from './outlook-version';
 import type { WebviewMessage } from './protocol';
-import { buildExecuteInvoke, buildHttpRequest, formatExecuteInvoke, formatHttpRequest, type InputValues } from './requests';
+import { buildExecuteInvoke } from '../../server/src/card';
+import { buildHttpRequest, formatExecuteInvoke, formatHttpRequest, type InputValues } from './requests';
 
 export type ResponseTrigger = Extract<WebviewMessage, { type: 'pickResponse' }>['trigger'];
 

@@ -6,8 +6,17 @@ export {
   ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, parseVersion,
   parseVersionText, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
 } from './card-model';
+export {
+  CARD_STATUS_HEADER, CARD_UPDATE_HEADER, ERROR_INVOKE_RESPONSE_TYPE, GENERIC_FAILURE_MESSAGE, MESSAGE_INVOKE_RESPONSE_TYPE,
+  bodyValue, headerValue, isInvokeResponseShape, isResponseEnvelopeShape, outcomeOfHttpResponse, outcomeOfInvokeResponse, readActionResponse,
+  readEnvelope, type ActionOutcome, type ActionResponse, type ActionStatusMessage, type ResponseEnvelope
+} from './action-response';
 export { adaptiveCardOf, CARD_INVOKE_RESPONSE_TYPE, detectDocumentKind, isResponseCard, looksLikeCard, type DocumentKind } from './document-kind';
 export { InputError } from './errors';
+export {
+  ACTION_INVOKE_NAME, OUTLOOK_CHANNEL_ID, buildExecuteInvoke, buildInvokeActivity, executeInvokeFrom, type ChannelAccount, type ExecuteInvoke,
+  type InvokeContext, type InvokeTrigger
+} from './invoke-activity';
 export { describeValue, isEmail, isGuid } from './formats';
 export {
   bracedTokens, inputIdOf, inputToken, isSubstitutableId, replaceBracedTokens, substituteInputTokens, substitutableIdFrom, valueReferenceName,
