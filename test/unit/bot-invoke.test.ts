@@ -2,55 +2,12 @@
 // started here on 127.0.0.1 gets the invoke activity the preview's host sends, shaped as Outlook's channel sends it,
 // and its answer is applied as Outlook applies it. Also the activity's shape, the endpoint policy and the timeout.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import {
-  ActivityHandler, CloudAdapter, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext
-} from '@microsoft/agents-hosting';
 import { buildExecuteInvoke, buildInvokeActivity, outcomeOfHttpResponse } from '../../server/src/card';
+import { APPROVED, ApprovalBot, serveBot, stopBot } from '../agents-bot';
 import { BotInvokeError, checkBotEndpoint, DEVELOPMENT_USER, invokeBot } from '../../client/src/preview/bot-invoke';
-
-const APPROVED = { type: 'AdaptiveCard', version: '1.4', body: [{ type: 'TextBlock', text: 'Approved by the bot' }] };
-
-/** The bot under test: answers each verb with one kind of invoke response, and says something on its own for "note". */
-class ApprovalBot extends ActivityHandler {
-  readonly received: unknown[] = [];
-
-  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const { activity } = context;
-    this.received.push({ ...JSON.parse(JSON.stringify(activity)), channelId: activity.channelId });
-    switch (value.action.verb) {
-      case 'approve':
-        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { ...APPROVED, body: [{ type: 'TextBlock', text: `Approved: ${(value.action.data as { comment?: string }).comment}` }] } };
-      case 'note':
-        await context.sendActivity('Noted by the bot');
-        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Your note was saved' } as unknown as AdaptiveCardInvokeResponse;
-      case 'slow':
-        await new Promise((resolve) => setTimeout(resolve, 3_000));
-        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'late' } as unknown as AdaptiveCardInvokeResponse;
-      default:
-        return { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `Unknown verb ${value.action.verb}` } } as unknown as AdaptiveCardInvokeResponse;
-    }
-  }
-}
-
-/** The express-style request and response CloudAdapter.process expects, over Node's http server. */
-async function serveBot(bot: ApprovalBot): Promise<{ server: Server; endpoint: URL }> {
-  const adapter = new CloudAdapter();
-  const server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const expressLike = Object.assign(response, {
-      status(code: number) { response.statusCode = code; return expressLike; },
-      send(body: unknown) { response.write(typeof body === 'string' ? body : JSON.stringify(body)); return expressLike; },
-    });
-    const incoming = { body: JSON.parse(Buffer.concat(chunks).toString('utf8')), headers: request.headers, method: request.method, url: request.url };
-    await adapter.process(incoming as never, expressLike as never, (context) => bot.run(context));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, endpoint: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`) };
-}
 
 describe('buildInvokeActivity', () => {
   it('is the invoke adaptiveCard/action of the Outlook channel, with the action merged with the inputs', () => {
@@ -84,7 +41,7 @@ describe('invokeBot against a real Agents SDK bot', () => {
   const bot = new ApprovalBot();
   let served: { server: Server; endpoint: URL };
   before(async () => { served = await serveBot(bot); });
-  after(() => new Promise<void>((resolve) => { served.server.closeAllConnections(); served.server.close(() => resolve()); }));
+  after(() => stopBot(served.server));
 
   it('sends the invoke the bot reads as an Action.Execute, and its card replaces the card', async () => {
     const invoke = buildExecuteInvoke({ type: 'Action.Execute', verb: 'approve', data: { order: 7 } }, new Map([['comment', 'Looks good']]), 'manual');

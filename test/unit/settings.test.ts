@@ -40,6 +40,7 @@ describe('settings reader', () => {
       rules: { AM010: 'off', AM036: 'error', syntax: 'warning', schema: 'hint', AM094: 'info' },
       recipients: [' a@contoso.example', 'b@contoso.example '],
       signing: { privateKeyFile: ' ~/keys/sign.pem ', publicKeys: ['keys/public.pem', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----\n'] },
+      bot: { endpoint: ' http://127.0.0.1:3978/api/messages ', allowedEndpoints: ['https://bot.contoso.example/api/messages'] },
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
@@ -55,6 +56,8 @@ describe('settings reader', () => {
       recipients: ['a@contoso.example', 'b@contoso.example'],
       privateKeyFile: '~/keys/sign.pem',
       publicKeys: ['keys/public.pem', '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----'],
+      botEndpoint: 'http://127.0.0.1:3978/api/messages',
+      botAllowedEndpoints: ['https://bot.contoso.example/api/messages'],
     });
   });
 

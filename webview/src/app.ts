@@ -59,6 +59,8 @@ export class PreviewApp {
   /** What the frame shows: a card and, for a response card, its file. */
   private shown: { readonly card: JsonObject; readonly responseFile?: string } | undefined;
   private rendered: RenderedCard | undefined;
+  /** The bot the host sends an Action.Execute to, as the last render said; undefined: Action.Execute is only logged. */
+  private botEndpoint: string | undefined;
 
   constructor(root: HTMLElement, private readonly vscode: VsCodeApi) {
     const saved = savedState(vscode.getState());
@@ -102,6 +104,11 @@ export class PreviewApp {
       case 'responseCancelled':
         this.pane.showResponseStatus(undefined);
         break;
+      case 'botExchange':
+        this.pane.addLogEntry(message.entry);
+        if (message.response === undefined) this.pane.showResponseStatus(message.entry.title);
+        else this.applyResponse(message.response.fileName, message.response.text);
+        break;
     }
   }
 
@@ -113,6 +120,7 @@ export class PreviewApp {
   private render(message: RenderMessage): void {
     const started = performance.now();
     this.documentUri = message.documentUri;
+    this.botEndpoint = message.botEndpoint;
     this.pane.showLogOf(message.documentUri);
     this.pane.header.showDiagnostics(message.diagnostics);
     this.pane.showResponseStatus(undefined);
@@ -197,6 +205,11 @@ export class PreviewApp {
     this.pane.addLogEntry(simulated.entry);
     this.vscode.postMessage({ type: 'actionSimulated', title: simulated.entry.title });
     if (simulated.openUrl !== undefined) this.vscode.postMessage({ type: 'openUrl', url: simulated.openUrl });
+    if (simulated.invoke !== undefined && this.botEndpoint !== undefined) {
+      this.pane.showResponseStatus(`Sending the invoke to the bot at ${this.botEndpoint}…`);
+      this.vscode.postMessage({ type: 'invokeBot', invoke: simulated.invoke });
+      return;
+    }
     // Requests Outlook sends by itself are answered at once: the response file is asked for right away.
     if (simulated.entry.respondsTo === 'refresh' || simulated.entry.respondsTo === 'autoInvokeAction') this.pickResponse(simulated.entry.respondsTo);
   }

@@ -34,13 +34,20 @@ export type HostMessage =
     readonly text: string;
     readonly data?: NamedText;
     readonly diagnostics: DiagnosticCounts;
+    /** The bot an Action.Execute is sent to (actionableMessages.bot.endpoint), when one is set and allowed. */
+    readonly botEndpoint?: string;
   }
   /** The diagnostics of the shown document changed without an edit (the server answers after the debounce). */
   | { readonly type: 'diagnostics'; readonly documentUri: string; readonly diagnostics: DiagnosticCounts }
   /** A response card file the user picked, applied as Outlook applies a `CARD-UPDATE-IN-BODY` response. */
   | { readonly type: 'applyResponse'; readonly response: NamedText }
   /** The user cancelled picking a response file. */
-  | { readonly type: 'responseCancelled' };
+  | { readonly type: 'responseCancelled' }
+  /**
+   * The bot's answer to an `invokeBot` (or why there is none): the log entry of the exchange, and the answer as a
+   * response envelope to apply as Outlook applies it.
+   */
+  | { readonly type: 'botExchange'; readonly entry: { readonly title: string; readonly text: string }; readonly response?: NamedText };
 
 export type WebviewMessage =
   /** The app has loaded and listens; the host answers with a `render`. */
@@ -56,4 +63,9 @@ export type WebviewMessage =
   /** An action was simulated (its entry is in the log): `title` is the entry's title, e.g. "Action.Http: Approve". */
   | { readonly type: 'actionSimulated'; readonly title: string }
   /** The theme or width changed in the toolbar; the host remembers it for the next preview. */
-  | { readonly type: 'optionsChanged'; readonly options: PreviewOptions };
+  | { readonly type: 'optionsChanged'; readonly options: PreviewOptions }
+  /**
+   * An Action.Execute ran while a bot is set: the host sends its invoke to the bot (never the page itself). `invoke`
+   * is the ExecuteInvoke of server/src/card/invoke-activity.ts as JSON; the host checks it with executeInvokeFrom.
+   */
+  | { readonly type: 'invokeBot'; readonly invoke: unknown };

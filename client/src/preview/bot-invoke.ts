@@ -5,7 +5,10 @@
 import { randomUUID } from 'crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { buildInvokeActivity, type ChannelAccount, type ExecuteInvoke, type ResponseEnvelope } from '../../../server/src/card';
+import { buildInvokeActivity, InputError, type ChannelAccount, type ExecuteInvoke, type ResponseEnvelope } from '../../../server/src/card';
+import type { HostMessage } from '../../../webview/src/protocol';
+
+export type BotExchangeMessage = Extract<HostMessage, { type: 'botExchange' }>;
 
 /** How long the bot has to answer: Outlook's own limit for a bot is of this order, and a hung bot must not hang the preview. */
 export const BOT_TIMEOUT_MS = 15_000;
@@ -107,7 +110,9 @@ export interface BotExchange {
 }
 
 /** A run that got no HTTP answer: the message names the endpoint and what happened. */
-export class BotInvokeError extends Error {}
+export class BotInvokeError extends InputError {
+  static override readonly code = 'ERR_BOT_UNREACHABLE';
+}
 
 function headersOf(response: Response): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -154,5 +159,32 @@ export async function invokeBot(endpoint: URL, invoke: ExecuteInvoke, timeoutMs 
     return { activity, response: { status: answer.status, headers: headersOf(answer), body: text }, durationMs, replies: [...service.replies] };
   } finally {
     await service.close();
+  }
+}
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2);
+
+/** The log entry's text: the request, the answer with its time, and what the bot sent on its own. */
+function describeExchange(endpoint: URL, exchange: BotExchange): string {
+  const { response } = exchange;
+  const headers = Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`);
+  const body = typeof response.body === 'string' ? response.body : json(response.body);
+  const count = exchange.replies.length;
+  const replies = count === 0 ? [] : ['', `The bot also sent ${count} activit${count === 1 ? 'y' : 'ies'} to the serviceUrl:`, ...exchange.replies.map(json)];
+  return [`POST ${endpoint.href}`, json(exchange.activity), '', `HTTP ${response.status} (${Math.round(exchange.durationMs)} ms)`, ...headers, '', body, ...replies].join('\n');
+}
+
+/** Runs the invoke against the bot, as the message the preview shows and applies: the exchange, or why there was none. */
+export async function exchangeWithBot(endpoint: URL, invoke: ExecuteInvoke, timeoutMs = BOT_TIMEOUT_MS): Promise<BotExchangeMessage> {
+  try {
+    const exchange = await invokeBot(endpoint, invoke, timeoutMs);
+    return {
+      type: 'botExchange',
+      entry: { title: `Bot: HTTP ${exchange.response.status} in ${Math.round(exchange.durationMs)} ms`, text: describeExchange(endpoint, exchange) },
+      response: { fileName: `the bot at ${endpoint.host}`, text: JSON.stringify(exchange.response) },
+    };
+  } catch (error) {
+    if (error instanceof BotInvokeError) return { type: 'botExchange', entry: { title: error.message, text: `POST ${endpoint.href}\n(no answer)` } };
+    throw error;
   }
 }

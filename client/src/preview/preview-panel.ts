@@ -1,10 +1,12 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { executeInvokeFrom } from '../../../server/src/card';
 import type { HostMessage, NamedText, PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
 import { messageForPeople } from '../commands/user-facing-error';
 import { Debounced, EDIT_SETTLE_MS } from './debounce';
 import { countDiagnostics } from './diagnostic-counts';
 import { fileLabel } from './file-reading';
+import { botEndpointFor, runOnBot } from './bot-runner';
 import { confirmAndOpenUrl } from './link-opener';
 import { previewHtml } from './preview-html';
 import { pickResponseFile } from './response-picker';
@@ -84,6 +86,7 @@ export class PreviewPanel implements vscode.Disposable {
           this.render();
         }
       }),
+      vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('actionableMessages.bot', this.shown.uri)) this.render(); }),
       vscode.languages.onDidChangeDiagnostics((event) => {
         if (event.uris.some((uri) => this.isShown(uri))) this.post({ type: 'diagnostics', documentUri: this.documentUri, diagnostics: this.diagnostics() });
       }),
@@ -160,6 +163,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (document !== this.shown || !this.ready || this.disposed) return;
     const sequence = ++lastSequence;
     this.pending.set(sequence, { documentUri: this.documentUri, dataFileName: data?.fileName });
+    const bot = botEndpointFor(document.uri);
     this.post({
       type: 'render',
       sequence,
@@ -168,6 +172,7 @@ export class PreviewPanel implements vscode.Disposable {
       text: document.getText(),
       ...(data === undefined ? {} : { data }),
       diagnostics: this.diagnostics(),
+      ...(bot instanceof URL ? { botEndpoint: bot.href } : {}),
     });
   }
 
@@ -218,6 +223,11 @@ export class PreviewPanel implements vscode.Disposable {
       case 'optionsChanged':
         this.host.rememberOptions(message.options);
         return;
+      case 'invokeBot': {
+        const invoke = executeInvokeFrom(message.invoke);
+        if (invoke !== undefined) this.post(await runOnBot(this.shown.uri, invoke));
+        return;
+      }
     }
   }
 

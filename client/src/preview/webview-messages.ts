@@ -26,6 +26,8 @@ export function webviewMessageFrom(value: unknown): WebviewMessage | undefined {
       return typeof message.title === 'string' ? { type: 'actionSimulated', title: message.title } : undefined;
     case 'pickResponse':
       return PICK_TRIGGERS.has(message.trigger as string) ? { type: 'pickResponse', trigger: message.trigger as 'action' | 'refresh' | 'autoInvokeAction' } : undefined;
+    case 'invokeBot':
+      return { type: 'invokeBot', invoke: message.invoke };
     case 'optionsChanged': {
       const options: PreviewOptions = previewOptionsFrom(message.options);
       return { type: 'optionsChanged', options };

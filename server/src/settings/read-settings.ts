@@ -6,6 +6,7 @@ export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = [...SEVERITIES, '
 /** The keys of package.json's `contributes.configuration`, without the `actionableMessages.` prefix. */
 export const SETTING_KEYS = [
   'validation.enable', 'files', 'responseFiles', 'originator', 'sender', 'targetUrls', 'rules', 'recipients', 'signing.privateKeyFile', 'signing.publicKeys',
+  'bot.endpoint', 'bot.allowedEndpoints',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -33,6 +34,10 @@ export interface Settings {
   readonly privateKeyFile?: string;
   /** `signing.publicKeys`: file paths or inline keys. */
   readonly publicKeys: readonly string[];
+  /** `bot.endpoint`: the messaging endpoint the preview sends an Action.Execute to; not set, nothing is sent. */
+  readonly botEndpoint?: string;
+  /** `bot.allowedEndpoints`: endpoints off this machine that `bot.endpoint` may name. */
+  readonly botAllowedEndpoints?: readonly string[];
 }
 
 export interface SettingsProblem {
@@ -166,6 +171,8 @@ export function readSettings(section: unknown, only?: readonly SettingKey[]): Se
   const recipients = reader.texts('recipients') ?? [];
   const privateKeyFile = reader.text('signing.privateKeyFile');
   const publicKeys = reader.texts('signing.publicKeys') ?? [];
+  const botEndpoint = reader.text('bot.endpoint');
+  const botAllowedEndpoints = reader.texts('bot.allowedEndpoints');
   // A key not set is left out rather than set to undefined, so the objects compare and print as before.
   if (originator !== undefined) service.originator = originator;
   if (sender !== undefined) service.sender = sender;
@@ -174,5 +181,7 @@ export function readSettings(section: unknown, only?: readonly SettingKey[]): Se
   if (files !== undefined) settings.files = files;
   if (responseFiles !== undefined) settings.responseFiles = responseFiles;
   if (privateKeyFile !== undefined) settings.privateKeyFile = privateKeyFile;
+  if (botEndpoint !== undefined) settings.botEndpoint = botEndpoint;
+  if (botAllowedEndpoints !== undefined) settings.botAllowedEndpoints = botAllowedEndpoints;
   return { settings, problems: reader.problems };
 }
