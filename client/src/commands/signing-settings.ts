@@ -59,10 +59,11 @@ export function resolveSettingPath(setting: string, resource?: vscode.Uri): vsco
 }
 
 /**
- * The settings that point at key files or hold keys: package.json lists them as `restrictedConfigurations`, so in
- * Restricted Mode VS Code ignores their workspace values, and `get` returns the user's.
+ * The settings that point at key files or hold keys, and the bot the preview may send requests to: package.json lists
+ * them as `restrictedConfigurations`, so in Restricted Mode VS Code ignores their workspace values, and `get` returns
+ * the user's.
  */
-export const RESTRICTED_SETTINGS: readonly string[] = ['signing.privateKeyFile', 'signing.publicKeys'];
+export const RESTRICTED_SETTINGS: readonly string[] = ['signing.privateKeyFile', 'signing.publicKeys', 'bot.endpoint', 'bot.allowedEndpoints'];
 
 /**
  * Where a change of setting `name` goes: the workspace when one is open, else the user settings. A restricted
