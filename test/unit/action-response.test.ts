@@ -130,6 +130,10 @@ describe('readActionResponse: plain cards and other files', () => {
     assert.match(result.explanation, /^A plain card is applied as the body of a 200 response with CARD-UPDATE-IN-BODY: true/);
   });
 
+  it('reads a file saved as UTF-8 with BOM', () => {
+    assert.deepEqual(outcome(`\uFEFF${JSON.stringify(envelope(200, { 'CARD-UPDATE-IN-BODY': 'true' }, CARD))}`).card, CARD);
+  });
+
   it('names a file that does not parse, or that is no response', () => {
     assert.equal(problem('{"type": "AdaptiveCard",'), 'r.response.json does not parse at 1:25: Syntax error: a property name in double quotes is expected.');
     assert.match(problem({ hello: 1 }), /^r\.response\.json is none of the response forms: an Adaptive Card/);

@@ -4,6 +4,7 @@
 // preview applies the outcome, the host and the rules read envelopes with the same functions.
 import { isJsonObject, kindOfValue, parseJsonText, formatPosition, type JsonObject } from './json-text';
 import { CARD_INVOKE_RESPONSE_TYPE } from './document-kind';
+import { byteOrderMarkAsSpace } from './json-document';
 
 export const MESSAGE_INVOKE_RESPONSE_TYPE = 'application/vnd.microsoft.activity.message';
 export const ERROR_INVOKE_RESPONSE_TYPE = 'application/vnd.microsoft.error';
@@ -154,7 +155,8 @@ export function outcomeOfInvokeResponse(response: JsonObject): ActionOutcome {
  * CARD-UPDATE-IN-BODY: true; a response envelope is an HTTP answer; an invoke response is a bot's answer.
  */
 export function readActionResponse(text: string, fileName: string): ActionResponse {
-  const parsed = parseJsonText(text);
+  // A file saved as UTF-8 with BOM is a response like any other (the editor and amcard accept the mark too).
+  const parsed = parseJsonText(byteOrderMarkAsSpace(text));
   if (!parsed.ok) return { ok: false, message: `${fileName} does not parse at ${formatPosition(parsed.position)}: ${parsed.message}` };
   const root = parsed.value;
   if (isAdaptiveCard(root)) {
