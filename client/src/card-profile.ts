@@ -38,8 +38,9 @@ export function cardProfile(text: string): CardProfile | undefined {
   const { root } = parseJsonDocument(text);
   switch (detectDocumentKind(root)) {
     case 'adaptiveCard':
-    case 'invokeResponse': {
-      // An invoke response is profiled by the card in its `value`; one without a card has no profile.
+    case 'invokeResponse':
+    case 'responseEnvelope': {
+      // A response is profiled by the card it carries; one without a card has no profile.
       const card = adaptiveCardOf(root);
       if (card === undefined) return undefined;
       const versionNode = propertyValue(card, 'version');

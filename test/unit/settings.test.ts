@@ -46,6 +46,7 @@ describe('settings reader', () => {
         targets: { 'https://api.contoso.example': ' http://127.0.0.1:7071 ' }, allowedUrls: [' https://dev.contoso.example '], tokenShape: 'legacy',
         actingUser: ' ana@contoso.example ', tenant: ' 72f988bf-86f1-41af-91ab-2d7cd011db47 ', audience: ' api://contoso-actions ',
       },
+      bot: { endpoint: ' http://127.0.0.1:3978/api/messages ', allowedEndpoints: ['https://bot.contoso.example/api/messages'] },
     });
     assert.deepEqual(problems, []);
     assert.deepEqual(settings, {
@@ -65,6 +66,8 @@ describe('settings reader', () => {
         targets: { 'https://api.contoso.example': 'http://127.0.0.1:7071' }, allowedUrls: ['https://dev.contoso.example'], tokenShape: 'legacy',
         actingUser: 'ana@contoso.example', tenant: '72f988bf-86f1-41af-91ab-2d7cd011db47', audience: 'api://contoso-actions',
       },
+      botEndpoint: 'http://127.0.0.1:3978/api/messages',
+      botAllowedEndpoints: ['https://bot.contoso.example/api/messages'],
     });
   });
 

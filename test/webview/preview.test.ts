@@ -7,6 +7,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator } from 'playwright-core';
 import type { PreviewOptions } from '../../webview/src/protocol';
+import { exchangeWithBot } from '../../client/src/preview/bot-invoke';
+import { executeInvokeFrom } from '../../server/src/card';
+import { ApprovalBot, serveBot, stopBot } from '../agents-bot';
 import { ARTIFACTS, EXAMPLES, launchChromium, PreviewPage, type PreviewPageOptions } from './preview-page';
 
 const example = (fileName: string) => readFileSync(path.join(EXAMPLES, fileName), 'utf8');
@@ -397,10 +400,91 @@ describe('responses', () => {
     assert.equal(await preview.page.locator('.response-status').isVisible(), false);
 
     await preview.send({ type: 'applyResponse', response: { fileName: 'error.response.json', text: JSON.stringify({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { message: 'Budget closed' } }) } });
-    await preview.page.locator('.response-status', { hasText: 'statusCode 400: Budget closed' }).waitFor();
-    await preview.send({ type: 'responseCancelled' });
-    await preview.page.locator('.response-status').waitFor({ state: 'hidden' });
+    await preview.page.locator('.action-status.failure', { hasText: 'Budget closed' }).waitFor();
+    await preview.page.getByText('Approved by you').waitFor();
     await preview.close();
+  });
+
+  it('applies response envelopes and invoke responses as Outlook does: the card replaced, kept with the reason, a message under it', async () => {
+    const preview = await open();
+    await preview.renderExample('approval-http.card.json');
+    const replacement = { type: 'AdaptiveCard', version: '1.0', body: [{ type: 'TextBlock', text: 'Approved, thank you' }] };
+    const apply = (fileName: string, value: unknown) => preview.send({ type: 'applyResponse', response: { fileName, text: JSON.stringify(value) } });
+    const banner = () => preview.page.locator('.response-banner').textContent();
+    const status = preview.page.locator('.action-status');
+
+    await apply('ignored.response.json', { status: 200, headers: { 'Content-Type': 'application/json' }, body: replacement });
+    await preview.page.locator('.response-banner', { hasText: 'Applied ignored.response.json: the card is unchanged.' }).waitFor();
+    assert.match((await banner())!, /the card update was ignored: Outlook replaces the card only when the response also has the header CARD-UPDATE-IN-BODY: true\.$/);
+    assert.equal(await preview.page.getByText('Approved, thank you').count(), 0);
+    await preview.page.getByText('Expense report awaiting your approval').waitFor();
+    assert.equal(await preview.page.locator('button.back-to-card').count(), 0);
+    assert.equal(await status.isVisible(), false);
+
+    await apply('updated.response.json', { status: 200, headers: { 'card-update-in-body': 'true', 'Card-Action-Status': 'Expense approved' }, body: replacement });
+    await preview.page.getByText('Approved, thank you').waitFor();
+    assert.match((await banner())!, /^Showing the response card from updated\.response\.json, as Outlook shows a card update\. Status 200 with CARD-UPDATE-IN-BODY: true/);
+    assert.equal(await preview.page.locator('.action-status.success').textContent(), 'Expense approved');
+    await preview.page.screenshot({ path: path.join(ARTIFACTS, 'response-envelope-applied.png'), fullPage: true });
+    await preview.page.locator('button.back-to-card').click();
+    await preview.page.getByText('Expense report awaiting your approval').waitFor();
+    assert.equal(await status.isVisible(), false);
+
+    await apply('failed.response.json', { status: 500, headers: {}, body: 'Internal Server Error' });
+    await preview.page.locator('.action-status.failure', { hasText: 'The action could not be completed. Try again later.' }).waitFor();
+    assert.match((await banner())!, /Status 500 without CARD-ACTION-STATUS: Outlook shows its generic failure message and keeps the card\./);
+    await preview.page.screenshot({ path: path.join(ARTIFACTS, 'response-envelope-failure.png'), fullPage: true });
+
+    await apply('refused.response.json', { status: 403, headers: { 'CARD-ACTION-STATUS': 'Only managers can approve' } });
+    await preview.page.locator('.action-status.failure', { hasText: 'Only managers can approve' }).waitFor();
+
+    await apply('message.response.json', { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Your vote was counted' });
+    await preview.page.locator('.action-status.success', { hasText: 'Your vote was counted' }).waitFor();
+    await preview.page.getByText('Expense report awaiting your approval').waitFor();
+
+    await preview.renderExample('approval-http.card.json');
+    await status.waitFor({ state: 'hidden' });
+    assert.equal(await preview.page.locator('.response-banner').isVisible(), false);
+    await assertClean(preview);
+    await preview.close();
+  });
+
+  it("with a bot set, Action.Execute and refresh go to a real Agents SDK bot through the host's code, and its answers are applied", async () => {
+    const bot = new ApprovalBot();
+    const { server, endpoint } = await serveBot(bot);
+    try {
+      const preview = await open();
+      await preview.send({
+        type: 'render', sequence: 1_000, documentUri: 'file:///work/approval-uam.card.json', fileName: 'approval-uam.card.json',
+        text: example('approval-uam.card.json'), diagnostics: { errors: 0, warnings: 0, infos: 0 }, botEndpoint: endpoint.href,
+      });
+      await preview.page.getByText('FY26 discretionary').click();
+      await preview.page.locator('textarea').fill('Ship it');
+      await preview.clickAction('Approve');
+      const [invokeBotMessage] = await preview.postedOfType('invokeBot');
+      await preview.page.locator('.response-status', { hasText: `Sending the invoke to the bot at ${endpoint.href}` }).waitFor();
+      // The host's own steps: check what the page posted, then run it against the bot.
+      await preview.send(await exchangeWithBot(endpoint, executeInvokeFrom(invokeBotMessage!.invoke)!));
+      await preview.page.locator('.card-frame').getByText('Approved: Ship it').waitFor();
+      assert.match(await preview.newestLogText(), new RegExp(`^POST ${endpoint.href.replace(/[.?]/g, '\\$&')}\n[^]*"channelId": "outlook"[^]*\nHTTP 200 \\(\\d+ ms\\)\n`));
+      assert.equal(await preview.page.locator('.response-status').isVisible(), false);
+      await preview.page.screenshot({ path: path.join(ARTIFACTS, 'bot-card-applied.png'), fullPage: true });
+      assert.equal((await preview.posted()).filter((message) => message.type === 'pickResponse').length, 0);
+
+      await preview.page.locator('button.back-to-card').click();
+      await preview.page.locator('button.simulate', { hasText: 'Simulate refresh' }).click();
+      const refresh = (await preview.postedOfType('invokeBot', 2))[1]!;
+      const refreshInvoke = executeInvokeFrom(refresh.invoke)!;
+      assert.equal(refreshInvoke.value.trigger, 'automatic');
+      await preview.send(await exchangeWithBot(endpoint, refreshInvoke));
+      await preview.page.locator('.action-status.failure', { hasText: 'Unknown verb refreshPurchaseOrder' }).waitFor();
+      assert.equal((bot.received.at(-1) as { value: { trigger: string } }).value.trigger, 'automatic');
+      assert.equal((await preview.posted()).filter((message) => message.type === 'pickResponse').length, 0);
+      await assertClean(preview);
+      await preview.close();
+    } finally {
+      await stopBot(server);
+    }
   });
 });
 

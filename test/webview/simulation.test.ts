@@ -4,9 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withShownImagesOnly } from '../../webview/src/image-urls';
 import { renderOutlookMarkdown } from '../../webview/src/markdown';
-import { buildHttpRequest, formatHttpRequest, substituteInputs } from '../../server/src/card';
-import { buildExecuteInvoke } from '../../webview/src/requests';
-import { readResponse } from '../../webview/src/response';
+import { buildExecuteInvoke, buildHttpRequest, formatHttpRequest, substituteInputs } from '../../server/src/card';
 import { automaticRequests, simulate } from '../../webview/src/simulation';
 
 const TRICKY = 'a "b" & c\nd\\e é 😀 $& $1';
@@ -123,29 +121,6 @@ describe('automaticRequests', () => {
     assert.deepEqual(automaticRequests({}), []);
     assert.deepEqual(automaticRequests({ refresh: { action: { type: 'Action.Http' } }, autoInvokeAction: 'x' }), []);
     assert.deepEqual(automaticRequests({ version: '1.0', refresh: { action: { type: 'Action.Execute' } } }), [], 'no refresh below 1.4');
-  });
-});
-
-describe('readResponse', () => {
-  const card = { type: 'AdaptiveCard', version: '1.0', body: [] };
-
-  it('takes a card, or the card of an invoke response', () => {
-    assert.deepEqual(readResponse({ fileName: 'r.json', text: JSON.stringify(card) }), { ok: true, card });
-    assert.deepEqual(readResponse({ fileName: 'r.json', text: JSON.stringify({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card }) }), { ok: true, card });
-  });
-
-  it('explains every other response', () => {
-    const message = (value: unknown) => {
-      const response = readResponse({ fileName: 'r.json', text: typeof value === 'string' ? value : JSON.stringify(value) });
-      assert.equal(response.ok, false);
-      return (response as { message: string }).message;
-    };
-    assert.equal(message('{"type": "AdaptiveCard",'), 'r.json does not parse at 1:25: Syntax error: a property name in double quotes is expected.');
-    assert.match(message({ hello: 1 }), /^r\.json is neither an Adaptive Card/);
-    assert.equal(message({ statusCode: 500, value: { message: 'Down' } }), 'r.json is an invoke response with statusCode 500: Down; Outlook updates the card only on 200.');
-    assert.match(message({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Thanks!' }), /answers with a message, not a card: Outlook shows "Thanks!"/);
-    assert.match(message({ statusCode: 200, type: 'text/plain', value: card }), /of type "text\/plain"/);
-    assert.match(message({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'Container' } }), /value is not an Adaptive Card/);
   });
 });
 

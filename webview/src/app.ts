@@ -2,14 +2,13 @@
 // response cards, simulates actions, and remembers the options and the scroll position across hide/show.
 import { readCardSource, type JsonObject } from './card-source';
 import { withShownImagesOnly } from './image-urls';
-import { formatPosition } from '../../server/src/card';
+import { formatPosition, readActionResponse } from '../../server/src/card';
 import { describeSource, describeVersion } from './labels';
 import { renderOutlookCard, type RenderedCard } from './outlook-renderer';
 import { unrenderedActionsNote, versionNote } from './outlook-version';
 import { Pane } from './pane';
 import { DEFAULT_PREVIEW_OPTIONS, previewOptionsFrom } from './preview-options';
 import type { HostMessage, PreviewOptions, PreviewTheme, WebviewMessage } from './protocol';
-import { readResponse } from './response';
 import { automaticRequests, simulate, type ResponseTrigger, type Simulated, type TriggeredAction } from './simulation';
 import { hostConfigFor } from './themes';
 
@@ -60,6 +59,8 @@ export class PreviewApp {
   /** What the frame shows: a card and, for a response card, its file. */
   private shown: { readonly card: JsonObject; readonly responseFile?: string } | undefined;
   private rendered: RenderedCard | undefined;
+  /** The bot the host sends an Action.Execute to, as the last render said; undefined: Action.Execute is only logged. */
+  private botEndpoint: string | undefined;
 
   constructor(root: HTMLElement, private readonly vscode: VsCodeApi) {
     const saved = savedState(vscode.getState());
@@ -106,6 +107,11 @@ export class PreviewApp {
       case 'actionResponse':
         this.pane.addLogEntry({ title: message.title, text: message.text });
         break;
+      case 'botExchange':
+        this.pane.addLogEntry(message.entry);
+        if (message.response === undefined) this.pane.showResponseStatus(message.entry.title);
+        else this.applyResponse(message.response.fileName, message.response.text);
+        break;
     }
   }
 
@@ -117,9 +123,11 @@ export class PreviewApp {
   private render(message: RenderMessage): void {
     const started = performance.now();
     this.documentUri = message.documentUri;
+    this.botEndpoint = message.botEndpoint;
     this.pane.showLogOf(message.documentUri);
     this.pane.header.showDiagnostics(message.diagnostics);
     this.pane.showResponseStatus(undefined);
+    this.pane.showActionStatus(undefined);
     const outcome = this.renderSource(message);
     // The new card replaces the old one within this task, so the page keeps its scroll offset by itself (scroll
     // anchoring is off in preview.css); only a position saved before the panel was hidden is set again.
@@ -209,6 +217,11 @@ export class PreviewApp {
     this.pane.addLogEntry(simulated.entry);
     this.vscode.postMessage({ type: 'actionSimulated', title: simulated.entry.title });
     if (simulated.openUrl !== undefined) this.vscode.postMessage({ type: 'openUrl', url: simulated.openUrl });
+    if (simulated.invoke !== undefined && this.botEndpoint !== undefined) {
+      this.pane.showResponseStatus(`Sending the invoke to the bot at ${this.botEndpoint}…`);
+      this.vscode.postMessage({ type: 'invokeBot', invoke: simulated.invoke });
+      return;
+    }
     // Requests Outlook sends by itself are answered at once: the response file is asked for right away.
     if (simulated.entry.respondsTo === 'refresh' || simulated.entry.respondsTo === 'autoInvokeAction') this.pickResponse(simulated.entry.respondsTo);
   }
@@ -218,19 +231,23 @@ export class PreviewApp {
     this.vscode.postMessage({ type: 'pickResponse', trigger });
   }
 
+  /** Applies a response as Outlook applies the answer to an action: a new card, a message under the card, or both. */
   private applyResponse(fileName: string, text: string): void {
-    const response = readResponse({ fileName, text });
+    const response = readActionResponse(text, fileName);
     if (!response.ok) {
       this.pane.showResponseStatus(response.message);
       return;
     }
     this.pane.showResponseStatus(undefined);
-    this.display(response.card, fileName);
-    this.pane.showResponseBanner(fileName);
+    const { card, status, explanation } = response.outcome;
+    if (card !== undefined && !this.display(card, fileName)) return;
+    this.pane.showActionStatus(status);
+    this.pane.showResponseBanner({ fileName, replaced: card !== undefined, explanation });
   }
 
   private backToCard(): void {
     this.pane.showResponseBanner(undefined);
+    this.pane.showActionStatus(undefined);
     if (this.lastGood) this.display(this.lastGood.card);
   }
 

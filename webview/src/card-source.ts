@@ -2,15 +2,15 @@
 // JSON-LD signed-card envelope or in a Universal Actions invoke response, docs/rules.md § "Document kinds"), expanded with a data file when one is given. Pure:
 // no DOM, no renderer.
 import {
-  CARD_INVOKE_RESPONSE_TYPE, decodeCompactJws, expandTemplate, findExcessiveNesting, isJsonObject, kindOfValue,
-  MAX_NESTING_DEPTH, parseJsonText, signedEnvelopeToken, signedEnvelopeTokenProperty, TemplateError, type JsonObject,
+  bodyValue, CARD_INVOKE_RESPONSE_TYPE, decodeCompactJws, expandTemplate, findExcessiveNesting, isJsonObject, isResponseEnvelopeShape,
+  kindOfValue, MAX_NESTING_DEPTH, parseJsonText, readEnvelope, signedEnvelopeToken, signedEnvelopeTokenProperty, TemplateError, type JsonObject,
   type TextPosition
 } from '../../server/src/card';
 import type { NamedText } from './protocol';
 
 export { isJsonObject, type JsonObject };
 
-export type CardOrigin = 'card' | 'signed payload' | 'signed envelope' | 'invoke response';
+export type CardOrigin = 'card' | 'signed payload' | 'signed envelope' | 'invoke response' | 'response envelope';
 
 export interface CardDescription {
   readonly origin: CardOrigin;
@@ -67,7 +67,18 @@ function unwrap(root: JsonObject): Unwrapped {
     if (isJsonObject(value)) return { ok: true, card: value, origin: 'invoke response' };
     return { ok: false, message: `The invoke response's "value" is ${value === undefined ? 'missing' : kindOfValue(value)}; it must be the card.` };
   }
+  if (isResponseEnvelopeShape(root)) return cardOfEnvelope(root);
   return { ok: true, card: root, origin: 'card' };
+}
+
+/** The card in a response envelope's body (docs/response-envelope.md), or in the invoke response there. */
+function cardOfEnvelope(root: JsonObject): Unwrapped {
+  const envelope = readEnvelope(root);
+  if (typeof envelope === 'string') return { ok: false, message: `The response envelope cannot be read: ${envelope}` };
+  const body = bodyValue(envelope.body);
+  if (!isJsonObject(body)) return { ok: false, message: `The response envelope's body is ${kindOfValue(body)}; the preview shows a body that is a card.` };
+  if (body['type'] === CARD_INVOKE_RESPONSE_TYPE) return unwrap(body);
+  return { ok: true, card: body, origin: 'response envelope' };
 }
 
 function checkCard(card: JsonObject, where: string): string | undefined {
@@ -98,7 +109,7 @@ export function readCardSource(text: string, data?: NamedText): CardSource {
   if (!isJsonObject(parsed.value)) return { kind: 'problem', message: `The document is ${kindOfValue(parsed.value)}; a card is a JSON object.` };
   const unwrapped = unwrap(parsed.value);
   if (!unwrapped.ok) return { kind: 'problem', message: unwrapped.message };
-  const where = { card: 'The document', 'signed payload': 'The signed card', 'signed envelope': 'The signed card', 'invoke response': "The invoke response's value" }[unwrapped.origin];
+  const where = { card: 'The document', 'signed payload': 'The signed card', 'signed envelope': 'The signed card', 'invoke response': "The invoke response's value", 'response envelope': "The response envelope's body" }[unwrapped.origin];
   const problem = checkCard(unwrapped.card, where);
   if (problem !== undefined) return { kind: 'problem', message: problem };
   let card = unwrapped.card;

@@ -17,6 +17,7 @@ const ORIGINS: Readonly<Record<CardDescription['origin'], string>> = {
   'signed payload': 'Card of a signed-card payload (adaptiveCardSerialized)',
   'signed envelope': 'Card of a signed-card envelope (JWS decoded, signature not checked)',
   'invoke response': 'Card of a Universal Actions invoke response (value)',
+  'response envelope': 'Card in the body of a response envelope',
 };
 
 export function describeSource(description: CardDescription): string {

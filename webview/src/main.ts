@@ -7,7 +7,7 @@ import type { HostMessage } from './protocol';
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const HOST_MESSAGE_TYPES = new Set<string>(['render', 'diagnostics', 'applyResponse', 'responseCancelled', 'actionResponse']);
+const HOST_MESSAGE_TYPES = new Set<string>(['render', 'diagnostics', 'applyResponse', 'responseCancelled', 'actionResponse', 'botExchange']);
 
 function isHostMessage(data: unknown): data is HostMessage {
   return typeof data === 'object' && data !== null && HOST_MESSAGE_TYPES.has(String((data as { type?: unknown }).type));

@@ -3,12 +3,20 @@
 import { ActionLog } from './action-log';
 import { button, element } from './dom';
 import { Header, type HeaderEvents } from './header';
+import type { ActionStatusMessage } from '../../server/src/card';
 import type { PreviewTheme, PreviewWidth } from './protocol';
 import type { LogEntry, ResponseTrigger } from './simulation';
 
 export interface Simulation {
   readonly label: string;
   run(): void;
+}
+
+/** A response applied to the card: its file, whether its card replaced the shown one, and why (docs/response-envelope.md). */
+export interface AppliedResponse {
+  readonly fileName: string;
+  readonly replaced: boolean;
+  readonly explanation: string;
 }
 
 export interface PaneEvents extends HeaderEvents {
@@ -27,13 +35,15 @@ export class Pane {
   private readonly notices = element('ul', { className: 'notices' });
   private readonly simulations = element('div', { className: 'simulations' });
   private readonly frame = element('div', { className: 'card-frame outlook-frame' });
+  /** Under the card, where Outlook shows CARD-ACTION-STATUS, an invoke response's message or its failure message. */
+  private readonly actionStatus = element('div', { className: 'action-status', attributes: { role: 'status' } });
   private theme: PreviewTheme | undefined;
-  private readonly readingPane = element('main', { className: 'reading-pane' }, this.frame);
+  private readonly readingPane = element('main', { className: 'reading-pane' }, this.frame, this.actionStatus);
 
   constructor(root: HTMLElement, private readonly events: PaneEvents) {
     this.header = new Header(events);
     this.log = new ActionLog((trigger) => events.applyResponse(trigger));
-    for (const banner of [this.syntaxBanner, this.responseBanner, this.responseStatus, this.notices, this.simulations]) banner.hidden = true;
+    for (const banner of [this.syntaxBanner, this.responseBanner, this.responseStatus, this.notices, this.simulations, this.actionStatus]) banner.hidden = true;
     root.replaceChildren(this.header.element, this.syntaxBanner, this.responseStatus, this.responseBanner, this.notices,
       this.simulations, this.readingPane, this.log.element);
   }
@@ -44,12 +54,24 @@ export class Pane {
     this.syntaxBanner.textContent = message ?? '';
   }
 
-  showResponseBanner(fileName: string | undefined): void {
-    this.responseBanner.hidden = fileName === undefined;
-    if (fileName === undefined) return;
+  /** The response applied last, and why the card changed or stayed; a replaced card can be taken back. */
+  showResponseBanner(response: AppliedResponse | undefined): void {
+    this.responseBanner.hidden = response === undefined;
+    if (response === undefined) return;
+    const { fileName, replaced, explanation } = response;
+    const summary = replaced
+      ? `Showing the response card from ${fileName}, as Outlook shows a card update.`
+      : `Applied ${fileName}: the card is unchanged.`;
     this.responseBanner.replaceChildren(
-      element('span', {}, `Showing the response card from ${fileName}, as Outlook shows a card update.`),
-      button('Back to the card', 'back-to-card secondary', () => this.events.backToCard()));
+      element('span', { className: 'response-summary' }, summary, element('span', { className: 'response-explanation' }, ` ${explanation}`)),
+      ...replaced ? [button('Back to the card', 'back-to-card secondary', () => this.events.backToCard())] : []);
+  }
+
+  /** The message Outlook shows under the card after an action; undefined hides it. */
+  showActionStatus(status: ActionStatusMessage | undefined): void {
+    this.actionStatus.hidden = status === undefined;
+    this.actionStatus.className = status === undefined ? 'action-status' : `action-status ${status.tone}`;
+    this.actionStatus.textContent = status?.message ?? '';
   }
 
   /** Where picking or reading a response file stands: waiting for the file, or what is wrong with it. */

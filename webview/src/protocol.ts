@@ -34,6 +34,8 @@ export type HostMessage =
     readonly text: string;
     readonly data?: NamedText;
     readonly diagnostics: DiagnosticCounts;
+    /** The bot an Action.Execute is sent to (actionableMessages.bot.endpoint), when one is set and allowed. */
+    readonly botEndpoint?: string;
   }
   /** The diagnostics of the shown document changed without an edit (the server answers after the debounce). */
   | { readonly type: 'diagnostics'; readonly documentUri: string; readonly diagnostics: DiagnosticCounts }
@@ -42,7 +44,12 @@ export type HostMessage =
   /** The user cancelled picking a response file. */
   | { readonly type: 'responseCancelled' }
   /** The answer of an action target to a `sendHttpAction`, as text (status, headers, time, body), or why nothing was sent. */
-  | { readonly type: 'actionResponse'; readonly title: string; readonly text: string };
+  | { readonly type: 'actionResponse'; readonly title: string; readonly text: string }
+  /**
+   * The bot's answer to an `invokeBot` (or why there is none): the log entry of the exchange, and the answer as a
+   * response envelope to apply as Outlook applies it.
+   */
+  | { readonly type: 'botExchange'; readonly entry: { readonly title: string; readonly text: string }; readonly response?: NamedText };
 
 export type WebviewMessage =
   /** The app has loaded and listens; the host answers with a `render`. */
@@ -69,4 +76,9 @@ export type WebviewMessage =
     readonly correlationId?: string;
   }
   /** The theme or width changed in the toolbar; the host remembers it for the next preview. */
-  | { readonly type: 'optionsChanged'; readonly options: PreviewOptions };
+  | { readonly type: 'optionsChanged'; readonly options: PreviewOptions }
+  /**
+   * An Action.Execute ran while a bot is set: the host sends its invoke to the bot (never the page itself). `invoke`
+   * is the ExecuteInvoke of server/src/card/invoke-activity.ts as JSON; the host checks it with executeInvokeFrom.
+   */
+  | { readonly type: 'invokeBot'; readonly invoke: unknown };

@@ -4,8 +4,8 @@
 import { isJsonObject, type JsonObject } from './card-source';
 import { usesUniversalActions } from './outlook-version';
 import type { WebviewMessage } from './protocol';
-import { buildHttpRequest, formatHttpRequest, type InputValues } from '../../server/src/card';
-import { buildExecuteInvoke, formatExecuteInvoke } from './requests';
+import { buildExecuteInvoke, buildHttpRequest, formatHttpRequest, type ExecuteInvoke, type InputValues } from '../../server/src/card';
+import { formatExecuteInvoke } from './requests';
 
 export type ResponseTrigger = Extract<WebviewMessage, { type: 'pickResponse' }>['trigger'];
 
@@ -31,6 +31,8 @@ export interface Simulated {
   readonly entry: LogEntry;
   /** A URL for the host to open after the user confirms. */
   readonly openUrl?: string;
+  /** The invoke of an Action.Execute, which the host sends to the bot when one is set. */
+  readonly invoke?: ExecuteInvoke;
 }
 
 const OPENABLE_URL = /^(https?|mailto):/i;
@@ -70,8 +72,9 @@ export function simulate(action: TriggeredAction): Simulated {
       return { entry: { title: titled('Action.Http', action.source), text, respondsTo: 'action' } };
     }
     case 'execute': {
-      const text = withNotChecked(formatExecuteInvoke(buildExecuteInvoke(action.source, action.inputs, 'manual')), action.notChecked);
-      return { entry: { title: titled('Action.Execute', action.source), text, respondsTo: 'action' } };
+      const invoke = buildExecuteInvoke(action.source, action.inputs, 'manual');
+      const text = withNotChecked(formatExecuteInvoke(invoke), action.notChecked);
+      return { entry: { title: titled('Action.Execute', action.source), text, respondsTo: 'action' }, invoke };
     }
     case 'openUrl':
       return OPENABLE_URL.test(action.url)
@@ -97,7 +100,10 @@ export function automaticRequests(card: JsonObject): readonly AutomaticRequest[]
     requests.push({
       label: 'Simulate refresh',
       // Outlook refreshes as the card opens, before anyone has typed: the invoke carries the action's data only.
-      simulate: () => ({ entry: { title: 'refresh', text: formatExecuteInvoke(buildExecuteInvoke(refreshAction, new Map(), 'automatic')), respondsTo: 'refresh' } }),
+      simulate: () => {
+        const invoke = buildExecuteInvoke(refreshAction, new Map(), 'automatic');
+        return { entry: { title: 'refresh', text: formatExecuteInvoke(invoke), respondsTo: 'refresh' }, invoke };
+      },
     });
   }
   const autoInvoke = card['autoInvokeAction'];

@@ -59,13 +59,14 @@ export function resolveSettingPath(setting: string, resource?: vscode.Uri): vsco
 }
 
 /**
- * The settings that point at key files or hold keys, the action targets the preview may send requests to, and those
- * that decide where a password or token is sent and to whom mail goes (Send Card to Myself): package.json lists them as `restrictedConfigurations`, so in Restricted
- * Mode VS Code ignores their workspace values, and `get` returns the user's. An untrusted folder cannot send the
+ * The settings that point at key files or hold keys, the action targets and the bot the preview may send requests to,
+ * and those that decide where a password or token is sent and to whom mail goes (Send Card to Myself): package.json
+ * lists them as `restrictedConfigurations`, so in Restricted Mode VS Code ignores their workspace values, and `get` returns the user's. An untrusted folder cannot send the
  * Microsoft token to its own "Graph" or the mail to its own recipient.
  */
 export const RESTRICTED_SETTINGS: readonly string[] = [
   'signing.privateKeyFile', 'signing.publicKeys', 'actionTarget.targets', 'actionTarget.allowedUrls',
+  'bot.endpoint', 'bot.allowedEndpoints',
   'send.to', 'send.allowOtherRecipients', 'send.graph.baseUrl', 'send.graph.clientId',
   'send.smtp.host', 'send.smtp.port', 'send.smtp.security', 'send.smtp.user',
 ];

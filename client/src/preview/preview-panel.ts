@@ -1,6 +1,7 @@
 // The entry of dist/preview.js: the panel and everything it needs, required when the first preview opens (index.ts).
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { executeInvokeFrom } from '../../../server/src/card';
 import type { HostMessage, NamedText, PreviewOptions, WebviewMessage } from '../../../webview/src/protocol';
 import { messageForPeople } from '../commands/user-facing-error';
 import type { SendHttpAction } from './action-target';
@@ -10,6 +11,7 @@ export { developmentKeyStore } from './action-target-key';
 import { Debounced, EDIT_SETTLE_MS } from './debounce';
 import { countDiagnostics } from './diagnostic-counts';
 import { fileLabel } from './file-reading';
+import { botEndpointFor, runOnBot } from './bot-runner';
 import { confirmAndOpenUrl } from './link-opener';
 import { previewHtml } from './preview-html';
 import { pickResponseFile } from './response-picker';
@@ -89,6 +91,7 @@ export class PreviewPanel implements vscode.Disposable {
           this.render();
         }
       }),
+      vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('actionableMessages.bot', this.shown.uri)) this.render(); }),
       vscode.languages.onDidChangeDiagnostics((event) => {
         if (event.uris.some((uri) => this.isShown(uri))) this.post({ type: 'diagnostics', documentUri: this.documentUri, diagnostics: this.diagnostics() });
       }),
@@ -165,6 +168,7 @@ export class PreviewPanel implements vscode.Disposable {
     if (document !== this.shown || !this.ready || this.disposed) return;
     const sequence = ++lastSequence;
     this.pending.set(sequence, { documentUri: this.documentUri, dataFileName: data?.fileName });
+    const bot = botEndpointFor(document.uri);
     this.post({
       type: 'render',
       sequence,
@@ -173,6 +177,7 @@ export class PreviewPanel implements vscode.Disposable {
       text: document.getText(),
       ...(data === undefined ? {} : { data }),
       diagnostics: this.diagnostics(),
+      ...(bot instanceof URL ? { botEndpoint: bot.href } : {}),
     });
   }
 
@@ -226,6 +231,11 @@ export class PreviewPanel implements vscode.Disposable {
       case 'optionsChanged':
         this.host.rememberOptions(message.options);
         return;
+      case 'invokeBot': {
+        const invoke = executeInvokeFrom(message.invoke);
+        if (invoke !== undefined) this.post(await runOnBot(this.shown.uri, invoke));
+        return;
+      }
     }
   }
 

@@ -39,6 +39,8 @@ export function webviewMessageFrom(value: unknown): WebviewMessage | undefined {
       return PICK_TRIGGERS.has(message.trigger as string) ? { type: 'pickResponse', trigger: message.trigger as 'action' | 'refresh' | 'autoInvokeAction' } : undefined;
     case 'sendHttpAction':
       return sendHttpActionFrom(message);
+    case 'invokeBot':
+      return { type: 'invokeBot', invoke: message.invoke };
     case 'optionsChanged': {
       const options: PreviewOptions = previewOptionsFrom(message.options);
       return { type: 'optionsChanged', options };

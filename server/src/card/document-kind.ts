@@ -4,7 +4,7 @@ import { propertyValue, stringProperty, type JsonDocument, type JsonNode } from 
 import { findExcessiveNesting } from './nesting-guard';
 
 /** The document kinds of docs/rules.md § "Document kinds"; undefined for anything else (AM001). */
-export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload' | 'invokeResponse';
+export type DocumentKind = 'adaptiveCard' | 'messageCard' | 'signedEnvelope' | 'signedPayload' | 'invokeResponse' | 'responseEnvelope';
 
 /** The `type` of a Universal Actions invoke response that carries a card in `value`. */
 export const CARD_INVOKE_RESPONSE_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -18,6 +18,8 @@ export function detectDocumentKind(root: JsonNode | undefined): DocumentKind | u
   if (jsonLdType === 'SignedAdaptiveCard' || jsonLdType === 'SignedMessageCard') return 'signedEnvelope';
   if (propertyValue(root, 'adaptiveCardSerialized') !== undefined || propertyValue(root, 'messageCardSerialized') !== undefined) return 'signedPayload';
   if (type === CARD_INVOKE_RESPONSE_TYPE && propertyValue(root, 'statusCode') !== undefined) return 'invokeResponse';
+  // docs/response-envelope.md: an HTTP answer written down, {"status": 200, "headers": {…}, "body": …}.
+  if (propertyValue(root, 'type') === undefined && propertyValue(root, 'status')?.type === 'number' && propertyValue(root, 'headers')?.type === 'object') return 'responseEnvelope';
   return undefined;
 }
 
@@ -28,10 +30,13 @@ export function detectDocumentKind(root: JsonNode | undefined): DocumentKind | u
  */
 export function isResponseCard(root: JsonNode | undefined, inResponseFile: boolean): boolean {
   const kind = detectDocumentKind(root);
-  return kind === 'invokeResponse' || (inResponseFile && kind !== undefined);
+  return kind === 'invokeResponse' || kind === 'responseEnvelope' || (inResponseFile && kind !== undefined);
 }
 
-/** The Adaptive Card a document is, or carries as an invoke response's `value`; undefined for the other kinds. */
+/**
+ * The Adaptive Card a document is, or carries as an invoke response's `value` or a response envelope's `body` (also
+ * the card of an invoke response in the body); undefined for the other kinds and for a body written as a string.
+ */
 export function adaptiveCardOf(root: JsonNode | undefined): JsonNode | undefined {
   switch (detectDocumentKind(root)) {
     case 'adaptiveCard':
@@ -39,6 +44,10 @@ export function adaptiveCardOf(root: JsonNode | undefined): JsonNode | undefined
     case 'invokeResponse': {
       const value = propertyValue(root, 'value');
       return stringProperty(value, 'type') === 'AdaptiveCard' ? value : undefined;
+    }
+    case 'responseEnvelope': {
+      const body = propertyValue(root, 'body');
+      return stringProperty(body, 'type') === 'AdaptiveCard' ? body : detectDocumentKind(body) === 'invokeResponse' ? adaptiveCardOf(body) : undefined;
     }
     default:
       return undefined;

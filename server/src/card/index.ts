@@ -6,12 +6,21 @@ export {
   ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, parseVersion,
   parseVersionText, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
 } from './card-model';
+export {
+  CARD_STATUS_HEADER, CARD_UPDATE_HEADER, ERROR_INVOKE_RESPONSE_TYPE, GENERIC_FAILURE_MESSAGE, MESSAGE_INVOKE_RESPONSE_TYPE,
+  bodyValue, headerValue, isInvokeResponseShape, isResponseEnvelopeShape, outcomeOfHttpResponse, outcomeOfInvokeResponse, readActionResponse,
+  readEnvelope, type ActionOutcome, type ActionResponse, type ActionStatusMessage, type ResponseEnvelope
+} from './action-response';
 export { adaptiveCardOf, CARD_INVOKE_RESPONSE_TYPE, detectDocumentKind, isCardDocument, isResponseCard, looksLikeCard, type DocumentKind } from './document-kind';
 export { InputError } from './errors';
 export {
   DEFAULT_CONTENT_TYPE, buildHttpRequest, correlationIdOf, formatHttpRequest, substituteInputs, withOutlookHeaders, type HttpHeader,
   type HttpRequest, type InputValues, type OutlookRequestContext
 } from './http-request';
+export {
+  ACTION_INVOKE_NAME, OUTLOOK_CHANNEL_ID, buildExecuteInvoke, buildInvokeActivity, executeInvokeFrom, type ChannelAccount, type ExecuteInvoke,
+  type InvokeContext, type InvokeTrigger
+} from './invoke-activity';
 export { describeValue, isEmail, isGuid } from './formats';
 export {
   bracedTokens, inputIdOf, inputToken, isSubstitutableId, replaceBracedTokens, substituteInputTokens, substitutableIdFrom, valueReferenceName,

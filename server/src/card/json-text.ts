@@ -73,7 +73,7 @@ export const isJsonObject = (value: unknown): value is JsonObject => typeof valu
 export function kindOfValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 export function formatPosition(position: TextPosition): string {

@@ -1,4 +1,7 @@
-import { adaptiveCardOf, buildCardModel, detectDocumentKind, type JsonNode, propertyValue } from '../card';
+import { getNodeValue } from 'jsonc-parser';
+import {
+  adaptiveCardOf, buildCardModel, CARD_UPDATE_HEADER, detectDocumentKind, headerValue, type JsonNode, propertyValue, readEnvelope
+} from '../card';
 import type { AdaptiveRule, RuleContext } from './context';
 import { checkMessageCard } from './message-card';
 import { checkSignedEnvelope, checkSignedPayload } from './signed-card';
@@ -28,6 +31,24 @@ function checkInvokeResponse(root: JsonNode, ctx: RuleContext): void {
     'This invoke response carries no card: its "value" must be an Adaptive Card ("type": "AdaptiveCard"), the card that replaces the delivered one.');
 }
 
+/**
+ * A response envelope (docs/response-envelope.md): the card of its body, or of the invoke response in its body, is
+ * checked as a top-level card. A 2xx that asks for a card update without a card in the body is AM001 on the body.
+ */
+function checkResponseEnvelope(root: JsonNode, ctx: RuleContext): void {
+  const body = propertyValue(root, 'body');
+  if (detectDocumentKind(body) === 'invokeResponse') return checkInvokeResponse(body!, ctx);
+  const card = adaptiveCardOf(root);
+  if (card !== undefined) return checkAdaptiveCard(card, ctx);
+  // A body written as a string is the raw HTTP text: the preview reads a card in it, the rules cannot point into it.
+  if (body?.type === 'string') return;
+  const envelope = readEnvelope(getNodeValue(root) as Record<string, unknown>);
+  if (typeof envelope === 'string' || envelope.status < 200 || envelope.status > 299) return;
+  if (headerValue(envelope.headers, CARD_UPDATE_HEADER)?.trim().toLowerCase() !== 'true') return;
+  ctx.report('AM001', body ?? root,
+    `${CARD_UPDATE_HEADER}: true asks Outlook to replace the card with the body's card, but the body is no Adaptive Card ("type": "AdaptiveCard"): Outlook keeps the card.`);
+}
+
 /** docs/rules.md § "Document kinds": detects the document kind and runs the rules of its mode. */
 export function checkRoot(root: JsonNode, ctx: RuleContext): void {
   switch (detectDocumentKind(root)) {
@@ -41,6 +62,8 @@ export function checkRoot(root: JsonNode, ctx: RuleContext): void {
       return checkSignedPayload(root, ctx);
     case 'invokeResponse':
       return checkInvokeResponse(root, ctx);
+    case 'responseEnvelope':
+      return checkResponseEnvelope(root, ctx);
     case undefined:
       ctx.report('AM001', root.type === 'object' ? propertyValue(root, 'type') ?? propertyValue(root, '@type') ?? root : root,
         root.type === 'object'

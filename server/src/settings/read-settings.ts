@@ -9,6 +9,7 @@ export const SETTING_KEYS = [
   'validation.enable', 'files', 'responseFiles', 'originator', 'sender', 'targetUrls', 'rules', 'recipients', 'signing.privateKeyFile', 'signing.publicKeys',
   'actionTarget.targets', 'actionTarget.allowedUrls', 'actionTarget.tokenShape', 'actionTarget.actingUser', 'actionTarget.tenant', 'actionTarget.audience',
   ...SEND_SETTING_KEYS,
+  'bot.endpoint', 'bot.allowedEndpoints',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -36,6 +37,10 @@ export interface Settings {
   readonly privateKeyFile?: string;
   /** `signing.publicKeys`: file paths or inline keys. */
   readonly publicKeys: readonly string[];
+  /** `bot.endpoint`: the messaging endpoint the preview sends an Action.Execute to; not set, nothing is sent. */
+  readonly botEndpoint?: string;
+  /** `bot.allowedEndpoints`: endpoints off this machine that `bot.endpoint` may name. */
+  readonly botAllowedEndpoints?: readonly string[];
   /** `actionTarget.*`: where the preview sends Action.Http requests, and the development token's claims. */
   readonly actionTarget: ActionTargetSettings;
 }
@@ -225,6 +230,8 @@ export function readSettings(section: unknown, only?: readonly SettingKey[]): Se
     const value = reader.text(key);
     if (value !== undefined) actionTarget[name] = value;
   }
+  const botEndpoint = reader.text('bot.endpoint');
+  const botAllowedEndpoints = reader.texts('bot.allowedEndpoints');
   // A key not set is left out rather than set to undefined, so the objects compare and print as before.
   if (originator !== undefined) service.originator = originator;
   if (sender !== undefined) service.sender = sender;
@@ -233,5 +240,7 @@ export function readSettings(section: unknown, only?: readonly SettingKey[]): Se
   if (files !== undefined) settings.files = files;
   if (responseFiles !== undefined) settings.responseFiles = responseFiles;
   if (privateKeyFile !== undefined) settings.privateKeyFile = privateKeyFile;
+  if (botEndpoint !== undefined) settings.botEndpoint = botEndpoint;
+  if (botAllowedEndpoints !== undefined) settings.botAllowedEndpoints = botAllowedEndpoints;
   return { settings, problems: reader.problems };
 }
