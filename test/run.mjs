@@ -34,7 +34,9 @@ async function runNodeTests(label, options) {
   failed += suiteFailed;
 }
 
-if (files.length > 0) await runNodeTests('node suites', { files, concurrency: 2, timeout: 120_000 });
+// Per file. The robustness suite is the longest (about 100 s of one core since completion and hover answer on its
+// multi-megabyte documents); the limit stays well above it so a busy machine does not fail it, and still ends a hang.
+if (files.length > 0) await runNodeTests('node suites', { files, concurrency: 2, timeout: 240_000 });
 
 const installWanted = process.env.CI === 'true' || process.env.AMS_INSTALL_TEST === '1';
 if (only.includes('install') || (only.length === 0 && installWanted)) {
