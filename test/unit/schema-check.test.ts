@@ -16,7 +16,7 @@ const specExamples: Record<string, string> = JSON.parse(readFileSync(path.join(r
 function rawSchemaProblems(text: string, ruleReports: readonly TextRange[] = []) {
   const root = parseJsonDocument(text).root;
   assert.ok(root, 'test card must parse');
-  return checkCardSchema(text, root, ruleReports);
+  return checkCardSchema(root, ruleReports);
 }
 
 function schemaFindings(text: string, settings = {}) {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { parseJsonDocument } from '../../server/src/card/json-document';
+import { parseJsonDocument, plainValue } from '../../server/src/card/json-document';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/card/nesting-guard';
 import { buildStrictTree } from '../../server/src/card/strict-tree';
 import { mutate, readSeeds, seededRandom } from './fuzz-inputs';
@@ -117,6 +117,31 @@ describe('strict tree builder', () => {
     const valid = '['.repeat(10_000) + ']'.repeat(10_000);
     assert.equal(buildStrictTree(valid, MAX_NESTING_DEPTH)?.hasOwnProperty('tooDeepAt'), true);
     assert.equal(parseJsonDocument(valid).syntaxProblem?.offset, MAX_NESTING_DEPTH);
+  });
+});
+
+/** JSON.stringify that keeps -0 apart from 0; key order and own "__proto__" keys show in the text. */
+const exactText = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (Object.is(item, -0) ? 'number -0' : item));
+
+function assertPlainValueIsJsonParse(text: string, label: string): void {
+  const { root } = parseJsonDocument(text);
+  if (root === undefined) return;
+  // The root's own text, as the schema check parsed it before: a leading byte order mark is not part of it.
+  assert.equal(exactText(plainValue(root)), exactText(JSON.parse(text.slice(root.offset, root.offset + root.length))), label);
+}
+
+describe('plainValue of the tree (what the schema check validates)', () => {
+  it('is JSON.parse of the text: duplicate keys, "__proto__", -0, escapes, number forms', () => {
+    const cases = [...EDGE_CASES, ...SCANNER_CASES, '{"__proto__": {"a": 1}, "b": [1]}', '{"a": 1, "b": 2, "a": [3]}', '{"constructor": 1, "toString": "x"}'];
+    cases.forEach((text, index) => assertPlainValueIsJsonParse(text, `case ${index}: ${JSON.stringify(text.slice(0, 80))}`));
+    const proto = plainValue(parseJsonDocument('{"__proto__": {"a": 1}}').root!) as object;
+    assert.equal(Object.getPrototypeOf(proto), Object.prototype, '"__proto__" must not become the prototype');
+  });
+
+  it('is JSON.parse of the text on 3,000 generated documents and every seed card', () => {
+    const random = seededRandom(2028);
+    for (let round = 0; round < 3_000; round++) assertPlainValueIsJsonParse(generatedDocument(random), `generated ${round}`);
+    for (const [index, seed] of readSeeds().entries()) assertPlainValueIsJsonParse(seed, `seed ${index}`);
   });
 });
 

@@ -27,7 +27,7 @@ export {
   wholeInputTokenId, type BracedToken
 } from './input-tokens';
 export {
-  arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, presentValue, propertyKey, propertyValue, stringProperty,
+  arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, plainValue, presentValue, propertyKey, propertyValue, stringProperty,
   type JsonDocument, type JsonNode
 } from './json-document';
 export {

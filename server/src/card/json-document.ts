@@ -118,6 +118,35 @@ export function presentValue(node: JsonNode | undefined, name: string): JsonNode
   return value?.type === 'null' ? undefined : value;
 }
 
+/**
+ * The plain JavaScript value of a node, as JSON.parse gives it for the node's text: the last of duplicate keys wins
+ * at the place of the first, and a "__proto__" key is an own property, not the prototype. Strings and numbers are
+ * the tree's own, so nothing is parsed again.
+ */
+export function plainValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const object: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key === undefined || value === undefined) continue;
+        const name = key.value as string;
+        if (name === '__proto__') Object.defineProperty(object, name, { value: plainValue(value), writable: true, enumerable: true, configurable: true });
+        else object[name] = plainValue(value);
+      }
+      return object;
+    }
+    case 'array': {
+      const children = node.children ?? [];
+      const array: unknown[] = new Array(children.length);
+      for (let index = 0; index < children.length; index++) array[index] = plainValue(children[index]!);
+      return array;
+    }
+    default:
+      return node.value;
+  }
+}
+
 export function arrayItems(node: JsonNode | undefined): readonly JsonNode[] {
   return node?.type === 'array' ? node.children ?? [] : [];
 }

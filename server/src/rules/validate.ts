@@ -65,7 +65,7 @@ export function validateDocument(document: JsonDocument, settings: ServiceSettin
   });
   const card = adaptiveCardOf(document.root);
   if (severityOf('schema', settings) !== undefined && card !== undefined) {
-    for (const problem of checkCardSchema(text, card, reportedNodes)) add('schema', problem.offset, problem.length, problem.message);
+    for (const problem of checkCardSchema(card, reportedNodes)) add('schema', problem.offset, problem.length, problem.message);
   }
   return { document, findings };
 }

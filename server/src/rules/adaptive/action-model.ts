@@ -49,11 +49,12 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
 // Outlook renders at most 1.4, so it ignores them in a card of any version. Nothing of 1.1 to 1.4 is gated: the
 // renderers gate a property by their own version, not by the card's declared one.
 
-function elementPropertyAfter14(type: string | undefined, name: string): string | undefined {
-  if (name === 'rtl' && (type === 'Container' || type === 'Column')) return '1.5';
-  if (name === 'style' && type === 'TextBlock') return '1.5';
-  return undefined;
-}
+/** By element type; an element of a type not listed here has no such property, and its properties are not scanned. */
+const ELEMENT_PROPERTIES_AFTER_14: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['Container', new Map([['rtl', '1.5']])],
+  ['Column', new Map([['rtl', '1.5']])],
+  ['TextBlock', new Map([['style', '1.5']])],
+]);
 
 const ACTION_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['tooltip', '1.5'], ['isEnabled', '1.5'], ['mode', '1.5']]);
 const CARD_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['rtl', '1.5'], ['metadata', '1.6']]);
@@ -70,25 +71,28 @@ function forEachPresentKey(host: JsonNode, visit: (key: JsonNode) => void): void
   }
 }
 
-function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: (name: string) => string | undefined): void {
-  forEachPresentKey(host, (key) => {
-    const version = since(key.value as string);
-    if (version === undefined) return;
-    ctx.report('AM022', key, `"${key.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
-  });
+/** A loop without a closure: it runs on every element and action of the card. */
+function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
+  for (const property of host.children ?? []) {
+    const [key, value] = property.children ?? [];
+    const version = since.get(key?.value as string);
+    if (version === undefined || value === undefined || value.type === 'null') continue;
+    ctx.report('AM022', key!, `"${key!.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
+  }
 }
 
 function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   if (version === undefined) return;
-  for (const card of model.cards) reportAfter14(ctx, card.node, 'AdaptiveCard', (name) => CARD_PROPERTIES_AFTER_14.get(name));
+  for (const card of model.cards) reportAfter14(ctx, card.node, 'AdaptiveCard', CARD_PROPERTIES_AFTER_14);
   const refresh = presentValue(model.top, 'refresh');
-  if (refresh?.type === 'object') reportAfter14(ctx, refresh, 'refresh', (name) => REFRESH_PROPERTIES_AFTER_14.get(name));
+  if (refresh?.type === 'object') reportAfter14(ctx, refresh, 'refresh', REFRESH_PROPERTIES_AFTER_14);
   const validatesInputs = compareVersion(version, 1, 3) >= 0;
   for (const element of model.elements) {
     if (isRejectedElement(element) || element.node.type !== 'object' || element.kind === 'textRun') continue;
     const { node, type } = element;
-    reportAfter14(ctx, node, type!, (name) => elementPropertyAfter14(type, name));
+    const since = ELEMENT_PROPERTIES_AFTER_14.get(type!);
+    if (since !== undefined) reportAfter14(ctx, node, type!, since);
     if (validatesInputs || !type!.startsWith('Input.')) continue;
     forEachPresentKey(node, (key) => {
       if (!INPUT_VALIDATION.has(key.value as string)) return;
@@ -97,7 +101,7 @@ function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
   }
   for (const action of model.actions) {
     if (isRejectedAction(action, version) || action.node.type !== 'object') continue;
-    reportAfter14(ctx, action.node, action.type ?? 'actions', (name) => ACTION_PROPERTIES_AFTER_14.get(name));
+    reportAfter14(ctx, action.node, action.type ?? 'actions', ACTION_PROPERTIES_AFTER_14);
   }
 }
 

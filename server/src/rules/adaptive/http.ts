@@ -6,7 +6,9 @@ import {
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { checkHeaderPairs } from '../http-headers';
-import { isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, registeredHost, UNPARSABLE_URL_HINT, urlHost, writtenUrlHost } from '../urls';
+import {
+  hostOf, isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, parseUrl, registeredHost, UNPARSABLE_URL_HINT, writtenUrlHost
+} from '../urls';
 import { inputIdsLowerCase } from './inputs';
 
 /** docs/rules.md § AM042: what each `{{…}}` of a url stands for when the url is parsed (the spec's placeholder). */
@@ -55,15 +57,17 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
     return;
   }
   const value = url.value as string;
+  // Parsed once: the same parse answers AM042 for a url without tokens, and gives the host for AM043 and AM096.
+  const parsed = parseUrl(value);
   if (!isHttpsUrl(value)) {
     ctx.report('AM042', url, /^http:\/\//i.test(value)
       ? 'Action.Http URLs must use HTTPS: change "http://" to "https://".'
       : 'Action.Http "url" must be an absolute URL starting with "https://" and a host name (a token cannot stand for the host or the scheme).');
-  } else if (!isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER))) {
+  } else if (!(value.includes('{{') ? isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER)) : parsed !== undefined)) {
     ctx.report('AM042', url, `Action.Http "url" is not a URL Outlook can call: ${UNPARSABLE_URL_HINT}.`);
   }
   checkTokens(check, url, 'url');
-  const host = urlHost(value);
+  const host = parsed === undefined ? undefined : hostOf(parsed);
   if (host === undefined) return;
   const written = writtenUrlHost(value) ?? host;
   if (isPrivateHost(host)) {
@@ -125,17 +129,29 @@ const checkAutoInvokeAction: AdaptiveRule = (model: CardModel, ctx) => {
  */
 const checkMisplacedAutoInvokeAction: AdaptiveRule = (model, ctx) => {
   const rootHasOne = presentValue(model.top, 'autoInvokeAction') !== undefined;
-  // The place's name is built only for a report: this runs on every element and action of the card.
-  const check = (node: JsonNode, name: () => string): void => {
-    const key = presentValue(node, 'autoInvokeAction') && propertyKey(node, 'autoInvokeAction');
-    if (key === undefined) return;
-    ctx.report('AM049', key, `"autoInvokeAction" on ${name()} never runs: Outlook reads it only on the top-level card. ${rootHasOne
+  // This runs on every element and action of the card: no closure or place name is made for a node without the key.
+  const report = (key: JsonNode, name: string): void => {
+    ctx.report('AM049', key, `"autoInvokeAction" on ${name} never runs: Outlook reads it only on the top-level card. ${rootHasOne
       ? 'The card root has one already, so remove this one.'
       : 'Move it to the card root (it must be an Action.Http POST there), or remove it.'}`);
   };
-  for (const card of model.cards) if (card.showCardDepth > 0) check(card.node, () => 'a card inside Action.ShowCard');
-  for (const element of model.elements) if (element.known) check(element.node, () => `this ${element.type ?? 'TextRun'}`);
-  for (const action of model.actions) if (action.known) check(action.node, () => `this ${action.type ?? 'action'}`);
+  for (const card of model.cards) {
+    const key = card.showCardDepth > 0 ? presentAutoInvokeKey(card.node) : undefined;
+    if (key !== undefined) report(key, 'a card inside Action.ShowCard');
+  }
+  for (const element of model.elements) {
+    const key = element.known ? presentAutoInvokeKey(element.node) : undefined;
+    if (key !== undefined) report(key, `this ${element.type ?? 'TextRun'}`);
+  }
+  for (const action of model.actions) {
+    const key = action.known ? presentAutoInvokeKey(action.node) : undefined;
+    if (key !== undefined) report(key, `this ${action.type ?? 'action'}`);
+  }
 };
+
+/** The key of a present (not null) `autoInvokeAction` of `node`; the second scan only for a node that has one. */
+function presentAutoInvokeKey(node: JsonNode): JsonNode | undefined {
+  return presentValue(node, 'autoInvokeAction') && propertyKey(node, 'autoInvokeAction');
+}
 
 export const httpRules: readonly AdaptiveRule[] = [checkHttpActions, checkAutoInvokeAction, checkMisplacedAutoInvokeAction];
