@@ -66,9 +66,9 @@ export function resolveSettingPath(setting: string, resource?: vscode.Uri): vsco
  */
 export const RESTRICTED_SETTINGS: readonly string[] = [
   'signing.privateKeyFile', 'signing.publicKeys', 'actionTarget.targets', 'actionTarget.allowedUrls',
-  'bot.endpoint', 'bot.allowedEndpoints',
   'send.to', 'send.allowOtherRecipients', 'send.graph.baseUrl', 'send.graph.clientId',
   'send.smtp.host', 'send.smtp.port', 'send.smtp.security', 'send.smtp.user',
+  'bot.endpoint', 'bot.allowedEndpoints',
 ];
 
 /**
