@@ -66,18 +66,20 @@ export default async function languageStatusChecks({ page, uiCheck, artifacts })
     await openCard(page, 'missing-originator.card.json');
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
     await runFromPalette(page, 'Actionable Messages: Restart Language Server');
-    // The squiggle of the stopped server can still show for a moment and then be redrawn under the mouse, so the
-    // hover is tried again on the squiggle as it is now until the new server's AM010 shows in it.
+    // The squiggle of the stopped server can still show for a moment and then be redrawn, so the hover is asked for
+    // again on the squiggle as it is now until the new server's AM010 shows in it. It is asked for from the keyboard
+    // (the cursor put on the squiggle, then Show or Focus Hover): a mouse hover raced the redraw and, in one full run,
+    // never opened at all while the squiggle stood there.
     const hover = page.locator('.monaco-hover', { hasText: 'AM010' }).first();
     const deadline = Date.now() + 60_000;
     while (!(await hover.isVisible())) {
       if (Date.now() > deadline) throw new Error('no AM010 hover on the squiggle 60 s after Restart Language Server');
-      await page.mouse.move(0, 0);
-      // While the decorations are redrawn, the squiggle found can be detached or still without a size before the
-      // mouse reaches it (a CI run failed with "Element is not visible"); that try simply counts as a miss.
+      await page.keyboard.press('Escape');
       const squiggle = page.locator('.monaco-editor .squiggly-warning').filter({ visible: true }).first();
-      const hovered = await squiggle.hover({ force: true, timeout: 2_000 }).then(() => true, () => false);
-      if (hovered) await hover.waitFor({ timeout: 2_000 }).catch(() => {});
+      const onSquiggle = await squiggle.click({ force: true, timeout: 2_000 }).then(() => true, () => false);
+      if (!onSquiggle) continue;
+      await runFromPalette(page, 'Show or Focus Hover');
+      await hover.waitFor({ timeout: 2_000 }).catch(() => {});
     }
     await page.screenshot({ path: path.join(artifacts, 'restart-server.png') });
     await page.keyboard.press('Escape');
