@@ -181,7 +181,7 @@ export class PreviewApp {
     const { card: shownCard, dropped } = withShownImagesOnly(card);
     let rendered: RenderedCard;
     try {
-      rendered = renderOutlookCard(shownCard, hostConfigFor(this.theme), (action) => this.simulate(action));
+      rendered = renderOutlookCard(shownCard, hostConfigFor(this.theme), (action) => this.simulate(action, card));
     } catch (error) {
       this.showProblem(`The renderer failed on this card: ${error instanceof Error ? error.message : String(error)}`);
       return false;
@@ -200,8 +200,8 @@ export class PreviewApp {
     return true;
   }
 
-  private simulate(action: TriggeredAction): void {
-    const simulated = simulate(action);
+  private simulate(action: TriggeredAction, card: JsonObject): void {
+    const simulated = simulate(action, card);
     this.record(simulated);
     // The host sends it only when the user maps the card's host to an action target; the page itself has no network.
     if (action.kind === 'http') {

@@ -4,7 +4,9 @@
 import { isJsonObject, type JsonObject } from './card-source';
 import { usesUniversalActions } from './outlook-version';
 import type { WebviewMessage } from './protocol';
-import { buildExecuteInvoke, buildHttpRequest, formatHttpRequest, type ExecuteInvoke, type InputValues } from '../../server/src/card';
+import {
+  buildExecuteInvoke, buildHttpRequest, correlationIdOf, formatHttpRequest, withOutlookHeaders, type ExecuteInvoke, type InputValues,
+} from '../../server/src/card';
 import { formatExecuteInvoke } from './requests';
 
 export type ResponseTrigger = Extract<WebviewMessage, { type: 'pickResponse' }>['trigger'];
@@ -65,10 +67,26 @@ function withNotChecked(text: string, notChecked: readonly string[] = []): strin
   return `${text}\n\nNot checked against their regex (the preview treats the values as valid):\n${notChecked.map((line) => `- ${line}`).join('\n')}`;
 }
 
-export function simulate(action: TriggeredAction): Simulated {
+/**
+ * Stands for the bearer token in a simulated request: the page never holds a token (the extension host signs one
+ * only when it sends the request to an action target).
+ */
+export const SIMULATED_TOKEN = '<development token: signed by VS Code only when it sends the request to an action target>';
+
+/** The request text of an Action.Http of `card`, with the headers Outlook adds, as the host would send it. */
+function simulatedHttpRequest(action: JsonObject, inputs: InputValues, card: JsonObject): string {
+  return formatHttpRequest(withOutlookHeaders(buildHttpRequest(action, inputs), {
+    bearerToken: SIMULATED_TOKEN,
+    correlationId: correlationIdOf(card),
+    actionRequestId: crypto.randomUUID(),
+  }));
+}
+
+/** Simulates `action` of the shown `card` (whose correlationId an Action.Http request carries). */
+export function simulate(action: TriggeredAction, card: JsonObject): Simulated {
   switch (action.kind) {
     case 'http': {
-      const text = withNotChecked(formatHttpRequest(buildHttpRequest(action.source, action.inputs)), action.notChecked);
+      const text = withNotChecked(simulatedHttpRequest(action.source, action.inputs, card), action.notChecked);
       return { entry: { title: titled('Action.Http', action.source), text, respondsTo: 'action' } };
     }
     case 'execute': {
@@ -110,7 +128,7 @@ export function automaticRequests(card: JsonObject): readonly AutomaticRequest[]
   if (isJsonObject(autoInvoke)) {
     requests.push({
       label: 'Simulate autoInvokeAction',
-      simulate: (inputs) => ({ entry: { title: 'autoInvokeAction', text: formatHttpRequest(buildHttpRequest(autoInvoke, inputs)), respondsTo: 'autoInvokeAction' } }),
+      simulate: (inputs) => ({ entry: { title: 'autoInvokeAction', text: simulatedHttpRequest(autoInvoke, inputs, card), respondsTo: 'autoInvokeAction' } }),
     });
   }
   return requests;
