@@ -331,7 +331,7 @@ describe('action simulation', () => {
     await preview.close();
   });
 
-  it('autoInvokeAction has its own button that logs the request and asks for a response', async () => {
+  it('autoInvokeAction has its own button that logs the request and hands it to the host, which sends it or asks for a response', async () => {
     const preview = await open();
     await preview.render('auto.card.json', card([{ type: 'TextBlock', text: 'Loading the latest status…' }], {
       autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/status', body: '{"ticket": 1}' },
@@ -340,7 +340,13 @@ describe('action simulation', () => {
     await preview.page.locator('button.simulate', { hasText: 'Simulate autoInvokeAction' }).click();
     assert.equal(await preview.newestRequestText(),
       `POST https://api.contoso.example/status\nContent-Type: application/json\nAuthorization: Bearer ${SIMULATED_TOKEN}\nAction-Request-Id: <id>\n\n{"ticket": 1}`);
-    assert.deepEqual((await preview.postedOfType('pickResponse')).map((message) => message.trigger), ['autoInvokeAction']);
+    // The host sends it to an action target, or else asks for the response file, as Outlook answers it at once.
+    const [sent] = await preview.postedOfType('sendHttpAction');
+    assert.deepEqual(sent, {
+      type: 'sendHttpAction', title: 'autoInvokeAction', automatic: true, inputs: [],
+      action: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/status', body: '{"ticket": 1}' },
+    });
+    assert.deepEqual(await preview.postedOfType('pickResponse', 0), []);
     await preview.close();
   });
 

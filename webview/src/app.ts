@@ -201,22 +201,24 @@ export class PreviewApp {
   }
 
   private simulate(action: TriggeredAction, card: JsonObject): void {
-    const simulated = simulate(action, card);
-    this.record(simulated);
-    // The host sends it only when the user maps the card's host to an action target; the page itself has no network.
-    if (action.kind === 'http') {
-      const correlationId = this.shown?.card['correlationId'];
-      this.vscode.postMessage({
-        type: 'sendHttpAction', title: simulated.entry.title, action: action.source, inputs: [...action.inputs],
-        ...(typeof correlationId === 'string' ? { correlationId } : {}),
-      });
-    }
+    this.record(simulate(action, card));
   }
 
   private record(simulated: Simulated): void {
     this.pane.addLogEntry(simulated.entry);
     this.vscode.postMessage({ type: 'actionSimulated', title: simulated.entry.title });
     if (simulated.openUrl !== undefined) this.vscode.postMessage({ type: 'openUrl', url: simulated.openUrl });
+    if (simulated.httpAction !== undefined) {
+      // The host sends it only when the user maps the card's host to an action target; the page itself has no network.
+      // Without one, the host asks for the response file of an autoInvokeAction, which Outlook answers at once.
+      const correlationId = this.shown?.card['correlationId'];
+      const automatic = simulated.entry.respondsTo === 'autoInvokeAction';
+      this.vscode.postMessage({
+        type: 'sendHttpAction', title: simulated.entry.title, action: simulated.httpAction.source, inputs: [...simulated.httpAction.inputs],
+        ...(typeof correlationId === 'string' ? { correlationId } : {}), ...(automatic ? { automatic: true as const } : {}),
+      });
+      if (automatic) return;
+    }
     if (simulated.invoke !== undefined && this.botEndpoint !== undefined) {
       this.pane.showResponseStatus(`Sending the invoke to the bot at ${this.botEndpoint}…`);
       this.vscode.postMessage({ type: 'invokeBot', invoke: simulated.invoke });

@@ -35,6 +35,8 @@ export interface Simulated {
   readonly openUrl?: string;
   /** The invoke of an Action.Execute, which the host sends to the bot when one is set. */
   readonly invoke?: ExecuteInvoke;
+  /** The Action.Http request, which the host sends to the action target when one maps its host. */
+  readonly httpAction?: { readonly source: JsonObject; readonly inputs: InputValues };
 }
 
 const OPENABLE_URL = /^(https?|mailto):/i;
@@ -87,7 +89,7 @@ export function simulate(action: TriggeredAction, card: JsonObject): Simulated {
   switch (action.kind) {
     case 'http': {
       const text = withNotChecked(simulatedHttpRequest(action.source, action.inputs, card), action.notChecked);
-      return { entry: { title: titled('Action.Http', action.source), text, respondsTo: 'action' } };
+      return { entry: { title: titled('Action.Http', action.source), text, respondsTo: 'action' }, httpAction: { source: action.source, inputs: action.inputs } };
     }
     case 'execute': {
       const invoke = buildExecuteInvoke(action.source, action.inputs, 'manual');
@@ -128,7 +130,10 @@ export function automaticRequests(card: JsonObject): readonly AutomaticRequest[]
   if (isJsonObject(autoInvoke)) {
     requests.push({
       label: 'Simulate autoInvokeAction',
-      simulate: (inputs) => ({ entry: { title: 'autoInvokeAction', text: simulatedHttpRequest(autoInvoke, inputs, card), respondsTo: 'autoInvokeAction' } }),
+      simulate: (inputs) => ({
+        entry: { title: 'autoInvokeAction', text: simulatedHttpRequest(autoInvoke, inputs, card), respondsTo: 'autoInvokeAction' },
+        httpAction: { source: autoInvoke, inputs },
+      }),
     });
   }
   return requests;
