@@ -30,13 +30,33 @@ function startService(workspace, received) {
   return new Promise((resolve) => service.listen(0, '127.0.0.1', () => resolve(service)));
 }
 
+/** A card whose autoInvokeAction POSTs to the registered host, with a correlationId. */
+function writeAutoInvokeCard(file) {
+  fs.writeFileSync(file, JSON.stringify({
+    type: 'AdaptiveCard', version: '1.0', originator: 'b9e1f0a4-5c2d-4e7f-9a3b-1d6c8e2f4a70', correlationId: 'auto-7',
+    body: [{ type: 'TextBlock', text: 'Loading the latest status…' }],
+    autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/status', body: '{"ticket": 7}' },
+  }, null, 2));
+}
+
 /** @param {import('../run.mjs').UiContext} context */
 export default async function actionTargetChecks({ page, uiCheck, workspace, artifacts }) {
   const received = [];
   const service = await startService(workspace, received);
   const settingsFile = path.join(workspace, '.vscode/settings.json');
   const before = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+  const autoInvokeFile = path.join(workspace, 'auto-invoke-target.card.json');
   try {
+    await uiCheck('without an action target, Simulate autoInvokeAction sends nothing and asks for the response file in VS Code', async () => {
+      writeAutoInvokeCard(autoInvokeFile);
+      const count = received.length;
+      const preview = await previewAfresh(page, path.basename(autoInvokeFile));
+      await preview.locator('button.simulate', { hasText: 'Simulate autoInvokeAction' }).click();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'approval-http.response.json' }).first().waitFor();
+      await page.keyboard.press('Escape');
+      if (received.length !== count) throw new Error('a request reached the service without an action target');
+    });
+
     await uiCheck('with an action target, Approve in the preview sends the request with a development token the service verifies, and shows its answer', async () => {
       fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
       fs.writeFileSync(settingsFile, JSON.stringify({
@@ -61,7 +81,20 @@ export default async function actionTargetChecks({ page, uiCheck, workspace, art
       await entry.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(artifacts, 'action-target-response.png') });
     });
+    await uiCheck("with an action target, Simulate autoInvokeAction sends the card's own request as a click does, and the service's answer replaces the card", async () => {
+      writeAutoInvokeCard(autoInvokeFile);
+      const count = received.length;
+      const preview = await previewAfresh(page, path.basename(autoInvokeFile));
+      await preview.locator('button.simulate', { hasText: 'Simulate autoInvokeAction' }).click();
+      await preview.locator('.log-entry .entry-title', { hasText: 'Response: autoInvokeAction' }).waitFor();
+      await preview.getByText('Approved.', { exact: true }).waitFor();
+      const request = received.at(-1);
+      if (received.length !== count + 1 || request.refused !== undefined) throw new Error(`the service did not accept one request: ${request?.refused ?? 'nothing arrived'}`);
+      if (request.url !== '/status' || request.body !== '{"ticket": 7}') throw new Error(`the service got ${request.url} ${request.body}`);
+      if (request.headers['card-correlation-id'] !== 'auto-7') throw new Error(`Card-Correlation-Id is ${request.headers['card-correlation-id']}`);
+    });
   } finally {
+    fs.rmSync(autoInvokeFile, { force: true });
     if (before === undefined) fs.rmSync(settingsFile, { force: true });
     else fs.writeFileSync(settingsFile, before);
     service.close();

@@ -167,11 +167,14 @@ describe('messages from the preview webview', () => {
     assert.deepEqual(webviewMessageFrom({ type: 'pickResponse', trigger: 'refresh' }), { type: 'pickResponse', trigger: 'refresh' });
     assert.deepEqual(webviewMessageFrom({ type: 'optionsChanged', options: { theme: 'dark', width: 'mobile', x: 1 } }),
       { type: 'optionsChanged', options: { theme: 'dark', width: 'mobile' } });
+    const autoInvoke = { type: 'sendHttpAction', title: 'autoInvokeAction', action: { url: 'https://a.example/' }, inputs: [['a', '1']], correlationId: 'c', automatic: true };
+    assert.deepEqual(webviewMessageFrom({ ...autoInvoke, extra: 1 }), autoInvoke);
   });
 
   it('ignores malformed messages', () => {
     for (const message of [null, 'ready', 42, {}, { type: 'evaluate' }, { type: 'rendered', sequence: '3', durationMs: 1, outcome: 'card' },
-      { type: 'rendered', sequence: 3, durationMs: 1, outcome: 'exploded' }, { type: 'openUrl', url: 7 }, { type: 'pickResponse', trigger: 'always' }]) {
+      { type: 'rendered', sequence: 3, durationMs: 1, outcome: 'exploded' }, { type: 'openUrl', url: 7 }, { type: 'pickResponse', trigger: 'always' },
+      { type: 'sendHttpAction', title: 't', action: {}, inputs: [], automatic: 'yes' }]) {
       assert.equal(webviewMessageFrom(message), undefined, JSON.stringify(message));
     }
   });

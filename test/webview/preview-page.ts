@@ -204,6 +204,11 @@ export class PreviewPage {
     return (await this.page.locator('.log-entry .entry-text').first().textContent()) ?? '';
   }
 
+  /** The newest entry's text with its Action-Request-Id, which must be a GUID, written as <id>. */
+  async newestRequestText(): Promise<string> {
+    return withRequestIdShown(await this.newestLogText());
+  }
+
   async posted(): Promise<WebviewMessage[]> {
     return (await this.page.evaluate('window.__posted')) as WebviewMessage[];
   }
@@ -225,4 +230,12 @@ export class PreviewPage {
   async close(): Promise<void> {
     await this.page.close();
   }
+}
+
+const REQUEST_ID_LINE = /^Action-Request-Id: [0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/m;
+
+/** `text` of a simulated Action.Http with its fresh Action-Request-Id GUID written as <id>; throws without one. */
+export function withRequestIdShown(text: string): string {
+  if (!REQUEST_ID_LINE.test(text)) throw new Error(`no Action-Request-Id GUID in the request:\n${text}`);
+  return text.replace(REQUEST_ID_LINE, 'Action-Request-Id: <id>');
 }

@@ -10,7 +10,8 @@ import type { PreviewOptions } from '../../webview/src/protocol';
 import { exchangeWithBot } from '../../client/src/preview/bot-invoke';
 import { executeInvokeFrom } from '../../server/src/card';
 import { ApprovalBot, serveBot, stopBot } from '../agents-bot';
-import { ARTIFACTS, EXAMPLES, launchChromium, PreviewPage, type PreviewPageOptions } from './preview-page';
+import { SIMULATED_TOKEN } from '../../webview/src/simulation';
+import { ARTIFACTS, EXAMPLES, launchChromium, PreviewPage, withRequestIdShown, type PreviewPageOptions } from './preview-page';
 
 const example = (fileName: string) => readFileSync(path.join(EXAMPLES, fileName), 'utf8');
 const card = (body: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ type: 'AdaptiveCard', version: '1.0', body, ...extra }, null, 2);
@@ -119,9 +120,12 @@ describe('action simulation', () => {
     await preview.clickAction('Approve');
     const entry = preview.page.locator('.log-entry').first();
     assert.equal(await entry.locator('.entry-title').textContent(), 'Action.Http: Approve');
-    assert.equal(await entry.locator('.entry-text').textContent(), [
+    assert.equal(withRequestIdShown((await entry.locator('.entry-text').textContent()) ?? ''), [
       'POST https://api.contoso.example/expenses/EXP-2026-0412/approve',
       'Content-Type: application/json',
+      `Authorization: Bearer ${SIMULATED_TOKEN}`,
+      'Card-Correlation-Id: b9e1f0a4-5c2d-4e7f-9a3b-1d6c8e2f4a70',
+      'Action-Request-Id: <id>',
       '',
       String.raw`{"decision": "approved", "comment": "She said \"yes\" & left\nline 2 ünïcødé ✓ 😀\\"}`,
     ].join('\n'));
@@ -147,17 +151,52 @@ describe('action simulation', () => {
     await preview.page.locator('textarea').fill('a "b" & c\nd é 😀');
     await preview.page.locator('input.ac-textInput').fill('x y/z');
     await preview.clickAction('Search');
-    assert.equal(await preview.newestLogText(),
-      'GET https://api.contoso.example/search?q=a%20%22b%22%20%26%20c%0Ad%20%C3%A9%20%F0%9F%98%80&who=x%20y%2Fz&keep={{missing.value}}');
+    assert.equal(await preview.newestRequestText(), [
+      'GET https://api.contoso.example/search?q=a%20%22b%22%20%26%20c%0Ad%20%C3%A9%20%F0%9F%98%80&who=x%20y%2Fz&keep={{missing.value}}',
+      `Authorization: Bearer ${SIMULATED_TOKEN}`,
+      'Action-Request-Id: <id>',
+    ].join('\n'));
     await preview.clickAction('Send form');
-    assert.equal(await preview.newestLogText(), [
+    assert.equal(await preview.newestRequestText(), [
       'POST https://api.contoso.example/form',
       'Content-Type: application/x-www-form-urlencoded',
       'X-Who: x%20y%2Fz',
+      `Authorization: Bearer ${SIMULATED_TOKEN}`,
+      'Action-Request-Id: <id>',
       '',
       'q=a%20%22b%22%20%26%20c%0Ad%20%C3%A9%20%F0%9F%98%80&who=x%20y%2Fz',
     ].join('\n'));
     assert.equal(await preview.page.locator('.log-entry').count(), 2);
+    await preview.close();
+  });
+
+  it("Action.Http shows Outlook's headers: the token placeholder in Action-Authorization when the card empties Authorization, a fresh request id each click", async () => {
+    const preview = await open();
+    await preview.render('headers.card.json', card([{ type: 'Input.Text', id: 'note' }], {
+      correlationId: 'corr-1',
+      actions: [{
+        type: 'Action.Http', title: 'Own auth', method: 'POST', url: 'https://api.contoso.example/own', body: '{"note": "{{note.value}}"}',
+        headers: [{ name: 'Authorization', value: '' }, { name: 'Card-Correlation-Id', value: 'the card cannot set it' }, { name: 'X-Note', value: '{{note.value}}' }],
+      }],
+    }));
+    await preview.page.locator('input.ac-textInput').fill('hi there');
+    await preview.clickAction('Own auth');
+    const first = await preview.newestLogText();
+    assert.equal(withRequestIdShown(first), [
+      'POST https://api.contoso.example/own',
+      'X-Note: hi%20there',
+      'Content-Type: application/json',
+      `Action-Authorization: Bearer ${SIMULATED_TOKEN}`,
+      'Card-Correlation-Id: corr-1',
+      'Action-Request-Id: <id>',
+      '',
+      '{"note": "hi there"}',
+    ].join('\n'));
+    await preview.clickAction('Own auth');
+    const second = await preview.newestLogText();
+    assert.equal(withRequestIdShown(second), withRequestIdShown(first));
+    assert.notEqual(second, first, 'each click has its own Action-Request-Id');
+    assert.doesNotMatch(first, /^Authorization:/m);
     await preview.close();
   });
 
@@ -190,9 +229,12 @@ describe('action simulation', () => {
     await preview.page.locator('select.ac-choiceSetInput-compact').selectOption('policy');
     await preview.page.locator('textarea').fill('Over budget');
     await preview.clickAction('Send rejection');
-    assert.equal(await preview.newestLogText(), [
+    assert.equal(await preview.newestRequestText(), [
       'POST https://api.contoso.example/expenses/EXP-2026-0412/reject?reason=policy',
       'Content-Type: application/json',
+      `Authorization: Bearer ${SIMULATED_TOKEN}`,
+      'Card-Correlation-Id: b9e1f0a4-5c2d-4e7f-9a3b-1d6c8e2f4a70',
+      'Action-Request-Id: <id>',
       '',
       '{"decision": "rejected", "comment": "Over budget"}',
     ].join('\n'));
@@ -289,15 +331,22 @@ describe('action simulation', () => {
     await preview.close();
   });
 
-  it('autoInvokeAction has its own button that logs the request and asks for a response', async () => {
+  it('autoInvokeAction has its own button that logs the request and hands it to the host, which sends it or asks for a response', async () => {
     const preview = await open();
     await preview.render('auto.card.json', card([{ type: 'TextBlock', text: 'Loading the latest status…' }], {
       autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/status', body: '{"ticket": 1}' },
     }));
     assert.equal(await preview.page.locator('button.simulate', { hasText: 'Simulate refresh' }).count(), 0);
     await preview.page.locator('button.simulate', { hasText: 'Simulate autoInvokeAction' }).click();
-    assert.equal(await preview.newestLogText(), 'POST https://api.contoso.example/status\n\n{"ticket": 1}');
-    assert.deepEqual((await preview.postedOfType('pickResponse')).map((message) => message.trigger), ['autoInvokeAction']);
+    assert.equal(await preview.newestRequestText(),
+      `POST https://api.contoso.example/status\nContent-Type: application/json\nAuthorization: Bearer ${SIMULATED_TOKEN}\nAction-Request-Id: <id>\n\n{"ticket": 1}`);
+    // The host sends it to an action target, or else asks for the response file, as Outlook answers it at once.
+    const [sent] = await preview.postedOfType('sendHttpAction');
+    assert.deepEqual(sent, {
+      type: 'sendHttpAction', title: 'autoInvokeAction', automatic: true, inputs: [],
+      action: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/status', body: '{"ticket": 1}' },
+    });
+    assert.deepEqual(await preview.postedOfType('pickResponse', 0), []);
     await preview.close();
   });
 
@@ -356,7 +405,8 @@ describe('action simulation', () => {
       resources: { actions: [{ type: 'Action.Http', id: 'approve', title: 'Approve', method: 'POST', url: 'https://api.contoso.example/approve', body: '{}' }] },
     }));
     await preview.page.locator('a', { hasText: 'approve here' }).click();
-    assert.equal(await preview.newestLogText(), 'POST https://api.contoso.example/approve\n\n{}');
+    assert.equal(await preview.newestRequestText(),
+      `POST https://api.contoso.example/approve\nContent-Type: application/json\nAuthorization: Bearer ${SIMULATED_TOKEN}\nAction-Request-Id: <id>\n\n{}`);
     assert.equal((await preview.posted()).filter((message) => message.type === 'openUrl').length, 0);
     await preview.close();
   });

@@ -5,7 +5,17 @@ import { describe, it } from 'node:test';
 import { withShownImagesOnly } from '../../webview/src/image-urls';
 import { renderOutlookMarkdown } from '../../webview/src/markdown';
 import { buildExecuteInvoke, buildHttpRequest, formatHttpRequest, substituteInputs } from '../../server/src/card';
-import { automaticRequests, simulate } from '../../webview/src/simulation';
+import { SIMULATED_TOKEN, automaticRequests, simulate } from '../../webview/src/simulation';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const REQUEST_ID = /^Action-Request-Id: (.*)$/m;
+
+/** `entry` with its Action-Request-Id, checked to be a GUID, written as <id>, so the rest compares exactly. */
+function withRequestId<T extends { readonly text: string }>(entry: T): T {
+  const id = REQUEST_ID.exec(entry.text)?.[1];
+  assert.match(id ?? '(no Action-Request-Id)', GUID);
+  return { ...entry, text: entry.text.replace(REQUEST_ID, 'Action-Request-Id: <id>') };
+}
 
 const TRICKY = 'a "b" & c\nd\\e é 😀 $& $1';
 
@@ -73,39 +83,59 @@ describe('buildExecuteInvoke', () => {
 });
 
 describe('simulate', () => {
-  it('logs an Action.Http with its title and offers a response', () => {
-    const simulated = simulate({ kind: 'http', source: { title: 'Go', method: 'GET', url: 'https://a.example/' }, inputs: new Map() });
-    assert.deepEqual(simulated, { entry: { title: 'Action.Http: Go', text: 'GET https://a.example/', respondsTo: 'action' } });
+  it("logs an Action.Http with its title and Outlook's headers, and offers a response", () => {
+    const simulated = simulate({ kind: 'http', source: { title: 'Go', method: 'GET', url: 'https://a.example/' }, inputs: new Map() }, {});
+    assert.deepEqual(withRequestId(simulated.entry), {
+      title: 'Action.Http: Go', text: `GET https://a.example/\nAuthorization: Bearer ${SIMULATED_TOKEN}\nAction-Request-Id: <id>`, respondsTo: 'action',
+    });
+  });
+
+  it("adds the card's correlationId, the Content-Type of a body, and Action-Authorization when the card empties Authorization", () => {
+    const card = { correlationId: 'c-42' };
+    const post = simulate({ kind: 'http', source: { method: 'POST', url: 'https://a.example/', body: '{}', headers: [{ name: 'Authorization', value: '' }] }, inputs: new Map() }, card);
+    assert.equal(withRequestId(post.entry).text,
+      `POST https://a.example/\nContent-Type: application/json\nAction-Authorization: Bearer ${SIMULATED_TOKEN}\nCard-Correlation-Id: c-42\nAction-Request-Id: <id>\n\n{}`);
+    const form = simulate({ kind: 'http', source: { method: 'POST', url: 'https://a.example/', body: 'a=1', headers: [{ name: 'Content-Type', value: 'text/plain' }] }, inputs: new Map() }, card);
+    assert.match(form.entry.text, /^POST https:\/\/a\.example\/\nContent-Type: text\/plain\nAuthorization: Bearer /);
+  });
+
+  it('gives each request a fresh Action-Request-Id GUID', () => {
+    const action = { kind: 'http', source: { method: 'GET', url: 'https://a.example/' }, inputs: new Map() } as const;
+    const ids = [simulate(action, {}), simulate(action, {})].map((simulated) => REQUEST_ID.exec(simulated.entry.text)?.[1]);
+    assert.match(ids[0] ?? '', GUID);
+    assert.match(ids[1] ?? '', GUID);
+    assert.notEqual(ids[0], ids[1]);
   });
 
   it('ends the entry with the inputs not checked against their regex, for Action.Http and Action.Execute', () => {
     const notChecked = ['input "zip": the check did not finish within 40 ms'];
     const paragraph = '\n\nNot checked against their regex (the preview treats the values as valid):\n- input "zip": the check did not finish within 40 ms';
-    const http = simulate({ kind: 'http', source: { method: 'GET', url: 'https://a.example/' }, inputs: new Map(), notChecked });
-    assert.equal(http.entry.text, `GET https://a.example/${paragraph}`);
-    const execute = simulate({ kind: 'execute', source: { verb: 'v' }, inputs: new Map([['zip', 'x']]), notChecked });
+    const http = simulate({ kind: 'http', source: { method: 'GET', url: 'https://a.example/' }, inputs: new Map(), notChecked }, {});
+    assert.equal(withRequestId(http.entry).text, `GET https://a.example/\nAuthorization: Bearer ${SIMULATED_TOKEN}\nAction-Request-Id: <id>${paragraph}`);
+    const execute = simulate({ kind: 'execute', source: { verb: 'v' }, inputs: new Map([['zip', 'x']]), notChecked }, {});
     assert.ok(execute.entry.text.endsWith(`}${paragraph}`), execute.entry.text);
-    assert.ok(!simulate({ kind: 'execute', source: { verb: 'v' }, inputs: new Map(), notChecked: [] }).entry.text.includes('Not checked'));
+    assert.ok(!simulate({ kind: 'execute', source: { verb: 'v' }, inputs: new Map(), notChecked: [] }, {}).entry.text.includes('Not checked'));
   });
 
   it('asks the host to open only http, https and mailto URLs', () => {
-    assert.equal(simulate({ kind: 'openUrl', url: 'https://a.example/' }).openUrl, 'https://a.example/');
-    assert.equal(simulate({ kind: 'openUrl', url: 'mailto:ana@contoso.example' }).openUrl, 'mailto:ana@contoso.example');
+    assert.equal(simulate({ kind: 'openUrl', url: 'https://a.example/' }, {}).openUrl, 'https://a.example/');
+    assert.equal(simulate({ kind: 'openUrl', url: 'mailto:ana@contoso.example' }, {}).openUrl, 'mailto:ana@contoso.example');
     for (const url of ['javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'vscode://x', ' javascript:x']) {
-      const simulated = simulate({ kind: 'openUrl', url });
+      const simulated = simulate({ kind: 'openUrl', url }, {});
       assert.equal(simulated.openUrl, undefined, url);
       assert.equal(simulated.entry.title, 'Open URL (not opened)');
     }
   });
 
   it("describes Outlook's own actions, a missing property included", () => {
-    assert.equal(simulate({ kind: 'outlook', type: 'Action.DisplayMessageForm', source: {} }).entry.text, 'Outlook opens the message form of the item:\nitemId: (missing)');
+    assert.equal(simulate({ kind: 'outlook', type: 'Action.DisplayMessageForm', source: {} }, {}).entry.text, 'Outlook opens the message form of the item:\nitemId: (missing)');
   });
 });
 
 describe('automaticRequests', () => {
   it('offers refresh for a refresh Action.Execute and autoInvokeAction for its request', () => {
     const requests = automaticRequests({
+      correlationId: 'c-7',
       refresh: { action: { type: 'Action.Execute', verb: 'r', data: { a: 1 } } },
       autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://a.example/{{x.value}}', body: '{}' },
     });
@@ -114,7 +144,11 @@ describe('automaticRequests', () => {
     const [refresh, autoInvoke] = requests.map((request) => request.simulate(inputs).entry);
     assert.equal(refresh!.respondsTo, 'refresh');
     assert.deepEqual(JSON.parse(refresh!.text.split('\n').slice(3).join('\n')).value, { action: { type: 'Action.Execute', verb: 'r', data: { a: 1 } }, trigger: 'automatic' });
-    assert.deepEqual(autoInvoke, { title: 'autoInvokeAction', text: 'POST https://a.example/y%20z\n\n{}', respondsTo: 'autoInvokeAction' });
+    assert.deepEqual(withRequestId(autoInvoke!), {
+      title: 'autoInvokeAction',
+      text: `POST https://a.example/y%20z\nContent-Type: application/json\nAuthorization: Bearer ${SIMULATED_TOKEN}\nCard-Correlation-Id: c-7\nAction-Request-Id: <id>\n\n{}`,
+      respondsTo: 'autoInvokeAction',
+    });
   });
 
   it('offers nothing for a card without them or with a refresh that is not Action.Execute', () => {

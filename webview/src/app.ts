@@ -181,7 +181,7 @@ export class PreviewApp {
     const { card: shownCard, dropped } = withShownImagesOnly(card);
     let rendered: RenderedCard;
     try {
-      rendered = renderOutlookCard(shownCard, hostConfigFor(this.theme), (action) => this.simulate(action));
+      rendered = renderOutlookCard(shownCard, hostConfigFor(this.theme), (action) => this.simulate(action, card));
     } catch (error) {
       this.showProblem(`The renderer failed on this card: ${error instanceof Error ? error.message : String(error)}`);
       return false;
@@ -200,23 +200,25 @@ export class PreviewApp {
     return true;
   }
 
-  private simulate(action: TriggeredAction): void {
-    const simulated = simulate(action);
-    this.record(simulated);
-    // The host sends it only when the user maps the card's host to an action target; the page itself has no network.
-    if (action.kind === 'http') {
-      const correlationId = this.shown?.card['correlationId'];
-      this.vscode.postMessage({
-        type: 'sendHttpAction', title: simulated.entry.title, action: action.source, inputs: [...action.inputs],
-        ...(typeof correlationId === 'string' ? { correlationId } : {}),
-      });
-    }
+  private simulate(action: TriggeredAction, card: JsonObject): void {
+    this.record(simulate(action, card));
   }
 
   private record(simulated: Simulated): void {
     this.pane.addLogEntry(simulated.entry);
     this.vscode.postMessage({ type: 'actionSimulated', title: simulated.entry.title });
     if (simulated.openUrl !== undefined) this.vscode.postMessage({ type: 'openUrl', url: simulated.openUrl });
+    if (simulated.httpAction !== undefined) {
+      // The host sends it only when the user maps the card's host to an action target; the page itself has no network.
+      // Without one, the host asks for the response file of an autoInvokeAction, which Outlook answers at once.
+      const correlationId = this.shown?.card['correlationId'];
+      const automatic = simulated.entry.respondsTo === 'autoInvokeAction';
+      this.vscode.postMessage({
+        type: 'sendHttpAction', title: simulated.entry.title, action: simulated.httpAction.source, inputs: [...simulated.httpAction.inputs],
+        ...(typeof correlationId === 'string' ? { correlationId } : {}), ...(automatic ? { automatic: true as const } : {}),
+      });
+      if (automatic) return;
+    }
     if (simulated.invoke !== undefined && this.botEndpoint !== undefined) {
       this.pane.showResponseStatus(`Sending the invoke to the bot at ${this.botEndpoint}…`);
       this.vscode.postMessage({ type: 'invokeBot', invoke: simulated.invoke });

@@ -66,7 +66,9 @@ export type WebviewMessage =
   | { readonly type: 'actionSimulated'; readonly title: string }
   /**
    * An Action.Http was clicked: the host sends it to the action target that maps its host, if the user configured one
-   * (docs/action-tokens.md). `inputs` are the current input values; `correlationId` is the card's.
+   * (docs/action-tokens.md). `inputs` are the current input values; `correlationId` is the card's. `automatic` marks
+   * the card's own autoInvokeAction, which Outlook answers at once: without an action target the host asks for the
+   * response file instead.
    */
   | {
     readonly type: 'sendHttpAction';
@@ -74,6 +76,7 @@ export type WebviewMessage =
     readonly action: Readonly<Record<string, unknown>>;
     readonly inputs: readonly (readonly [string, string])[];
     readonly correlationId?: string;
+    readonly automatic?: true;
   }
   /** The theme or width changed in the toolbar; the host remembers it for the next preview. */
   | { readonly type: 'optionsChanged'; readonly options: PreviewOptions }

@@ -4,7 +4,9 @@
 import { isJsonObject, type JsonObject } from './card-source';
 import { usesUniversalActions } from './outlook-version';
 import type { WebviewMessage } from './protocol';
-import { buildExecuteInvoke, buildHttpRequest, formatHttpRequest, type ExecuteInvoke, type InputValues } from '../../server/src/card';
+import {
+  buildExecuteInvoke, buildHttpRequest, correlationIdOf, formatHttpRequest, withOutlookHeaders, type ExecuteInvoke, type InputValues,
+} from '../../server/src/card';
 import { formatExecuteInvoke } from './requests';
 
 export type ResponseTrigger = Extract<WebviewMessage, { type: 'pickResponse' }>['trigger'];
@@ -33,6 +35,8 @@ export interface Simulated {
   readonly openUrl?: string;
   /** The invoke of an Action.Execute, which the host sends to the bot when one is set. */
   readonly invoke?: ExecuteInvoke;
+  /** The Action.Http request, which the host sends to the action target when one maps its host. */
+  readonly httpAction?: { readonly source: JsonObject; readonly inputs: InputValues };
 }
 
 const OPENABLE_URL = /^(https?|mailto):/i;
@@ -65,11 +69,27 @@ function withNotChecked(text: string, notChecked: readonly string[] = []): strin
   return `${text}\n\nNot checked against their regex (the preview treats the values as valid):\n${notChecked.map((line) => `- ${line}`).join('\n')}`;
 }
 
-export function simulate(action: TriggeredAction): Simulated {
+/**
+ * Stands for the bearer token in a simulated request: the page never holds a token (the extension host signs one
+ * only when it sends the request to an action target).
+ */
+export const SIMULATED_TOKEN = '<development token: signed by VS Code only when it sends the request to an action target>';
+
+/** The request text of an Action.Http of `card`, with the headers Outlook adds, as the host would send it. */
+function simulatedHttpRequest(action: JsonObject, inputs: InputValues, card: JsonObject): string {
+  return formatHttpRequest(withOutlookHeaders(buildHttpRequest(action, inputs), {
+    bearerToken: SIMULATED_TOKEN,
+    correlationId: correlationIdOf(card),
+    actionRequestId: crypto.randomUUID(),
+  }));
+}
+
+/** Simulates `action` of the shown `card` (whose correlationId an Action.Http request carries). */
+export function simulate(action: TriggeredAction, card: JsonObject): Simulated {
   switch (action.kind) {
     case 'http': {
-      const text = withNotChecked(formatHttpRequest(buildHttpRequest(action.source, action.inputs)), action.notChecked);
-      return { entry: { title: titled('Action.Http', action.source), text, respondsTo: 'action' } };
+      const text = withNotChecked(simulatedHttpRequest(action.source, action.inputs, card), action.notChecked);
+      return { entry: { title: titled('Action.Http', action.source), text, respondsTo: 'action' }, httpAction: { source: action.source, inputs: action.inputs } };
     }
     case 'execute': {
       const invoke = buildExecuteInvoke(action.source, action.inputs, 'manual');
@@ -110,7 +130,10 @@ export function automaticRequests(card: JsonObject): readonly AutomaticRequest[]
   if (isJsonObject(autoInvoke)) {
     requests.push({
       label: 'Simulate autoInvokeAction',
-      simulate: (inputs) => ({ entry: { title: 'autoInvokeAction', text: formatHttpRequest(buildHttpRequest(autoInvoke, inputs)), respondsTo: 'autoInvokeAction' } }),
+      simulate: (inputs) => ({
+        entry: { title: 'autoInvokeAction', text: simulatedHttpRequest(autoInvoke, inputs, card), respondsTo: 'autoInvokeAction' },
+        httpAction: { source: autoInvoke, inputs },
+      }),
     });
   }
   return requests;

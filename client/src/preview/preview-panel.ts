@@ -225,9 +225,13 @@ export class PreviewPanel implements vscode.Disposable {
         return this.applyPickedResponse();
       case 'actionSimulated':
         return this.host.actionSimulated(message.title);
-      case 'sendHttpAction':
-        for (const reply of await this.host.sendHttpAction(message, this.shown.uri)) this.post(reply);
+      case 'sendHttpAction': {
+        const replies = await this.host.sendHttpAction(message, this.shown.uri);
+        // Without an action target nothing was sent: the card's own request is answered from a response file.
+        if (replies.length === 0 && message.automatic) return this.applyPickedResponse();
+        for (const reply of replies) this.post(reply);
         return;
+      }
       case 'optionsChanged':
         this.host.rememberOptions(message.options);
         return;

@@ -10,11 +10,15 @@ const isStringPair = (pair: unknown): pair is [string, string] =>
   Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
 
 function sendHttpActionFrom(message: Fields): WebviewMessage | undefined {
-  const { title, action, inputs, correlationId } = message;
+  const { title, action, inputs, correlationId, automatic } = message;
   if (typeof title !== 'string' || typeof action !== 'object' || action === null || Array.isArray(action)) return undefined;
   if (!Array.isArray(inputs) || !inputs.every(isStringPair)) return undefined;
   if (correlationId !== undefined && typeof correlationId !== 'string') return undefined;
-  return { type: 'sendHttpAction', title, action: action as Fields, inputs, ...(correlationId === undefined ? {} : { correlationId }) };
+  if (automatic !== undefined && automatic !== true) return undefined;
+  return {
+    type: 'sendHttpAction', title, action: action as Fields, inputs,
+    ...(correlationId === undefined ? {} : { correlationId }), ...(automatic ? { automatic } : {}),
+  };
 }
 
 /**
