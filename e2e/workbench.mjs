@@ -11,10 +11,18 @@ export function amcard(...args) {
 
 /** Opens a workspace file by name through Quick Open, as a person would. */
 export async function quickOpen(page, fileName) {
-  await page.keyboard.press('Control+P');
-  // fill, not type: keys typed while the widget is still taking focus would be lost and another file matched
-  await page.locator('.quick-input-widget input').fill(fileName);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName }).waitFor();
+  // A file a check has just written may not be in Quick Open's index yet (a CI run waited 60 s for one in vain):
+  // Quick Open is asked again until it lists the file.
+  const listed = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press('Control+P');
+    // fill, not type: keys typed while the widget is still taking focus would be lost and another file matched
+    await page.locator('.quick-input-widget input').fill(fileName);
+    if (await listed.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`Quick Open does not list ${fileName}`);
+    await page.keyboard.press('Escape');
+  }
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
 }
