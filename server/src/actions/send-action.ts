@@ -1,7 +1,7 @@
 // Sends an action's request to its action target and reads the answer into the response envelope
 // (docs/action-tokens.md): `{"status", "headers", "body"}`, the body parsed when it is JSON. From Node or the
 // extension host only, never from the preview's page. Redirects are not followed: the target is the only place contacted.
-import type { HttpRequest } from '../card';
+import type { HttpRequest, ResponseEnvelope } from '../card';
 import { ActionTargetError } from './action-target';
 
 /** Outlook gives a service a few seconds; a local service that takes longer has a problem worth seeing. */
@@ -9,16 +9,11 @@ export const DEFAULT_ACTION_TIMEOUT_MS = 10_000;
 /** A response body above this is cut: no card response comes near it. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-/** The response as the preview applies it: the contract between the sender and the preview. */
-export interface ResponseEnvelope {
-  readonly status: number;
-  /** Header names in lower case, as HTTP/1.1 makes them case-insensitive. */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The body parsed as JSON when it is JSON, else its text ("" when there is none). */
-  readonly body: unknown;
-}
-
 export interface ActionResponse {
+  /**
+   * The answer as the preview applies it (the card kernel's envelope): header names in lower case, as fetch gives
+   * them; the body parsed as JSON when it is JSON, else its text ("" when there is none).
+   */
   readonly envelope: ResponseEnvelope;
   readonly statusText: string;
   /** The body as received (after a cut at MAX_BODY_BYTES). */
