@@ -18,6 +18,13 @@ export default async function sendChecks({ page, uiCheck, artifacts }) {
     await page.keyboard.press('Escape');
     await page.locator('.monaco-editor .view-lines').first().click({ button: 'right' });
     await menuItem.click();
+    // A click that lands while the context menu is still settling can be lost: a CI run found the menu still open,
+    // its item highlighted, a minute later. The highlighted item is then run with Enter.
+    const menuClosed = await page.locator('.monaco-menu').first().waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    if (!menuClosed) {
+      await menuItem.hover();
+      await page.keyboard.press('Enter');
+    }
     // With a signing key configured (an earlier check may leave one), the command first asks: unsigned or signed.
     const signedQuestion = page.locator('.quick-input-widget .quick-input-title', { hasText: TITLE });
     const consent = page.locator('.monaco-dialog-box', { hasText: /wants to sign in using Microsoft/ });
