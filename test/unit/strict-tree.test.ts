@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { parseJsonDocument, plainValue } from '../../server/src/card/json-document';
+import { parseJsonDocument, plainValue, propertyKeyNode, propertyValueNode } from '../../server/src/card/json-document';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/card/nesting-guard';
 import { buildStrictTree } from '../../server/src/card/strict-tree';
 import { mutate, readSeeds, seededRandom } from './fuzz-inputs';
@@ -11,12 +11,19 @@ import { mutate, readSeeds, seededRandom } from './fuzz-inputs';
 /** A number as text that keeps what JSON.stringify loses: -0 and Infinity (which it writes as 0 and null). */
 const exactValue = (value: unknown): unknown => (typeof value === 'number' ? `number ${Object.is(value, -0) ? '-0' : String(value)}` : value);
 
-/** The tree as plain data, checking on the way that every child points back at its parent. */
+/**
+ * The tree as plain data, checking on the way that every child points back at its parent and that the walks' accessors
+ * of a property's key and value (fields on the strict tree, `children` on parseTree's) give its children.
+ */
 function shape(node: JsonNode | undefined, parent?: JsonNode): unknown {
   if (node === undefined) return undefined;
   assert.equal(node.parent, parent, `parent of the ${node.type} at ${node.offset}`);
+  if (node.type === 'property') {
+    assert.equal(propertyKeyNode(node), node.children?.[0], `key of the property at ${node.offset}`);
+    assert.equal(propertyValueNode(node), node.children?.[1], `value of the property at ${node.offset}`);
+  }
   return {
-    type: node.type, offset: node.offset, length: node.length, value: exactValue(node.value), colonOffset: node.colonOffset,
+    type: node.type, offset: node.offset, length: node.length, value: exactValue(node.value),
     children: node.children?.map((child) => shape(child, node)),
   };
 }

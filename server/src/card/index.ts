@@ -27,7 +27,8 @@ export {
   wholeInputTokenId, type BracedToken
 } from './input-tokens';
 export {
-  arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, plainValue, presentValue, propertyKey, propertyValue, stringProperty,
+  arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, plainValue, presentValue, propertyKey, propertyKeyNode, propertyValue, propertyValueNode,
+  stringProperty,
   type JsonDocument, type JsonNode
 } from './json-document';
 export {

@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from './nesting-guard';
-import { buildStrictTree } from './strict-tree';
+import { buildStrictTree, StrictProperty } from './strict-tree';
 
 export type { JsonNode };
 
@@ -79,12 +79,24 @@ export function parseJsonDocument(text: string): JsonDocument {
   return { text, root, syntaxProblem: undefined };
 }
 
+/**
+ * The key of a property node. The strict tree's properties hold it in a field and make their `children` array only
+ * when asked (StrictProperty), so the walks that run on every property read it here.
+ */
+export function propertyKeyNode(property: JsonNode): JsonNode | undefined {
+  return property instanceof StrictProperty ? property.keyNode : property.children?.[0];
+}
+
+/** The value of a property node, undefined while it has none (propertyKeyNode says why this is no `children[1]`). */
+export function propertyValueNode(property: JsonNode): JsonNode | undefined {
+  return property instanceof StrictProperty ? property.valueNode : property.children?.[1];
+}
+
 /** The value node of property `name` of an object node. */
 export function propertyValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   for (const property of node.children) {
-    const key = property.children?.[0];
-    if (key?.value === name) return property.children?.[1];
+    if (propertyKeyNode(property)?.value === name) return propertyValueNode(property);
   }
   return undefined;
 }
@@ -93,7 +105,7 @@ export function propertyValue(node: JsonNode | undefined, name: string): JsonNod
 export function propertyKey(node: JsonNode | undefined, name: string): JsonNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   for (const property of node.children) {
-    const key = property.children?.[0];
+    const key = propertyKeyNode(property);
     if (key?.value === name) return key;
   }
   return undefined;
@@ -128,7 +140,8 @@ export function plainValue(node: JsonNode): unknown {
     case 'object': {
       const object: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        const [key, value] = property.children ?? [];
+        const key = propertyKeyNode(property);
+        const value = propertyValueNode(property);
         if (key === undefined || value === undefined) continue;
         const name = key.value as string;
         if (name === '__proto__') Object.defineProperty(object, name, { value: plainValue(value), writable: true, enumerable: true, configurable: true });

@@ -1,5 +1,5 @@
 import { validate as validateCardValue } from './generated/card-schema';
-import { type JsonNode, plainValue } from '../card';
+import { type JsonNode, plainValue, propertyKeyNode, propertyValueNode } from '../card';
 
 /** One place where a card breaks the project's schema (server/schema/outlook-card.schema.json), rule id `schema`. */
 export interface SchemaProblem {
@@ -59,7 +59,7 @@ function nodeAtPath(root: JsonNode, segments: readonly string[]): JsonNode | und
     if (node?.type === 'object') {
       let value: JsonNode | undefined;
       for (const property of node.children ?? []) {
-        if (property.children?.[0]?.value === segment) value = property.children[1];
+        if (propertyKeyNode(property)?.value === segment) value = propertyValueNode(property);
       }
       node = value;
     } else if (node?.type === 'array') {

@@ -3,7 +3,8 @@
 // Action.Execute would send literally; plus AM001 on Action.ShowCard cards.
 import {
   ACTION_TYPES, type ActionRef, bracedTokens, type BracedToken, type CardModel, compareVersion, describeValue,
-  ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, propertyValue, stringProperty, typeNodeOf,
+  ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, propertyKeyNode, propertyValue, propertyValueNode, stringProperty,
+  typeNodeOf,
   type Version
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
@@ -66,15 +67,16 @@ const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'e
 /** Calls `visit` with each key of `host` whose value is present (not null); a loop, as it runs on every node. */
 function forEachPresentKey(host: JsonNode, visit: (key: JsonNode) => void): void {
   for (const property of host.children ?? []) {
-    const value = property.children?.[1];
-    if (value !== undefined && value.type !== 'null') visit(property.children![0]);
+    const value = propertyValueNode(property);
+    if (value !== undefined && value.type !== 'null') visit(propertyKeyNode(property)!);
   }
 }
 
 /** A loop without a closure: it runs on every element and action of the card. */
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
   for (const property of host.children ?? []) {
-    const [key, value] = property.children ?? [];
+    const key = propertyKeyNode(property);
+    const value = propertyValueNode(property);
     const version = since.get(key?.value as string);
     if (version === undefined || value === undefined || value.type === 'null') continue;
     ctx.report('AM022', key!, `"${key!.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
@@ -189,7 +191,7 @@ function stringValuesIn(node: JsonNode): JsonNode[] {
     if (next.type === 'string') strings.push(next);
     const children = next.type === 'array' || next.type === 'object' ? next.children ?? [] : [];
     for (let index = children.length - 1; index >= 0; index--) {
-      const child = next.type === 'object' ? children[index].children?.[1] : children[index];
+      const child = next.type === 'object' ? propertyValueNode(children[index]!) : children[index];
       if (child !== undefined) pending.push(child);
     }
   }
