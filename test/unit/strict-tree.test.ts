@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
-import { parseJsonDocument, plainValue, propertyKeyNode, propertyValueNode } from '../../server/src/card/json-document';
+import { parseJsonDocument, plainValue, propertyKeyName, propertyKeyNode, propertyValueNode } from '../../server/src/card/json-document';
 import { findExcessiveNesting, MAX_NESTING_DEPTH } from '../../server/src/card/nesting-guard';
 import { buildStrictTree } from '../../server/src/card/strict-tree';
 import { mutate, readSeeds, seededRandom } from './fuzz-inputs';
@@ -13,13 +13,16 @@ const exactValue = (value: unknown): unknown => (typeof value === 'number' ? `nu
 
 /**
  * The tree as plain data, checking on the way that every child points back at its parent and that the walks' accessors
- * of a property's key and value (fields on the strict tree, `children` on parseTree's) give its children.
+ * of a property's name, key and value (fields on the strict tree, `children` on parseTree's) give its children, the
+ * same key node every time (a rule's report and a code action compare nodes).
  */
 function shape(node: JsonNode | undefined, parent?: JsonNode): unknown {
   if (node === undefined) return undefined;
   assert.equal(node.parent, parent, `parent of the ${node.type} at ${node.offset}`);
   if (node.type === 'property') {
     assert.equal(propertyKeyNode(node), node.children?.[0], `key of the property at ${node.offset}`);
+    assert.equal(propertyKeyNode(node), propertyKeyNode(node), `the key node of the property at ${node.offset}, asked for twice`);
+    assert.equal(propertyKeyName(node), node.children?.[0]?.value, `name of the property at ${node.offset}`);
     assert.equal(propertyValueNode(node), node.children?.[1], `value of the property at ${node.offset}`);
   }
   return {

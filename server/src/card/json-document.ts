@@ -80,14 +80,19 @@ export function parseJsonDocument(text: string): JsonDocument {
 }
 
 /**
- * The key of a property node. The strict tree's properties hold it in a field and make their `children` array only
- * when asked (StrictProperty), so the walks that run on every property read it here.
+ * The name of a property node (its key's value). The strict tree's properties hold it in a field and make their key
+ * node and `children` array only when asked (StrictProperty), so the walks that run on every property read it here.
  */
+export function propertyKeyName(property: JsonNode): string | undefined {
+  return property instanceof StrictProperty ? property.keyName : (property.children?.[0]?.value as string | undefined);
+}
+
+/** The key node of a property node (propertyKeyName says why this is no `children[0]`). */
 export function propertyKeyNode(property: JsonNode): JsonNode | undefined {
   return property instanceof StrictProperty ? property.keyNode : property.children?.[0];
 }
 
-/** The value of a property node, undefined while it has none (propertyKeyNode says why this is no `children[1]`). */
+/** The value of a property node, undefined while it has none (propertyKeyName says why this is no `children[1]`). */
 export function propertyValueNode(property: JsonNode): JsonNode | undefined {
   return property instanceof StrictProperty ? property.valueNode : property.children?.[1];
 }
@@ -96,7 +101,7 @@ export function propertyValueNode(property: JsonNode): JsonNode | undefined {
 export function propertyValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   for (const property of node.children) {
-    if (propertyKeyNode(property)?.value === name) return propertyValueNode(property);
+    if (propertyKeyName(property) === name) return propertyValueNode(property);
   }
   return undefined;
 }
@@ -105,8 +110,7 @@ export function propertyValue(node: JsonNode | undefined, name: string): JsonNod
 export function propertyKey(node: JsonNode | undefined, name: string): JsonNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   for (const property of node.children) {
-    const key = propertyKeyNode(property);
-    if (key?.value === name) return key;
+    if (propertyKeyName(property) === name) return propertyKeyNode(property);
   }
   return undefined;
 }
@@ -140,10 +144,9 @@ export function plainValue(node: JsonNode): unknown {
     case 'object': {
       const object: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
-        const key = propertyKeyNode(property);
+        const name = propertyKeyName(property);
         const value = propertyValueNode(property);
-        if (key === undefined || value === undefined) continue;
-        const name = key.value as string;
+        if (name === undefined || value === undefined) continue;
         if (name === '__proto__') Object.defineProperty(object, name, { value: plainValue(value), writable: true, enumerable: true, configurable: true });
         else object[name] = plainValue(value);
       }

@@ -11,20 +11,31 @@ import type { Node as JsonNode } from 'jsonc-parser';
 export type StrictTree = { readonly root: JsonNode } | { readonly tooDeepAt: number } | undefined;
 
 /**
- * A property of the strict tree. It keeps its key and value in fields and makes jsonc-parser's `children` array
- * (`[key, value]`) only when asked: that array took 64 of the 136 bytes of every property node, a fifth of a large
- * card's tree. `colonOffset`, which jsonc-parser also sets and nothing here reads, is left out. The helpers of
- * json-document.ts read the fields directly (propertyKeyNode, propertyValueNode).
+ * A property of the strict tree. It keeps its value node and its key's name in fields, and makes the key's node and
+ * jsonc-parser's `children` array (`[key, value]`) only when asked: a rule reads the names of every property, but
+ * reports on few keys, and the key node and that array took 112 of the 136 bytes of every property, a third of a
+ * large card's tree. The key node, once made, is kept, so it is the same node on every call. `colonOffset`, which
+ * jsonc-parser also sets and nothing here reads, is left out. The walks of json-document.ts read the fields through
+ * propertyKeyName, propertyKeyNode and propertyValueNode.
  */
 export class StrictProperty implements JsonNode {
   readonly type = 'property';
+  private key: JsonNode | undefined = undefined;
   constructor(
     public offset: number,
     public length: number,
     public parent: JsonNode | undefined,
-    public keyNode: JsonNode,
+    /** The key's value: the name, unescaped. */
+    readonly keyName: string,
+    /** The key's length in the text, quotes and escapes included; it starts where the property does. */
+    private readonly keyLength: number,
     public valueNode: JsonNode | undefined,
   ) {}
+
+  get keyNode(): JsonNode {
+    this.key ??= { type: 'string', value: this.keyName, offset: this.offset, length: this.keyLength, parent: this };
+    return this.key;
+  }
 
   get children(): JsonNode[] {
     return this.valueNode === undefined ? [this.keyNode] : [this.keyNode, this.valueNode];
@@ -182,14 +193,14 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
       case Expect.Key:
       case Expect.KeyOrClose: {
         if (c !== Char.Quote || !scanString()) return undefined;
-        const key: Node = { type: 'string', value: scanned, offset, length: pos - offset, parent: undefined };
+        const keyName = scanned as string;
+        const keyLength = pos - offset;
         let colon = text.charCodeAt(pos);
         while (colon === Char.Space || colon === Char.LineFeed || colon === Char.CarriageReturn || colon === Char.Tab) colon = text.charCodeAt(++pos);
         if (colon !== Char.Colon) return undefined;
         pos++;
         // Its value is set when it is read (attach).
-        const property = new StrictProperty(offset, 0, container, key, undefined);
-        key.parent = property;
+        const property = new StrictProperty(offset, 0, container, keyName, keyLength, undefined);
         pendingChildren.push(property);
         holder = property;
         expect = Expect.Value;

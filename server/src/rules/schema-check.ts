@@ -1,5 +1,5 @@
 import { validate as validateCardValue } from './generated/card-schema';
-import { type JsonNode, plainValue, propertyKeyNode, propertyValueNode } from '../card';
+import { type JsonNode, plainValue, propertyKeyName, propertyValueNode } from '../card';
 
 /** One place where a card breaks the project's schema (server/schema/outlook-card.schema.json), rule id `schema`. */
 export interface SchemaProblem {
@@ -59,7 +59,7 @@ function nodeAtPath(root: JsonNode, segments: readonly string[]): JsonNode | und
     if (node?.type === 'object') {
       let value: JsonNode | undefined;
       for (const property of node.children ?? []) {
-        if (propertyKeyNode(property)?.value === segment) value = propertyValueNode(property);
+        if (propertyKeyName(property) === segment) value = propertyValueNode(property);
       }
       node = value;
     } else if (node?.type === 'array') {

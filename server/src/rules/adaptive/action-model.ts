@@ -3,9 +3,8 @@
 // Action.Execute would send literally; plus AM001 on Action.ShowCard cards.
 import {
   ACTION_TYPES, type ActionRef, bracedTokens, type BracedToken, type CardModel, compareVersion, describeValue,
-  ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, propertyKeyNode, propertyValue, propertyValueNode, stringProperty,
-  typeNodeOf,
-  type Version
+  ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, propertyKeyName, propertyKeyNode, propertyValue,
+  propertyValueNode, stringProperty, typeNodeOf, type Version
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 
@@ -64,22 +63,25 @@ const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expi
 /** docs/rules.md § AM022 (b): input validation, which Outlook applies in 1.4 cards and ignores below 1.3. */
 const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
 
-/** Calls `visit` with each key of `host` whose value is present (not null); a loop, as it runs on every node. */
-function forEachPresentKey(host: JsonNode, visit: (key: JsonNode) => void): void {
+/**
+ * Calls `visit` with the name of each property of `host` whose value is present (not null), and the property; a loop,
+ * as it runs on every node, that makes no key node (StrictProperty) until a report needs one.
+ */
+function forEachPresentProperty(host: JsonNode, visit: (name: string, property: JsonNode) => void): void {
   for (const property of host.children ?? []) {
     const value = propertyValueNode(property);
-    if (value !== undefined && value.type !== 'null') visit(propertyKeyNode(property)!);
+    if (value !== undefined && value.type !== 'null') visit(propertyKeyName(property)!, property);
   }
 }
 
 /** A loop without a closure: it runs on every element and action of the card. */
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
   for (const property of host.children ?? []) {
-    const key = propertyKeyNode(property);
+    const name = propertyKeyName(property);
     const value = propertyValueNode(property);
-    const version = since.get(key?.value as string);
+    const version = since.get(name!);
     if (version === undefined || value === undefined || value.type === 'null') continue;
-    ctx.report('AM022', key!, `"${key!.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
+    ctx.report('AM022', propertyKeyNode(property)!, `"${name!}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
   }
 }
 
@@ -96,9 +98,9 @@ function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
     const since = ELEMENT_PROPERTIES_AFTER_14.get(type!);
     if (since !== undefined) reportAfter14(ctx, node, type!, since);
     if (validatesInputs || !type!.startsWith('Input.')) continue;
-    forEachPresentKey(node, (key) => {
-      if (!INPUT_VALIDATION.has(key.value as string)) return;
-      ctx.report('AM022', key, `"${key.value as string}" on ${type!} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
+    forEachPresentProperty(node, (name, property) => {
+      if (!INPUT_VALIDATION.has(name)) return;
+      ctx.report('AM022', propertyKeyNode(property)!, `"${name}" on ${type!} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
     });
   }
   for (const action of model.actions) {
