@@ -166,8 +166,9 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
   };
 
   for (;;) {
-    let c = text.charCodeAt(pos);
-    while (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) c = text.charCodeAt(++pos);
+    // Read only inside the text: charCodeAt past its end (NaN) throws the optimised code away once per document kind.
+    let c = pos < end ? text.charCodeAt(pos) : -1;
+    while (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) c = ++pos < end ? text.charCodeAt(pos) : -1;
     if (pos >= end) return expect === Expect.End ? { root: root! } : undefined;
     const offset = pos;
     if (c === Char.CloseBrace || c === Char.CloseBracket) {
