@@ -290,7 +290,7 @@ async function validate(uri: string): Promise<void> {
   const started = process.cpuUsage();
   const findings = findingsFor(document, settings);
   const used = process.cpuUsage(started);
-  validationCosts.record(uri, (used.user + used.system) / 1000);
+  validationCosts.record(uri, (used.user + used.system) / 1000, document.getText().length);
   if (findings === undefined) {
     forget(uri);
     return;
@@ -323,7 +323,8 @@ function cancelPendingValidation(uri: string): void {
  * setImmediate of its own: the validation waits two more turns of the loop, so a change already sent (while this
  * process did not get the CPU) restarts the wait instead of being validated right after a version that only flashes by.
  */
-function scheduleValidation(uri: string): void {
+function scheduleValidation(document: TextDocument): void {
+  const { uri } = document;
   cancelPendingValidation(uri);
   const timer = setTimeout(() => {
     const first = setImmediate(() => {
@@ -334,7 +335,7 @@ function scheduleValidation(uri: string): void {
       pendingValidations.set(uri, () => clearImmediate(second));
     });
     pendingValidations.set(uri, () => clearImmediate(first));
-  }, validationCosts.debounceMsOf(uri));
+  }, validationCosts.debounceMsOf(uri, document.getText().length));
   pendingValidations.set(uri, () => clearTimeout(timer));
 }
 
@@ -342,7 +343,7 @@ documents.onDidChangeContent((event) => {
   const { uri, version } = event.document;
   if (validatedVersions.get(uri) === version) return;
   parsedDocuments.forget(uri);
-  scheduleValidation(uri);
+  scheduleValidation(event.document);
 });
 
 documents.onDidClose((event) => {

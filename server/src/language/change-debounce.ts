@@ -16,8 +16,11 @@ export const MIN_DEBOUNCE_MS = 12;
 /** Never more: what VS Code's own JSON server waits. A card whose validation costs over 100 ms waits this long. */
 export const MAX_DEBOUNCE_MS = 300;
 /**
- * The cost is the median of this many last validations: one slow run (a garbage collection, another process on the
- * core) does not hold back the next diagnostics, and a card that grew is followed within a few edits.
+ * The cost is estimated from this many last validations: the lowest CPU time per character among them, times the
+ * document's length now. The lowest, because a slow run says little about the next (V8 compiling the rules during the
+ * first validations of a session, a garbage collection, another process on the core) and a median of five kept the
+ * wait of the first cold validations for several edits; per character, so a card that grew or shrank is followed at
+ * once.
  */
 const COST_SAMPLES = 5;
 
@@ -27,30 +30,30 @@ export function debounceMs(costMs: number | undefined): number {
   return Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, Math.ceil(DEBOUNCE_COST_MULTIPLE * costMs)));
 }
 
-/** The last validation times of each open document, and the wait they call for. */
+/** The last validation costs of each open document, per character, and the wait they call for. */
 export class ValidationCosts {
-  private readonly samples = new Map<string, number[]>();
+  private readonly msPerCharacter = new Map<string, number[]>();
 
-  record(uri: string, costMs: number): void {
-    const samples = this.samples.get(uri) ?? [];
-    samples.push(costMs);
+  /** Records that validating `uri` at `length` characters took `costMs` of CPU time. */
+  record(uri: string, costMs: number, length: number): void {
+    const samples = this.msPerCharacter.get(uri) ?? [];
+    samples.push(costMs / Math.max(length, 1));
     if (samples.length > COST_SAMPLES) samples.shift();
-    this.samples.set(uri, samples);
+    this.msPerCharacter.set(uri, samples);
   }
 
-  /** The median of `uri`'s recorded validation times, or undefined before its first validation. */
-  costOf(uri: string): number | undefined {
-    const samples = this.samples.get(uri);
+  /** What validating `uri` at `length` characters should cost, or undefined before its first validation. */
+  costOf(uri: string, length: number): number | undefined {
+    const samples = this.msPerCharacter.get(uri);
     if (samples === undefined) return undefined;
-    const sorted = [...samples].sort((a, b) => a - b);
-    return sorted[Math.floor((sorted.length - 1) / 2)];
+    return Math.min(...samples) * length;
   }
 
-  debounceMsOf(uri: string): number {
-    return debounceMs(this.costOf(uri));
+  debounceMsOf(uri: string, length: number): number {
+    return debounceMs(this.costOf(uri, length));
   }
 
   forget(uri: string): void {
-    this.samples.delete(uri);
+    this.msPerCharacter.delete(uri);
   }
 }
