@@ -26,7 +26,7 @@ function shape(node: JsonNode | undefined, parent?: JsonNode): unknown {
     assert.equal(propertyValueNode(node), node.children?.[1], `value of the property at ${node.offset}`);
   }
   return {
-    type: node.type, offset: node.offset, length: node.length, value: exactValue(node.value),
+    type: node.type, offset: node.offset, length: node.length, value: exactValue(node.value), colonOffset: node.colonOffset,
     children: node.children?.map((child) => shape(child, node)),
   };
 }

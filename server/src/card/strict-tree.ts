@@ -14,9 +14,8 @@ export type StrictTree = { readonly root: JsonNode } | { readonly tooDeepAt: num
  * A property of the strict tree. It keeps its value node and its key's name in fields, and makes the key's node and
  * jsonc-parser's `children` array (`[key, value]`) only when asked: a rule reads the names of every property, but
  * reports on few keys, and the key node and that array took 112 of the 136 bytes of every property, a third of a
- * large card's tree. The key node, once made, is kept, so it is the same node on every call. `colonOffset`, which
- * jsonc-parser also sets and nothing here reads, is left out. The walks of json-document.ts read the fields through
- * propertyKeyName, propertyKeyNode and propertyValueNode.
+ * large card's tree. The key node, once made, is kept, so it is the same node on every call. The walks of
+ * json-document.ts read the fields through propertyKeyName, propertyKeyNode and propertyValueNode.
  */
 export class StrictProperty implements JsonNode {
   readonly type = 'property';
@@ -29,6 +28,7 @@ export class StrictProperty implements JsonNode {
     readonly keyName: string,
     /** The key's length in the text, quotes and escapes included; it starts where the property does. */
     private readonly keyLength: number,
+    readonly colonOffset: number,
     public valueNode: JsonNode | undefined,
   ) {}
 
@@ -199,9 +199,8 @@ export function buildStrictTree(text: string, maxDepth: number): StrictTree {
         let colon = text.charCodeAt(pos);
         while (colon === Char.Space || colon === Char.LineFeed || colon === Char.CarriageReturn || colon === Char.Tab) colon = text.charCodeAt(++pos);
         if (colon !== Char.Colon) return undefined;
-        pos++;
         // Its value is set when it is read (attach).
-        const property = new StrictProperty(offset, 0, container, keyName, keyLength, undefined);
+        const property = new StrictProperty(offset, 0, container, keyName, keyLength, pos++, undefined);
         pendingChildren.push(property);
         holder = property;
         expect = Expect.Value;
