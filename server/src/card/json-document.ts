@@ -97,22 +97,26 @@ export function propertyValueNode(property: JsonNode): JsonNode | undefined {
   return property instanceof StrictProperty ? property.valueNode : property.children?.[1];
 }
 
-/** The value node of property `name` of an object node. */
-export function propertyValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
+/** The property named `name` of an object node. An indexed loop: the rules call it on every element and action. */
+function propertyNamed(node: JsonNode | undefined, name: string): JsonNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
-  for (const property of node.children) {
-    if (propertyKeyName(property) === name) return propertyValueNode(property);
+  const properties = node.children;
+  for (let index = 0; index < properties.length; index++) {
+    if (propertyKeyName(properties[index]!) === name) return properties[index];
   }
   return undefined;
 }
 
+/** The value node of property `name` of an object node. */
+export function propertyValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
+  const property = propertyNamed(node, name);
+  return property === undefined ? undefined : propertyValueNode(property);
+}
+
 /** The key node of property `name` of an object node. */
 export function propertyKey(node: JsonNode | undefined, name: string): JsonNode | undefined {
-  if (node?.type !== 'object' || !node.children) return undefined;
-  for (const property of node.children) {
-    if (propertyKeyName(property) === name) return propertyKeyNode(property);
-  }
-  return undefined;
+  const property = propertyNamed(node, name);
+  return property === undefined ? undefined : propertyKeyNode(property);
 }
 
 /** The string value of property `name`, or undefined when absent or not a string. */
@@ -143,7 +147,9 @@ export function plainValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const object: Record<string, unknown> = {};
-      for (const property of node.children ?? []) {
+      const properties = node.children ?? [];
+      for (let index = 0; index < properties.length; index++) {
+        const property = properties[index]!;
         const name = propertyKeyName(property);
         const value = propertyValueNode(property);
         if (name === undefined || value === undefined) continue;
