@@ -26,8 +26,10 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   if (version === undefined) return;
   const declared = versionText(version);
+  const { actions } = model;
   if (atLeast14(version)) {
-    for (const action of model.actions) {
+    for (let index = 0; index < actions.length; index++) {
+      const action = actions[index]!;
       if (action.type !== 'Action.Http') continue;
       ctx.report('AM020', typeNodeOf(action.node), action.slot === 'autoInvokeAction'
         ? `Outlook does not run an Action.Http autoInvokeAction in a version "${declared}" card: use "refresh" with an Action.Execute instead, or set "version" to "1.0".`
@@ -39,7 +41,8 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   if (refreshKey) {
     ctx.report('AM021', refreshKey, `"refresh" needs version "1.4": Outlook ignores it in a version "${declared}" card and may reject the card. Set "version" to "1.4" (and use Action.Execute instead of Action.Http).`);
   }
-  for (const action of model.actions) {
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
     ctx.report('AM021', typeNodeOf(action.node), `Action.Execute needs version "1.4": Outlook does not render it in a version "${declared}" card and may reject the card. Set "version" to "1.4" (replacing any Action.Http), or use Action.Http in a 1.0 card.`);
   }
@@ -63,18 +66,23 @@ const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expi
 /** docs/rules.md § AM022 (b): input validation, which Outlook applies in 1.4 cards and ignores below 1.3. */
 const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
 
-/** Calls `visit` with each key of `host` whose value is present (not null); a loop, as it runs on every node. */
+/** Calls `visit` with each key of `host` whose value is present (not null). */
 function forEachPresentKey(host: JsonNode, visit: (key: JsonNode) => void): void {
-  for (const property of host.children ?? []) {
-    const value = property.children?.[1];
-    if (value !== undefined && value.type !== 'null') visit(property.children![0]);
+  const properties = host.children ?? [];
+  for (let index = 0; index < properties.length; index++) {
+    const pair = properties[index]!.children;
+    const value = pair?.[1];
+    if (value !== undefined && value.type !== 'null') visit(pair![0]!);
   }
 }
 
-/** A loop without a closure: it runs on every element and action of the card. */
+/** An indexed loop without a closure or destructuring: it runs on every property of most elements and actions. */
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
-  for (const property of host.children ?? []) {
-    const [key, value] = property.children ?? [];
+  const properties = host.children ?? [];
+  for (let index = 0; index < properties.length; index++) {
+    const pair = properties[index]!.children;
+    const key = pair?.[0];
+    const value = pair?.[1];
     const version = since.get(key?.value as string);
     if (version === undefined || value === undefined || value.type === 'null') continue;
     ctx.report('AM022', key!, `"${key!.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
@@ -84,11 +92,13 @@ function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since
 function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   if (version === undefined) return;
-  for (const card of model.cards) reportAfter14(ctx, card.node, 'AdaptiveCard', CARD_PROPERTIES_AFTER_14);
+  const { cards, elements, actions } = model;
+  for (let index = 0; index < cards.length; index++) reportAfter14(ctx, cards[index]!.node, 'AdaptiveCard', CARD_PROPERTIES_AFTER_14);
   const refresh = presentValue(model.top, 'refresh');
   if (refresh?.type === 'object') reportAfter14(ctx, refresh, 'refresh', REFRESH_PROPERTIES_AFTER_14);
   const validatesInputs = compareVersion(version, 1, 3) >= 0;
-  for (const element of model.elements) {
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (isRejectedElement(element) || element.node.type !== 'object' || element.kind === 'textRun') continue;
     const { node, type } = element;
     const since = ELEMENT_PROPERTIES_AFTER_14.get(type!);
@@ -99,7 +109,8 @@ function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
       ctx.report('AM022', key, `"${key.value as string}" on ${type!} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
     });
   }
-  for (const action of model.actions) {
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (isRejectedAction(action, version) || action.node.type !== 'object') continue;
     reportAfter14(ctx, action.node, action.type ?? 'actions', ACTION_PROPERTIES_AFTER_14);
   }
@@ -122,7 +133,9 @@ function unknownTypeHint(type: string, known: Iterable<string>): string {
 }
 
 function checkElementTypes(model: CardModel, ctx: RuleContext): void {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const { node, type, kind } = element;
     if (type === 'Input.Time') {
       ctx.report('AM031', typeNodeOf(node), 'Outlook does not support Input.Time and does not display it. Use an Input.Text (e.g. with placeholder "HH:MM") and validate the time on your server.');
@@ -149,7 +162,9 @@ function checkActionTypes(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   const replacement = version === undefined ? 'Action.Http (version "1.0") or Action.Execute (version "1.4")'
     : atLeast14(version) ? 'Action.Execute' : 'Action.Http';
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     // autoInvokeAction of any type is AM048's.
     if (action.slot === 'autoInvokeAction') continue;
     const { node, type } = action;
@@ -173,7 +188,9 @@ function checkActionTypes(model: CardModel, ctx: RuleContext): void {
 const MAX_ACTIONS = 5;
 
 function checkActionCount(model: CardModel, ctx: RuleContext): void {
-  for (const array of model.actionArrays) {
+  const { actionArrays } = model;
+  for (let index = 0; index < actionArrays.length; index++) {
+    const array = actionArrays[index]!;
     const count = array.children?.length ?? 0;
     if (count <= MAX_ACTIONS) continue;
     ctx.report('AM036', array, `${count} actions in one set: Outlook shows at most ${MAX_ACTIONS} (host config maxActions) and drops the rest. Keep ${MAX_ACTIONS} or fewer here, e.g. by moving some into an Action.ShowCard.`);
@@ -213,7 +230,9 @@ function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsS
  * Action.Execute. An autoInvokeAction is AM048's, and refresh.action AM056's alone.
  */
 function checkExecuteTokens(model: CardModel, ctx: RuleContext): void {
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
     const data = propertyValue(action.node, 'data');
     const dataIsString = data?.type === 'string';

@@ -102,8 +102,9 @@ const checkHttpActions: AdaptiveRule = (model, ctx) => {
     inputIds: inputIdsLowerCase(model),
     registeredHosts: (ctx.settings.targetUrls ?? []).flatMap((entry) => registeredHost(entry) ?? []),
   };
-  for (const action of model.actions) {
-    if (action.type === 'Action.Http') checkHttpAction(check, action);
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    if (actions[index]!.type === 'Action.Http') checkHttpAction(check, actions[index]!);
   }
 };
 
@@ -135,15 +136,19 @@ const checkMisplacedAutoInvokeAction: AdaptiveRule = (model, ctx) => {
       ? 'The card root has one already, so remove this one.'
       : 'Move it to the card root (it must be an Action.Http POST there), or remove it.'}`);
   };
-  for (const card of model.cards) {
+  const { cards, elements, actions } = model;
+  for (let index = 0; index < cards.length; index++) {
+    const card = cards[index]!;
     const key = card.showCardDepth > 0 ? presentAutoInvokeKey(card.node) : undefined;
     if (key !== undefined) report(key, 'a card inside Action.ShowCard');
   }
-  for (const element of model.elements) {
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const key = element.known ? presentAutoInvokeKey(element.node) : undefined;
     if (key !== undefined) report(key, `this ${element.type ?? 'TextRun'}`);
   }
-  for (const action of model.actions) {
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     const key = action.known ? presentAutoInvokeKey(action.node) : undefined;
     if (key !== undefined) report(key, `this ${action.type ?? 'action'}`);
   }
