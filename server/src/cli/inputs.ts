@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { UsageError } from './command';
 import { searchFiles } from './file-search';
-import { UnreadableInputError, readInputBytes } from './read-file';
+import { UnreadableInputError, readInputText } from './read-file';
 
 const IGNORED_WHEN_SEARCHING: readonly string[] = ['**/node_modules/**'];
 
@@ -29,7 +29,7 @@ export function describeFsError(error: unknown): string {
  * byte order mark is dropped, as editors hide it, so columns and the text signed or sent are what the user sees.
  */
 export function readTextFile(file: string): string {
-  return readInputBytes(file).toString('utf8').replace(/^\uFEFF/, '');
+  return readInputText(file).replace(/^\uFEFF/, '');
 }
 
 function search(patterns: readonly string[], cwd: string): string[] {
