@@ -7,7 +7,7 @@ import {
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { checkHeaderPairs } from '../http-headers';
 import {
-  hostOf, isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, parseUrl, registeredHost, UNPARSABLE_URL_HINT, writtenUrlHost
+  isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, parsableUrlHost, registeredHost, UNPARSABLE_URL_HINT, writtenUrlHost
 } from '../urls';
 import { inputIdsLowerCase } from './inputs';
 
@@ -57,17 +57,17 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
     return;
   }
   const value = url.value as string;
-  // Parsed once: the same parse answers AM042 for a url without tokens, and gives the host for AM043 and AM096.
-  const parsed = parseUrl(value);
+  // Checked once: it answers AM042 for a url without tokens, and tells whether there is a host for AM043 and AM096.
+  const parsable = isParsableUrl(value);
   if (!isHttpsUrl(value)) {
     ctx.report('AM042', url, /^http:\/\//i.test(value)
       ? 'Action.Http URLs must use HTTPS: change "http://" to "https://".'
       : 'Action.Http "url" must be an absolute URL starting with "https://" and a host name (a token cannot stand for the host or the scheme).');
-  } else if (!(value.includes('{{') ? isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER)) : parsed !== undefined)) {
+  } else if (!(value.includes('{{') ? isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER)) : parsable)) {
     ctx.report('AM042', url, `Action.Http "url" is not a URL Outlook can call: ${UNPARSABLE_URL_HINT}.`);
   }
   checkTokens(check, url, 'url');
-  const host = parsed === undefined ? undefined : hostOf(parsed);
+  const host = parsable ? parsableUrlHost(value) : undefined;
   if (host === undefined) return;
   const written = writtenUrlHost(value) ?? host;
   if (isPrivateHost(host)) {
