@@ -236,16 +236,19 @@ function checkExecuteTokens(model: CardModel, ctx: RuleContext): void {
     if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
     const data = propertyValue(action.node, 'data');
     const dataIsString = data?.type === 'string';
-    for (const where of ['verb', 'data'] as const) {
-      const value = where === 'verb' ? propertyValue(action.node, 'verb') : data;
-      const strings = value === undefined ? [] : where === 'verb' ? [value].filter((node) => node.type === 'string') : stringValuesIn(value);
-      for (const string of strings) {
-        for (const token of bracedTokens(string.value as string)) {
-          if (token.kind === 'textFunction') continue;
-          reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString));
-        }
-      }
-    }
+    const verb = propertyValue(action.node, 'verb');
+    if (verb?.type === 'string') reportExecuteTokens(ctx, verb, 'verb', dataIsString);
+    if (data === undefined) continue;
+    const strings = stringValuesIn(data);
+    for (let at = 0; at < strings.length; at++) reportExecuteTokens(ctx, strings[at]!, 'data', dataIsString);
+  }
+}
+
+/** AM037 on each `{{…}}` but a text function in `string`, the verb or a string of the data of an Action.Execute. */
+function reportExecuteTokens(ctx: RuleContext, string: JsonNode, where: 'verb' | 'data', dataIsString: boolean): void {
+  for (const token of bracedTokens(string.value as string)) {
+    if (token.kind === 'textFunction') continue;
+    reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString));
   }
 }
 
