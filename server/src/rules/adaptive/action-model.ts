@@ -66,17 +66,10 @@ const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expi
 /** docs/rules.md § AM022 (b): input validation, which Outlook applies in 1.4 cards and ignores below 1.3. */
 const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
 
-/** Calls `visit` with each key of `host` whose value is present (not null). */
-function forEachPresentKey(host: JsonNode, visit: (key: JsonNode) => void): void {
-  const properties = host.children ?? [];
-  for (let index = 0; index < properties.length; index++) {
-    const pair = properties[index]!.children;
-    const value = pair?.[1];
-    if (value !== undefined && value.type !== 'null') visit(pair![0]!);
-  }
-}
-
-/** An indexed loop without a closure or destructuring: it runs on every property of most elements and actions. */
+/**
+ * AM022 (a) on each present property of `host` that `since` lists. An indexed loop without a closure or
+ * destructuring: it runs on every property of most elements and actions.
+ */
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
   const properties = host.children ?? [];
   for (let index = 0; index < properties.length; index++) {
@@ -86,6 +79,18 @@ function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since
     const version = since.get(key?.value as string);
     if (version === undefined || value === undefined || value.type === 'null') continue;
     ctx.report('AM022', key!, `"${key!.value as string}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
+  }
+}
+
+/** AM022 (b) on each present input validation property of an input of a card below 1.3; as reportAfter14, a loop. */
+function reportInputValidation(ctx: RuleContext, input: JsonNode, type: string, version: Version): void {
+  const properties = input.children ?? [];
+  for (let index = 0; index < properties.length; index++) {
+    const pair = properties[index]!.children;
+    const key = pair?.[0];
+    const value = pair?.[1];
+    if (!INPUT_VALIDATION.has(key?.value as string) || value === undefined || value.type === 'null') continue;
+    ctx.report('AM022', key!, `"${key!.value as string}" on ${type} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
   }
 }
 
@@ -104,10 +109,7 @@ function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
     const since = ELEMENT_PROPERTIES_AFTER_14.get(type!);
     if (since !== undefined) reportAfter14(ctx, node, type!, since);
     if (validatesInputs || !type!.startsWith('Input.')) continue;
-    forEachPresentKey(node, (key) => {
-      if (!INPUT_VALIDATION.has(key.value as string)) return;
-      ctx.report('AM022', key, `"${key.value as string}" on ${type!} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
-    });
+    reportInputValidation(ctx, node, type!, version);
   }
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
