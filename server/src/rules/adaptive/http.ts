@@ -69,12 +69,12 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   checkTokens(check, url, 'url');
   const host = parsable ? parsableUrlHost(value) : undefined;
   if (host === undefined) return;
-  const written = writtenUrlHost(value) ?? host;
+  // The messages name the host as the url writes it, which is looked for only when there is one to report.
   if (isPrivateHost(host)) {
-    ctx.report('AM043', url, `"${written}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
+    ctx.report('AM043', url, `"${writtenUrlHost(value) ?? host}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
   }
   if (check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered))) {
-    ctx.report('AM096', url, `"${written}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
+    ctx.report('AM096', url, `"${writtenUrlHost(value) ?? host}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
   }
 }
 
@@ -97,14 +97,17 @@ function checkHttpAction(check: HttpCheck, action: ActionRef): void {
 }
 
 const checkHttpActions: AdaptiveRule = (model, ctx) => {
-  const check: HttpCheck = {
-    ctx,
-    inputIds: inputIdsLowerCase(model),
-    registeredHosts: (ctx.settings.targetUrls ?? []).flatMap((entry) => registeredHost(entry) ?? []),
-  };
+  // Made for the first Action.Http: a card without one needs neither its input ids nor the registered hosts.
+  let check: HttpCheck | undefined;
   const { actions } = model;
   for (let index = 0; index < actions.length; index++) {
-    if (actions[index]!.type === 'Action.Http') checkHttpAction(check, actions[index]!);
+    if (actions[index]!.type !== 'Action.Http') continue;
+    check ??= {
+      ctx,
+      inputIds: inputIdsLowerCase(model),
+      registeredHosts: (ctx.settings.targetUrls ?? []).flatMap((entry) => registeredHost(entry) ?? []),
+    };
+    checkHttpAction(check, actions[index]!);
   }
 };
 
