@@ -69,6 +69,14 @@ describe('amcard refuses input files over its input limit', () => {
       assertRefused(args, /huge\.card\.json(: cannot read)?: larger than amcard's input limit of 4 MiB/);
     });
   }
+  it('lint: a card read and checked before the refused file is not reported; nothing is checked then', () => {
+    // Files are checked as they are read, in name order: card.card.json (AM010) comes before huge.card.json.
+    const run = runCli(['lint', 'card.card.json', 'huge.card.json'], dir);
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^huge\.card\.json: cannot read: larger than amcard's input limit of 4 MiB$/m);
+    assert.doesNotMatch(run.stderr, /AM010/);
+  });
   it('decode -: standard input over 4 MiB is refused, naming the limit', () => {
     const run = runCli(['decode', '-'], dir, 'x'.repeat(LIMIT_BYTES + 1));
     assert.equal(run.status, 2, run.stderr);

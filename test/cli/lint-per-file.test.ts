@@ -84,6 +84,20 @@ describe('amcard reads a file into one buffer of its size', () => {
     assert.match(fromInput.stdout, /api\.contoso\.example\/expenses\/EXP-2026-0412\/approve/);
   });
 
+  it('a file and standard input are decoded alike: byte order mark, multi-byte characters, invalid UTF-8', () => {
+    const text = readFileSync(path.join(EXAMPLES, 'approval-http.card.json'), 'utf8');
+    const at = text.indexOf('"text": "') + '"text": "'.length;
+    // 0xFF is never UTF-8 and 0xC3 starts a sequence that does not go on: each reads as U+FFFD.
+    const bytes = Buffer.concat([Buffer.from(`\uFEFF${text.slice(0, at)}Café €5 `), Buffer.from([0xff, 0xc3]), Buffer.from(` ${text.slice(at)}`)]);
+    mkdirSync(path.join(dir, 'encodings'), { recursive: true });
+    writeFileSync(path.join(dir, 'encodings', 'mixed.card.json'), bytes);
+    const fromFile = runCli(['html', 'encodings/mixed.card.json'], dir);
+    const fromInput = runCli(['html', '-'], dir, bytes);
+    assert.equal(fromFile.status, 0, fromFile.stderr);
+    assert.equal(fromInput.stdout, fromFile.stdout);
+    assert.match(fromFile.stdout, /Café €5 \uFFFD\uFFFD /);
+  });
+
   it('files of 0, 1 and some thousand bytes are read exactly', () => {
     write('sizes/empty.card.json', '');
     write('sizes/one.card.json', '{');

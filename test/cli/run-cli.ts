@@ -10,7 +10,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd: string, input?: string): CliRun {
+export function runCli(args: readonly string[], cwd: string, input?: string | Uint8Array): CliRun {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000, input });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

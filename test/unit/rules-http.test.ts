@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isHttpsUrl, isHttpUrlWithHost, registeredHost, urlScheme } from '../../server/src/rules/urls';
+import { isHttpsUrl, isHttpUrlWithHost, isParsableUrl, parsableUrlHost, registeredHost, urlHost, urlScheme } from '../../server/src/rules/urls';
 import { card, findings, ruleIds } from './helpers';
 import { messages, reportedRanges } from './rule-assertions';
 
@@ -315,5 +315,38 @@ describe('URL scheme and host found by scans, as the patterns they replace found
       assert.equal(isHttpUrlWithHost(url), (scheme === 'http' || scheme === 'https') && !!writtenHost(trim(url)), JSON.stringify(url));
       assert.equal(isHttpsUrl(url), /^https:\/\//i.test(url) && !!writtenHost(url), JSON.stringify(url));
     }
+  });
+});
+
+describe('the host of a parsable Action.Http url, read off the text when it is plain, is the URL class\'s', () => {
+  it('agrees with urlHost on plain, upper-case, numeric, punycode, user, port and escaped hosts', () => {
+    const urls = [
+      'https://api.contoso.example/approve', 'HTTPS://API.Contoso.Example./a?b#c', 'https://a.com', 'https://a.com.', 'https://a.com:443/',
+      'https://a.com:/x', 'https://1.2.3.4/', 'https://1.2.3.4./', 'https://0x7f.1/', 'https://127.1/', 'https://a.0x1F/', 'https://a.0xg/',
+      'https://a.1e5/', 'https://08.a/', 'https://a.08/', 'https://2130706433/', 'https://localhost/', 'https://x.LOCALHOST:8080/',
+      'https://xn--nxasmq6b.example/', 'https://a.XN--nxasmq6b/', 'https://a.xn--/', 'https://a-.-b.c/', 'https://-a.b-/', 'https://user@a.com/',
+      'https://user:pw@a.com/', 'https://a.com:80@b.com/', 'https://a.com\\@b.com/', 'https://a.com:80\\@b.com/', 'https://a%2Ecom/',
+      'https://[::1]/', 'https://[0:0::1]:8/', ' https://a.com/ ', 'https://a.c\tom/', 'https://a.com?x@y', 'https://a.com#@y', 'https://a.b.c.d.e.f/',
+      `https://${'a'.repeat(70)}.com/`, 'https://ａ.com/', 'https://a.com\u3002b/', 'https://ex%41mple.com/',
+    ];
+    for (const url of urls) {
+      if (!isParsableUrl(url)) continue;
+      assert.equal(parsableUrlHost(url), urlHost(url), JSON.stringify(url));
+    }
+  });
+
+  it('agrees with urlHost on every parsable url of https:// and up to 4 pieces of labels, dots, ports and separators', () => {
+    const pieces = ['a', 'B', '0', '1f', '0x', 'xn--', '-', '.', ':8', ':', '@', '/', '?', '#', '%41', '\\'];
+    let level = ['https://'];
+    let checked = 0;
+    for (let count = 1; count <= 4; count++) {
+      level = level.flatMap((prefix) => pieces.map((piece) => prefix + piece));
+      for (const url of level) {
+        if (!isParsableUrl(url)) continue;
+        checked++;
+        assert.equal(parsableUrlHost(url), urlHost(url), JSON.stringify(url));
+      }
+    }
+    assert.ok(checked > 10000, `only ${checked} parsable urls`);
   });
 });

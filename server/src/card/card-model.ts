@@ -99,6 +99,10 @@ export function isAdaptiveCardObject(node: JsonNode | undefined): boolean {
 
 const SELECT_ACTION_HOSTS: ReadonlySet<string> = new Set(['Container', 'Column', 'ColumnSet', 'Image']);
 
+/**
+ * The walk runs on every element and action of every card. Its loops are indexed: `amcard lint` runs it mostly before
+ * V8 has optimized it, and until then a for-of loop allocates an iterator and a result object per item.
+ */
 export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardModel {
   const cards: CardRef[] = [];
   const elements: ElementRef[] = [];
@@ -124,7 +128,14 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
   const walkActionArray = (array: JsonNode | undefined, card: CardRef): void => {
     if (array?.type !== 'array') return;
     actionArrays.push(array);
-    for (const item of arrayItems(array)) walkAction(item, 'actions', card);
+    const items = arrayItems(array);
+    for (let index = 0; index < items.length; index++) walkAction(items[index]!, 'actions', card);
+  };
+
+  /** Each item of the array value of `node`'s property `name` as an element of `kind`. */
+  const walkElements = (node: JsonNode, name: string, kind: ElementKind, card: CardRef): void => {
+    const items = arrayItems(propertyValue(node, name));
+    for (let index = 0; index < items.length; index++) walkElement(items[index]!, kind, card);
   };
 
   const walkSelectAction = (host: JsonNode, card: CardRef): void => {
@@ -156,16 +167,16 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
     switch (type) {
       case 'Container':
       case 'Column':
-        for (const item of arrayItems(propertyValue(node, 'items'))) walkElement(item, 'element', card);
+        walkElements(node, 'items', 'element', card);
         break;
       case 'ColumnSet':
-        for (const column of arrayItems(propertyValue(node, 'columns'))) walkElement(column, 'column', card);
+        walkElements(node, 'columns', 'column', card);
         break;
       case 'ImageSet':
-        for (const image of arrayItems(propertyValue(node, 'images'))) walkElement(image, 'image', card);
+        walkElements(node, 'images', 'image', card);
         break;
       case 'RichTextBlock':
-        for (const inline of arrayItems(propertyValue(node, 'inlines'))) walkElement(inline, 'textRun', card);
+        walkElements(node, 'inlines', 'textRun', card);
         break;
       case 'ActionSet':
         walkActionArray(propertyValue(node, 'actions'), card);
@@ -181,7 +192,7 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
   const walkCard = (node: JsonNode, showCardDepth: number): void => {
     const card: CardRef = { node, showCardDepth };
     cards.push(card);
-    for (const item of arrayItems(propertyValue(node, 'body'))) walkElement(item, 'element', card);
+    walkElements(node, 'body', 'element', card);
     walkActionArray(propertyValue(node, 'actions'), card);
     walkSelectAction(node, card);
   };

@@ -3,13 +3,15 @@ import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { UsageError } from './command';
 import { searchFiles } from './file-search';
-import { UnreadableInputError, readInputBytes } from './read-file';
+import { UnreadableInputError, readInputText } from './read-file';
 
 const IGNORED_WHEN_SEARCHING: readonly string[] = ['**/node_modules/**'];
 
 export interface InputFile {
   /** As shown in the output: relative to the working directory. */
   readonly name: string;
+  /** The absolute path it was read from. */
+  readonly path: string;
   readonly text: string;
 }
 
@@ -27,7 +29,7 @@ export function describeFsError(error: unknown): string {
  * byte order mark is dropped, as editors hide it, so columns and the text signed or sent are what the user sees.
  */
 export function readTextFile(file: string): string {
-  return readInputBytes(file).toString('utf8').replace(/^\uFEFF/, '');
+  return readInputText(file).replace(/^\uFEFF/, '');
 }
 
 function search(patterns: readonly string[], cwd: string): string[] {
@@ -75,18 +77,46 @@ export function expandConfigFiles(patterns: readonly string[], configFile: strin
   return matches;
 }
 
-/** Reads every file (de-duplicated, sorted by name); unreadable ones are reported together as a UsageError. */
-export function readInputs(absolutePaths: readonly string[], cwd: string): InputFile[] {
-  const names = [...new Set(absolutePaths.map((file) => path.relative(cwd, file) || file))].sort();
-  const inputs: InputFile[] = [];
+/** A relative path that path.relative would change: a leading or trailing slash, an empty, `.` or `..` segment. */
+const UNNORMALIZED_PATH = /^\/|\/\/|(^|\/)\.\.?(\/|$)|\/$/;
+
+/**
+ * The name a file is shown by: its path relative to `cwd`, or the path itself when that is `cwd`. A file whose path
+ * is `cwd`, a slash and a normalized rest is named by that rest, which is what path.relative gives: path.relative
+ * resolves both paths on every call, 7-10 µs per file of the thousands amcard lint reads. On Windows (case-insensitive
+ * paths) and for any other path, path.relative answers.
+ */
+export function displayName(cwd: string, file: string): string {
+  const prefix = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  if (path.sep === '/' && cwd.startsWith('/') && file.startsWith(prefix)) {
+    const rest = file.slice(prefix.length);
+    // Whatever path.relative makes of `cwd`, it makes of the same start of `file`.
+    if (rest !== '' && !UNNORMALIZED_PATH.test(rest)) return rest;
+  }
+  return path.relative(cwd, file) || file;
+}
+
+/**
+ * Reads the files (de-duplicated, sorted by name) one at a time and gives each to `use` before reading the next, so
+ * that a file's text, and what `use` makes of it, can be collected as soon as `use` is done with it: reading them all
+ * first kept every text to the end (2,000 cards of 1-5 KB: 98 MB peak RSS, against 83 MB one at a time). Unreadable
+ * files are reported together as a UsageError once the others are read, and nothing `use` returned is given then.
+ */
+export function mapInputs<T>(absolutePaths: readonly string[], cwd: string, use: (input: InputFile) => T): T[] {
+  const names = [...new Set(absolutePaths.map((file) => displayName(cwd, file)))].sort();
+  const results: T[] = [];
   const problems: string[] = [];
   for (const name of names) {
+    const absolute = path.resolve(cwd, name);
+    let text: string;
     try {
-      inputs.push({ name, text: readTextFile(path.resolve(cwd, name)) });
+      text = readTextFile(absolute);
     } catch (error) {
       problems.push(`${name}: cannot read: ${describeFsError(error)}`);
+      continue;
     }
+    if (problems.length === 0) results.push(use({ name, path: absolute, text }));
   }
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  return inputs;
+  return results;
 }

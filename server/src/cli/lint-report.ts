@@ -10,6 +10,9 @@ export interface LocatedFinding {
   readonly range: Range;
 }
 
+/** What a report needs of a file: its name as shown and its text (for lines and columns). */
+export type ReportedFile = Pick<InputFile, 'name' | 'text'>;
+
 export interface FileResult {
   readonly file: string;
   readonly findings: readonly LocatedFinding[];
@@ -24,7 +27,7 @@ const NOT_A_CARD = 'not-a-card';
  * A file that is no card: when the user named it, one info note saying so; otherwise no finding, only the
  * reason (the summary counts it).
  */
-export function skippedResult(input: InputFile, reason: string, named: boolean): FileResult {
+export function skippedResult(input: ReportedFile, reason: string, named: boolean): FileResult {
   const start = { line: 0, character: 0 };
   const note: LocatedFinding = {
     rule: NOT_A_CARD, severity: 'info', message: `Not a card (${reason}); not checked.`, range: { start, end: start },
@@ -32,7 +35,7 @@ export function skippedResult(input: InputFile, reason: string, named: boolean):
   return { file: input.name, findings: named ? [note] : [], skipped: reason };
 }
 
-export function locateFindings(input: InputFile, findings: readonly Finding[]): FileResult {
+export function locateFindings(input: ReportedFile, findings: readonly Finding[]): FileResult {
   const locator = new PositionLocator(input.text);
   const located = findings.map((finding) => ({
     rule: finding.rule,

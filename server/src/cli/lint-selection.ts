@@ -55,7 +55,6 @@ export interface SkippedFile {
 
 /** What decides whether a file is checked: the patterns, the folders they are read relative to, the files named. */
 export interface SelectionContext {
-  readonly cwd: string;
   readonly patterns: CardPatterns;
   readonly bases: readonly string[];
   readonly named: ReadonlySet<string>;
@@ -71,12 +70,11 @@ function skipReason(input: InputFile): string {
  * A read file as a document to check or as a file that is no card, with the reason. It is parsed once, here, for
  * both: telling whether it is a card by its content, and checking it.
  */
-export function selectDocument(input: InputFile, { cwd, patterns, bases, named }: SelectionContext): LintDocument | SkippedFile {
-  const absolute = path.resolve(cwd, input.name);
-  const inResponseFile = matchesFileGlobs(absolute, bases, patterns.responseFiles);
+export function selectDocument(input: InputFile, { patterns, bases, named }: SelectionContext): LintDocument | SkippedFile {
+  const inResponseFile = matchesFileGlobs(input.path, bases, patterns.responseFiles);
   const document = parseJsonDocument(input.text);
-  if (inResponseFile || matchesFileGlobs(absolute, bases, patterns.files) || isCardDocument(document)) {
+  if (inResponseFile || matchesFileGlobs(input.path, bases, patterns.files) || isCardDocument(document)) {
     return { input, document, inResponseFile };
   }
-  return { input, reason: skipReason(input), named: named.has(absolute) };
+  return { input, reason: skipReason(input), named: named.has(input.path) };
 }

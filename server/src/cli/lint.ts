@@ -2,7 +2,7 @@ import { DEFAULT_CARD_FILES, DEFAULT_RESPONSE_FILES, LINT_CONFIG_KEYS } from '..
 import { type ServiceSettings, type SeverityOverride, validateDocument } from '../rules';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { checkRuleOverride, loadConfig } from './config';
-import { expandArguments, expandConfigFiles, readInputs } from './inputs';
+import { expandArguments, expandConfigFiles, mapInputs } from './inputs';
 import { formatHuman, formatJson, locateFindings, skippedResult, type FileResult } from './lint-report';
 import {
   directorySearchPatterns, namedFiles, patternBases, selectDocument, type CardPatterns, type LintDocument, type SkippedFile
@@ -87,9 +87,9 @@ async function runLint(args: readonly string[]): Promise<number> {
   } else {
     throw new UsageError('amcard lint: no input files. Pass files, directories or globs, or a --config with "files".\nRun "amcard lint --help" for the options.');
   }
-  const context = { cwd, patterns, bases: patternBases(positionals, cwd, values.config), named: namedFiles(positionals, cwd) };
-  // readInputs gives the files sorted by name, the order of the output.
-  const results = readInputs(files, cwd).map((input) => lintResult(selectDocument(input, context), settings));
+  const context = { patterns, bases: patternBases(positionals, cwd, values.config), named: namedFiles(positionals, cwd) };
+  // mapInputs gives the files sorted by name, the order of the output.
+  const results = mapInputs(files, cwd, (input) => lintResult(selectDocument(input, context), settings));
   process.stdout.write(values.json ? formatJson(results) : formatHuman(results));
   const failed = results.some((result) => result.findings.some((finding) => finding.severity === 'error'));
   return failed ? EXIT_FINDINGS : EXIT_OK;

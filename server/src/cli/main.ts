@@ -11,6 +11,7 @@ import { MAX_INPUT_FILE_BYTES } from './read-file';
 import { sendCommand } from './send';
 import { signCommand } from './sign';
 import { tokenCommand } from './token';
+import { tuneV8ForShortRun } from './v8-flags';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   lint: lintCommand,
@@ -65,6 +66,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+tuneV8ForShortRun();
 // exitCode rather than process.exit(): large outputs to a pipe are flushed before the process ends.
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },

@@ -17,7 +17,12 @@ export interface RuleContext {
   reportInString?(rule: RuleId, node: JsonNode, start: number, length: number, message: string): void;
 }
 
-/** A rule of the Adaptive Card mode: reads the card model and reports through the context. */
+/**
+ * A rule of the Adaptive Card mode: reads the card model and reports through the context. Rules run on every element
+ * and action of every card, and `amcard lint` runs them mostly before V8 has optimized them: their loops over the
+ * model and over properties are indexed, since until then a for-of loop allocates an iterator and a result object per
+ * item (and `const [a, b] = pair` an iterator too).
+ */
 export type AdaptiveRule = (model: CardModel, ctx: RuleContext) => void;
 
 /** Reports part of a string value where the context supports it, else the whole string node. */

@@ -1,10 +1,11 @@
 // docs/rules.md § AM045 and § AM088: the request headers of an Action.Http and of a legacy HttpPOST are one shape,
 // an array of {"name", "value"} objects, checked here for both.
-import { arrayItems, describeValue, type JsonNode, propertyValue } from '../card';
+import { arrayItems, describeValue, type JsonNode, propertyKeyName, propertyValue } from '../card';
 import type { RuleContext } from './context';
 
 function firstKeyOf(object: JsonNode): string | undefined {
-  return object.children?.[0]?.children?.[0]?.value as string | undefined;
+  const first = object.children?.[0];
+  return first === undefined ? undefined : propertyKeyName(first);
 }
 
 /**

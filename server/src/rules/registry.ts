@@ -20,7 +20,7 @@ const ADAPTIVE_RULES: readonly AdaptiveRule[] = [
 /** Runs every rule of the Adaptive Card mode on a top-level card. */
 export function checkAdaptiveCard(card: JsonNode, ctx: RuleContext, payloadOriginator?: string): void {
   const model = buildCardModel(card, payloadOriginator);
-  for (const rule of ADAPTIVE_RULES) rule(model, ctx);
+  for (let index = 0; index < ADAPTIVE_RULES.length; index++) ADAPTIVE_RULES[index]!(model, ctx);
 }
 
 /** A Universal Actions invoke response: its `value` is checked as a top-level card, where the findings point. */

@@ -26,8 +26,10 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   if (version === undefined) return;
   const declared = versionText(version);
+  const { actions } = model;
   if (atLeast14(version)) {
-    for (const action of model.actions) {
+    for (let index = 0; index < actions.length; index++) {
+      const action = actions[index]!;
       if (action.type !== 'Action.Http') continue;
       ctx.report('AM020', typeNodeOf(action.node), action.slot === 'autoInvokeAction'
         ? `Outlook does not run an Action.Http autoInvokeAction in a version "${declared}" card: use "refresh" with an Action.Execute instead, or set "version" to "1.0".`
@@ -39,7 +41,8 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   if (refreshKey) {
     ctx.report('AM021', refreshKey, `"refresh" needs version "1.4": Outlook ignores it in a version "${declared}" card and may reject the card. Set "version" to "1.4" (and use Action.Execute instead of Action.Http).`);
   }
-  for (const action of model.actions) {
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
     ctx.report('AM021', typeNodeOf(action.node), `Action.Execute needs version "1.4": Outlook does not render it in a version "${declared}" card and may reject the card. Set "version" to "1.4" (replacing any Action.Http), or use Action.Http in a 1.0 card.`);
   }
@@ -64,19 +67,13 @@ const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expi
 const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
 
 /**
- * Calls `visit` with the name of each property of `host` whose value is present (not null), and the property; a loop,
- * as it runs on every node, that makes no key node (StrictProperty) until a report needs one.
+ * AM022 (a) on each present property of `host` that `since` lists. An indexed loop without a closure that reads
+ * names, not key nodes (StrictProperty makes those on request): it runs on every property of most elements and actions.
  */
-function forEachPresentProperty(host: JsonNode, visit: (name: string, property: JsonNode) => void): void {
-  for (const property of host.children ?? []) {
-    const value = propertyValueNode(property);
-    if (value !== undefined && value.type !== 'null') visit(propertyKeyName(property)!, property);
-  }
-}
-
-/** A loop without a closure: it runs on every element and action of the card. */
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
-  for (const property of host.children ?? []) {
+  const properties = host.children ?? [];
+  for (let index = 0; index < properties.length; index++) {
+    const property = properties[index]!;
     const name = propertyKeyName(property);
     const value = propertyValueNode(property);
     const version = since.get(name!);
@@ -85,25 +82,37 @@ function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since
   }
 }
 
+/** AM022 (b) on each present input validation property of an input of a card below 1.3; as reportAfter14, a loop. */
+function reportInputValidation(ctx: RuleContext, input: JsonNode, type: string, version: Version): void {
+  const properties = input.children ?? [];
+  for (let index = 0; index < properties.length; index++) {
+    const property = properties[index]!;
+    const name = propertyKeyName(property);
+    const value = propertyValueNode(property);
+    if (!INPUT_VALIDATION.has(name!) || value === undefined || value.type === 'null') continue;
+    ctx.report('AM022', propertyKeyNode(property)!, `"${name!}" on ${type} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
+  }
+}
+
 function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   if (version === undefined) return;
-  for (const card of model.cards) reportAfter14(ctx, card.node, 'AdaptiveCard', CARD_PROPERTIES_AFTER_14);
+  const { cards, elements, actions } = model;
+  for (let index = 0; index < cards.length; index++) reportAfter14(ctx, cards[index]!.node, 'AdaptiveCard', CARD_PROPERTIES_AFTER_14);
   const refresh = presentValue(model.top, 'refresh');
   if (refresh?.type === 'object') reportAfter14(ctx, refresh, 'refresh', REFRESH_PROPERTIES_AFTER_14);
   const validatesInputs = compareVersion(version, 1, 3) >= 0;
-  for (const element of model.elements) {
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (isRejectedElement(element) || element.node.type !== 'object' || element.kind === 'textRun') continue;
     const { node, type } = element;
     const since = ELEMENT_PROPERTIES_AFTER_14.get(type!);
     if (since !== undefined) reportAfter14(ctx, node, type!, since);
     if (validatesInputs || !type!.startsWith('Input.')) continue;
-    forEachPresentProperty(node, (name, property) => {
-      if (!INPUT_VALIDATION.has(name)) return;
-      ctx.report('AM022', propertyKeyNode(property)!, `"${name}" on ${type!} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
-    });
+    reportInputValidation(ctx, node, type!, version);
   }
-  for (const action of model.actions) {
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (isRejectedAction(action, version) || action.node.type !== 'object') continue;
     reportAfter14(ctx, action.node, action.type ?? 'actions', ACTION_PROPERTIES_AFTER_14);
   }
@@ -126,7 +135,9 @@ function unknownTypeHint(type: string, known: Iterable<string>): string {
 }
 
 function checkElementTypes(model: CardModel, ctx: RuleContext): void {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const { node, type, kind } = element;
     if (type === 'Input.Time') {
       ctx.report('AM031', typeNodeOf(node), 'Outlook does not support Input.Time and does not display it. Use an Input.Text (e.g. with placeholder "HH:MM") and validate the time on your server.');
@@ -153,7 +164,9 @@ function checkActionTypes(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   const replacement = version === undefined ? 'Action.Http (version "1.0") or Action.Execute (version "1.4")'
     : atLeast14(version) ? 'Action.Execute' : 'Action.Http';
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     // autoInvokeAction of any type is AM048's.
     if (action.slot === 'autoInvokeAction') continue;
     const { node, type } = action;
@@ -177,7 +190,9 @@ function checkActionTypes(model: CardModel, ctx: RuleContext): void {
 const MAX_ACTIONS = 5;
 
 function checkActionCount(model: CardModel, ctx: RuleContext): void {
-  for (const array of model.actionArrays) {
+  const { actionArrays } = model;
+  for (let index = 0; index < actionArrays.length; index++) {
+    const array = actionArrays[index]!;
     const count = array.children?.length ?? 0;
     if (count <= MAX_ACTIONS) continue;
     ctx.report('AM036', array, `${count} actions in one set: Outlook shows at most ${MAX_ACTIONS} (host config maxActions) and drops the rest. Keep ${MAX_ACTIONS} or fewer here, e.g. by moving some into an Action.ShowCard.`);
@@ -217,20 +232,25 @@ function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsS
  * Action.Execute. An autoInvokeAction is AM048's, and refresh.action AM056's alone.
  */
 function checkExecuteTokens(model: CardModel, ctx: RuleContext): void {
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
     const data = propertyValue(action.node, 'data');
     const dataIsString = data?.type === 'string';
-    for (const where of ['verb', 'data'] as const) {
-      const value = where === 'verb' ? propertyValue(action.node, 'verb') : data;
-      const strings = value === undefined ? [] : where === 'verb' ? [value].filter((node) => node.type === 'string') : stringValuesIn(value);
-      for (const string of strings) {
-        for (const token of bracedTokens(string.value as string)) {
-          if (token.kind === 'textFunction') continue;
-          reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString));
-        }
-      }
-    }
+    const verb = propertyValue(action.node, 'verb');
+    if (verb?.type === 'string') reportExecuteTokens(ctx, verb, 'verb', dataIsString);
+    if (data === undefined) continue;
+    const strings = stringValuesIn(data);
+    for (let at = 0; at < strings.length; at++) reportExecuteTokens(ctx, strings[at]!, 'data', dataIsString);
+  }
+}
+
+/** AM037 on each `{{…}}` but a text function in `string`, the verb or a string of the data of an Action.Execute. */
+function reportExecuteTokens(ctx: RuleContext, string: JsonNode, where: 'verb' | 'data', dataIsString: boolean): void {
+  for (const token of bracedTokens(string.value as string)) {
+    if (token.kind === 'textFunction') continue;
+    reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString));
   }
 }
 

@@ -4,7 +4,9 @@ import { typeNodeOf } from '../../card';
 import { checkAddInCommand } from '../add-in-command';
 
 const checkInvokeAddInCommands: AdaptiveRule = (model, ctx) => {
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     // autoInvokeAction has its own rule (AM048): it must be an Action.Http.
     if (action.type !== 'Action.InvokeAddInCommand' || action.slot === 'autoInvokeAction') continue;
     checkAddInCommand(action.node, typeNodeOf(action.node), 'Action.InvokeAddInCommand', ctx);

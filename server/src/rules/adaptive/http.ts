@@ -7,7 +7,7 @@ import {
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 import { checkHeaderPairs } from '../http-headers';
 import {
-  hostOf, isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, parseUrl, registeredHost, UNPARSABLE_URL_HINT, writtenUrlHost
+  isHostWithin, isHttpsUrl, isParsableUrl, isPrivateHost, parsableUrlHost, registeredHost, UNPARSABLE_URL_HINT, writtenUrlHost
 } from '../urls';
 import { inputIdsLowerCase } from './inputs';
 
@@ -57,24 +57,24 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
     return;
   }
   const value = url.value as string;
-  // Parsed once: the same parse answers AM042 for a url without tokens, and gives the host for AM043 and AM096.
-  const parsed = parseUrl(value);
+  // Checked once: it answers AM042 for a url without tokens, and tells whether there is a host for AM043 and AM096.
+  const parsable = isParsableUrl(value);
   if (!isHttpsUrl(value)) {
     ctx.report('AM042', url, /^http:\/\//i.test(value)
       ? 'Action.Http URLs must use HTTPS: change "http://" to "https://".'
       : 'Action.Http "url" must be an absolute URL starting with "https://" and a host name (a token cannot stand for the host or the scheme).');
-  } else if (!(value.includes('{{') ? isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER)) : parsed !== undefined)) {
+  } else if (!(value.includes('{{') ? isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER)) : parsable)) {
     ctx.report('AM042', url, `Action.Http "url" is not a URL Outlook can call: ${UNPARSABLE_URL_HINT}.`);
   }
   checkTokens(check, url, 'url');
-  const host = parsed === undefined ? undefined : hostOf(parsed);
+  const host = parsable ? parsableUrlHost(value) : undefined;
   if (host === undefined) return;
-  const written = writtenUrlHost(value) ?? host;
+  // The messages name the host as the url writes it, which is looked for only when there is one to report.
   if (isPrivateHost(host)) {
-    ctx.report('AM043', url, `"${written}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
+    ctx.report('AM043', url, `"${writtenUrlHost(value) ?? host}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
   }
   if (check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered))) {
-    ctx.report('AM096', url, `"${written}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
+    ctx.report('AM096', url, `"${writtenUrlHost(value) ?? host}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
   }
 }
 
@@ -97,13 +97,17 @@ function checkHttpAction(check: HttpCheck, action: ActionRef): void {
 }
 
 const checkHttpActions: AdaptiveRule = (model, ctx) => {
-  const check: HttpCheck = {
-    ctx,
-    inputIds: inputIdsLowerCase(model),
-    registeredHosts: (ctx.settings.targetUrls ?? []).flatMap((entry) => registeredHost(entry) ?? []),
-  };
-  for (const action of model.actions) {
-    if (action.type === 'Action.Http') checkHttpAction(check, action);
+  // Made for the first Action.Http: a card without one needs neither its input ids nor the registered hosts.
+  let check: HttpCheck | undefined;
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    if (actions[index]!.type !== 'Action.Http') continue;
+    check ??= {
+      ctx,
+      inputIds: inputIdsLowerCase(model),
+      registeredHosts: (ctx.settings.targetUrls ?? []).flatMap((entry) => registeredHost(entry) ?? []),
+    };
+    checkHttpAction(check, actions[index]!);
   }
 };
 
@@ -135,15 +139,19 @@ const checkMisplacedAutoInvokeAction: AdaptiveRule = (model, ctx) => {
       ? 'The card root has one already, so remove this one.'
       : 'Move it to the card root (it must be an Action.Http POST there), or remove it.'}`);
   };
-  for (const card of model.cards) {
+  const { cards, elements, actions } = model;
+  for (let index = 0; index < cards.length; index++) {
+    const card = cards[index]!;
     const key = card.showCardDepth > 0 ? presentAutoInvokeKey(card.node) : undefined;
     if (key !== undefined) report(key, 'a card inside Action.ShowCard');
   }
-  for (const element of model.elements) {
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const key = element.known ? presentAutoInvokeKey(element.node) : undefined;
     if (key !== undefined) report(key, `this ${element.type ?? 'TextRun'}`);
   }
-  for (const action of model.actions) {
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     const key = action.known ? presentAutoInvokeKey(action.node) : undefined;
     if (key !== undefined) report(key, `this ${action.type ?? 'action'}`);
   }

@@ -20,7 +20,9 @@ export function isInput(element: ElementRef): boolean {
  */
 export function inputIdsLowerCase(model: CardModel): ReadonlySet<string> {
   const ids = new Set<string>();
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const id = isInput(element) ? idNode(element.node) : undefined;
     if (id) ids.add((id.value as string).toLowerCase());
   }
@@ -32,7 +34,9 @@ function isNonEmptyString(node: JsonNode | undefined): boolean {
 }
 
 const checkInputIds: AdaptiveRule = (model, ctx) => {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (!element.known || !SUPPORTED_INPUT_TYPES.has(element.type!)) continue;
     const id = propertyValue(element.node, 'id');
     if (isNonEmptyString(id)) continue;
@@ -51,11 +55,14 @@ interface IdOwner {
 /** The id carriers of docs/rules.md § AM061: elements, columns, inputs and actions, in document order. */
 function idOwners(model: CardModel): IdOwner[] {
   const owners: IdOwner[] = [];
-  for (const element of model.elements) {
+  const { elements, actions } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const id = element.kind === 'textRun' ? undefined : idNode(element.node);
     if (id) owners.push({ id, what: element.type ?? 'element', input: isInput(element) });
   }
-  for (const action of model.actions) {
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     const id = idNode(action.node);
     if (id) owners.push({ id, what: action.type ?? 'action', input: false });
   }
@@ -72,7 +79,9 @@ const checkDuplicateIds: AdaptiveRule = (model, ctx) => {
   const firstOwner = new Map<string, IdOwner>();
   const firstInput = new Map<string, IdOwner>();
   const firstOwnerExact = new Map<string, IdOwner>();
-  for (const owner of idOwners(model)) {
+  const owners = idOwners(model);
+  for (let index = 0; index < owners.length; index++) {
+    const owner = owners[index]!;
     const id = owner.id.value as string;
     const lower = id.toLowerCase();
     const earlierForInput = owner.input ? firstOwner.get(lower) : firstInput.get(lower);
@@ -96,7 +105,9 @@ function duplicateIdMessage(id: string, earlier: IdOwner, toggleTarget: boolean)
 }
 
 const checkRegex: AdaptiveRule = (model, ctx) => {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (!element.known || element.type !== 'Input.Text') continue;
     const regex = propertyValue(element.node, 'regex');
     if (regex === undefined || regex.type === 'null') continue;
@@ -146,25 +157,33 @@ function meets(value: JsonNode | undefined, requirement: Requirement): boolean {
 
 /** Facts and choices: objects with non-empty string `title` and `value`. */
 function checkTitleValueItems(ctx: RuleContext, array: JsonNode, itemName: string): void {
-  for (const item of arrayItems(array)) {
+  const items = arrayItems(array);
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
     if (item.type !== 'object') {
       ctx.report('AM063', item, `Each ${itemName} must be an object with string "title" and "value", not ${describeValue(item)}.`);
       continue;
     }
-    for (const name of ['title', 'value']) {
-      const value = propertyValue(item, name);
-      if (isNonEmptyString(value)) continue;
-      const absent = value === undefined || value.type === 'null';
-      ctx.report('AM063', absent ? item : value, `This ${itemName} needs "${name}" as a non-empty string${absent ? '' : `, not ${describeValue(value)}`}.`);
-    }
+    checkTitleValueItemPart(ctx, item, itemName, 'title');
+    checkTitleValueItemPart(ctx, item, itemName, 'value');
   }
 }
 
+function checkTitleValueItemPart(ctx: RuleContext, item: JsonNode, itemName: string, name: 'title' | 'value'): void {
+  const value = propertyValue(item, name);
+  if (isNonEmptyString(value)) return;
+  const absent = value === undefined || value.type === 'null';
+  ctx.report('AM063', absent ? item : value!, `This ${itemName} needs "${name}" as a non-empty string${absent ? '' : `, not ${describeValue(value!)}`}.`);
+}
+
 const checkRequiredProperties: AdaptiveRule = (model, ctx) => {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const required = element.known && element.type !== undefined ? REQUIRED[element.type] : undefined;
     if (required === undefined) continue;
-    const [name, requirement] = required;
+    const name = required[0];
+    const requirement = required[1];
     const value = propertyValue(element.node, name);
     if (!meets(value, requirement)) {
       const absent = value === undefined || value.type === 'null';
@@ -180,7 +199,9 @@ const checkRequiredProperties: AdaptiveRule = (model, ctx) => {
 /** docs/rules.md § AM064: in cards of version 1.3 and later; below, AM022 reports the `isRequired` itself. */
 const checkRequiredInputLabels: AdaptiveRule = (model, ctx) => {
   if (model.version === undefined || compareVersion(model.version, 1, 3) < 0) return;
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (!element.known || !SUPPORTED_INPUT_TYPES.has(element.type!)) continue;
     const isRequired = propertyValue(element.node, 'isRequired');
     if (isRequired?.type !== 'boolean' || isRequired.value !== true) continue;

@@ -46,8 +46,10 @@ function checkBackgroundImage(ctx: RuleContext, owner: JsonNode): void {
 }
 
 const checkImageUrls: AdaptiveRule = (model, ctx) => {
-  for (const card of model.cards) checkBackgroundImage(ctx, card.node);
-  for (const element of model.elements) {
+  const { cards, elements, actions } = model;
+  for (let index = 0; index < cards.length; index++) checkBackgroundImage(ctx, cards[index]!.node);
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (!element.known) continue;
     if (element.type === 'Image') {
       const url = propertyValue(element.node, 'url');
@@ -56,8 +58,8 @@ const checkImageUrls: AdaptiveRule = (model, ctx) => {
       checkBackgroundImage(ctx, element.node);
     }
   }
-  for (const action of model.actions) {
-    const iconUrl = propertyValue(action.node, 'iconUrl');
+  for (let index = 0; index < actions.length; index++) {
+    const iconUrl = propertyValue(actions[index]!.node, 'iconUrl');
     if (present(iconUrl)) checkImageUrl(ctx, iconUrl, '"iconUrl"');
   }
 };
@@ -67,7 +69,9 @@ function isStringMatching(node: JsonNode, pattern: RegExp): boolean {
 }
 
 const checkImageStyle: AdaptiveRule = (model, ctx) => {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (!element.known || element.type !== 'Image') continue;
     const width = propertyValue(element.node, 'width');
     if (present(width) && !isStringMatching(width, PIXELS)) {
@@ -85,7 +89,9 @@ const checkImageStyle: AdaptiveRule = (model, ctx) => {
 };
 
 const checkColumnWidths: AdaptiveRule = (model, ctx) => {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (!element.known || element.kind !== 'column') continue;
     const width = propertyValue(element.node, 'width');
     if (!present(width)) continue;
@@ -98,7 +104,9 @@ const checkColumnWidths: AdaptiveRule = (model, ctx) => {
 };
 
 const checkTextMarkup: AdaptiveRule = (model, ctx) => {
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     if (!element.known || element.type !== 'TextBlock') continue;
     const text = propertyValue(element.node, 'text');
     if (text?.type !== 'string') continue;

@@ -10,7 +10,9 @@ const DISPLAY_FORM_TYPES: ReadonlySet<string> = new Set(['Action.DisplayMessageF
 const UNSAFE_SCHEMES: ReadonlySet<string> = new Set(['javascript', 'vbscript', 'data', 'file']);
 
 const checkDisplayForms: AdaptiveRule = (model, ctx) => {
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type === undefined || !DISPLAY_FORM_TYPES.has(action.type)) continue;
     const itemId = propertyValue(action.node, 'itemId');
     if (!isMissing(itemId)) continue;
@@ -25,7 +27,9 @@ const checkDisplayForms: AdaptiveRule = (model, ctx) => {
  */
 function elementIds(model: CardModel): ReadonlySet<string> {
   const ids = new Set<string>();
-  for (const element of model.elements) {
+  const { elements } = model;
+  for (let index = 0; index < elements.length; index++) {
+    const element = elements[index]!;
     const id = element.kind === 'textRun' ? undefined : idNode(element.node);
     if (id) ids.add(id.value as string);
   }
@@ -41,7 +45,9 @@ function targetIdNode(entry: JsonNode): JsonNode | undefined {
 /** The ids that some Action.ToggleVisibility of the card names in its `targetElements` (AM061). */
 export function toggleTargetIds(model: CardModel): ReadonlySet<string> {
   const ids = new Set<string>();
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type !== 'Action.ToggleVisibility') continue;
     for (const entry of arrayItems(propertyValue(action.node, 'targetElements'))) {
       const id = targetIdNode(entry);
@@ -53,7 +59,9 @@ export function toggleTargetIds(model: CardModel): ReadonlySet<string> {
 
 const checkToggleVisibility: AdaptiveRule = (model, ctx) => {
   let ids: ReadonlySet<string> | undefined;
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type !== 'Action.ToggleVisibility') continue;
     const targets = propertyValue(action.node, 'targetElements');
     if (targets === undefined || targets.type === 'null') {
@@ -100,7 +108,9 @@ const checkRefresh: AdaptiveRule = (model, ctx) => {
 };
 
 const checkOpenUrls: AdaptiveRule = (model, ctx) => {
-  for (const action of model.actions) {
+  const { actions } = model;
+  for (let index = 0; index < actions.length; index++) {
+    const action = actions[index]!;
     if (action.type !== 'Action.OpenUrl') continue;
     const url = propertyValue(action.node, 'url');
     if (url?.type !== 'string' || isMissing(url)) {

@@ -36,7 +36,9 @@ function checkContent(model: CardModel, ctx: RuleContext): void {
 }
 
 function checkSchema(model: CardModel, ctx: RuleContext): void {
-  for (const { node } of model.cards) {
+  const { cards } = model;
+  for (let index = 0; index < cards.length; index++) {
+    const { node } = cards[index]!;
     const schema = presentValue(node, '$schema');
     if (schema === undefined || (schema.type === 'string' && isAdaptiveCardSchemaUri(schema.value as string))) continue;
     ctx.report('AM006', schema, `"$schema" is not an Adaptive Cards schema URI (it is ${describeValue(schema)}): use "https://adaptivecards.io/schemas/adaptive-card.json", or remove it; it only helps editors.`);
