@@ -73,23 +73,14 @@ export function isHttpsUrl(url: string): boolean {
   return /^https:\/\//i.test(url) && !!writtenHost(url);
 }
 
-/** `url` as the WHATWG URL parser reads it, or undefined where isParsableUrl is false. */
-function parseUrl(url: string): URL | undefined {
+/** The host a browser would connect to, lower case, without IPv6 brackets or a trailing dot; undefined when unparsable. */
+export function urlHost(url: string): string | undefined {
+  let parsed: URL;
   try {
-    return new URL(url);
+    parsed = new URL(url);
   } catch {
     return undefined;
   }
-}
-
-/** The host a browser would connect to, lower case, without IPv6 brackets or a trailing dot; undefined when unparsable. */
-export function urlHost(url: string): string | undefined {
-  const parsed = parseUrl(url);
-  return parsed === undefined ? undefined : hostOf(parsed);
-}
-
-/** urlHost of a URL already parsed. */
-function hostOf(parsed: URL): string | undefined {
   const host = parsed.hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
   return host === '' ? undefined : host;
 }

@@ -67,30 +67,37 @@ const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expi
 const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
 
 /**
- * AM022 (a) on each present property of `host` that `since` lists. An indexed loop without a closure that reads
+ * The properties of `host` whose name `names` has and whose value is present (not null). An indexed loop that reads
  * names, not key nodes (StrictProperty makes those on request): it runs on every property of most elements and actions.
  */
-function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
+function presentPropertiesNamed(host: JsonNode, names: { has(name: string): boolean }): JsonNode[] {
+  const found: JsonNode[] = [];
   const properties = host.children ?? [];
   for (let index = 0; index < properties.length; index++) {
     const property = properties[index]!;
-    const name = propertyKeyName(property);
+    if (!names.has(propertyKeyName(property)!)) continue;
     const value = propertyValueNode(property);
-    const version = since.get(name!);
-    if (version === undefined || value === undefined || value.type === 'null') continue;
-    ctx.report('AM022', propertyKeyNode(property)!, `"${name!}" on ${hostName} is an Adaptive Cards ${version} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
+    if (value !== undefined && value.type !== 'null') found.push(property);
+  }
+  return found;
+}
+
+/** AM022 (a) on each present property of `host` that `since` lists. */
+function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
+  const properties = presentPropertiesNamed(host, since);
+  for (let index = 0; index < properties.length; index++) {
+    const property = properties[index]!;
+    const name = propertyKeyName(property)!;
+    ctx.report('AM022', propertyKeyNode(property)!, `"${name}" on ${hostName} is an Adaptive Cards ${since.get(name)!} property: Outlook renders at most 1.4 and ignores it, so remove it.`);
   }
 }
 
-/** AM022 (b) on each present input validation property of an input of a card below 1.3; as reportAfter14, a loop. */
+/** AM022 (b) on each present input validation property of an input of a card below 1.3. */
 function reportInputValidation(ctx: RuleContext, input: JsonNode, type: string, version: Version): void {
-  const properties = input.children ?? [];
+  const properties = presentPropertiesNamed(input, INPUT_VALIDATION);
   for (let index = 0; index < properties.length; index++) {
     const property = properties[index]!;
-    const name = propertyKeyName(property);
-    const value = propertyValueNode(property);
-    if (!INPUT_VALIDATION.has(name!) || value === undefined || value.type === 'null') continue;
-    ctx.report('AM022', propertyKeyNode(property)!, `"${name!}" on ${type} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
+    ctx.report('AM022', propertyKeyNode(property)!, `"${propertyKeyName(property)!}" on ${type} is input validation, which Outlook does not apply in a version "${versionText(version)}" card (it validates inputs in 1.4 cards): remove it and check the value on your server, or move the card to version "1.4" (which means Action.Execute instead of Action.Http).`);
   }
 }
 

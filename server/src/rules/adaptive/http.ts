@@ -69,12 +69,16 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   checkTokens(check, url, 'url');
   const host = parsable ? parsableUrlHost(value) : undefined;
   if (host === undefined) return;
+  const unreachable = isPrivateHost(host);
+  const unregistered = check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered));
+  if (!unreachable && !unregistered) return;
   // The messages name the host as the url writes it, which is looked for only when there is one to report.
-  if (isPrivateHost(host)) {
-    ctx.report('AM043', url, `"${writtenUrlHost(value) ?? host}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
+  const written = writtenUrlHost(value) ?? host;
+  if (unreachable) {
+    ctx.report('AM043', url, `"${written}" is not reachable from the internet: Outlook calls Action.Http URLs from Microsoft's servers, so use a public host (for local testing, a public tunnel).`);
   }
-  if (check.registeredHosts.length > 0 && !check.registeredHosts.some((registered) => isHostWithin(host, registered))) {
-    ctx.report('AM096', url, `"${writtenUrlHost(value) ?? host}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
+  if (unregistered) {
+    ctx.report('AM096', url, `"${written}" is not under the registered target URLs (${check.registeredHosts.join(', ')}): Outlook refuses actions to unregistered hosts. Register it in the Actionable Email Developer Dashboard and in actionableMessages.targetUrls, or use a registered host.`);
   }
 }
 
