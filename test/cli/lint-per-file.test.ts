@@ -84,6 +84,27 @@ describe('amcard reads a file into one buffer of its size', () => {
     assert.match(fromInput.stdout, /api\.contoso\.example\/expenses\/EXP-2026-0412\/approve/);
   });
 
+  it('files read one after another into the same buffer: a small card after a large one is not read with its tail', () => {
+    const text = readFileSync(path.join(EXAMPLES, 'approval-http.card.json'), 'utf8');
+    const card = JSON.parse(text) as Record<string, unknown>;
+    // Larger than the first buffer (64 KiB), a finding near its end; then a short card with one of its own.
+    const large = { ...card, body: [...(card.body as unknown[]), ...Array.from({ length: 1500 }, (_, index) => ({ type: 'TextBlock', text: `line ${index}` })), { type: 'Input.Time', id: 'when' }] };
+    const small = { ...card, version: '1.5' };
+    write('buffers/a-small.card.json', JSON.stringify(small));
+    write('buffers/b-large.card.json', JSON.stringify(large, null, 2));
+    write('buffers/c-small.card.json', JSON.stringify(small, null, 2));
+    write('buffers/d-empty.card.json', '');
+    const together = lintJson(['buffers']);
+    assert.deepEqual(together.map((result) => path.basename(result.file)), ['a-small.card.json', 'b-large.card.json', 'c-small.card.json', 'd-empty.card.json']);
+    for (const result of together) {
+      const [alone] = lintJson([result.file]);
+      assert.deepEqual(alone?.findings, result.findings, result.file);
+    }
+    assert.ok(together[1]!.findings.some((finding) => finding.rule === 'AM031'), 'the large card is read to its end');
+    assert.deepEqual(together[2]!.findings.map((finding) => finding.rule), together[0]!.findings.map((finding) => finding.rule));
+    assert.deepEqual(together[3]!.findings.map((finding) => finding.rule), ['syntax']);
+  });
+
   it('a file and standard input are decoded alike: byte order mark, multi-byte characters, invalid UTF-8', () => {
     const text = readFileSync(path.join(EXAMPLES, 'approval-http.card.json'), 'utf8');
     const at = text.indexOf('"text": "') + '"text": "'.length;
