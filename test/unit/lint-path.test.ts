@@ -17,11 +17,15 @@ const REAL_CARDS = path.join(REPOSITORY, '..', 'shared', 'corpus-real', 'cards')
 const GLOBS = [
   '**/*.card.json', '**/card.json', '**/*.response.json', 'replies/*.json', '*.json', '**/.drafts/*.json', 'a/**/b/*.json',
   '{cards,replies}/*.json', '**/*.{card,response}.json', '?.json', '[ab].json', '!**/draft.json', '**', '# a comment', '',
+  // Globs whose last segment is a literal, or `*` and a literal: matched only on paths with that end (mayMatchEnd).
+  '*card.json', '**/*card.json', 'cards/card.json', '**/*.json', '*', 'cards/', '**/.card.json', '!*.card.json', '#*.card.json',
+  '{a/b,c}.json', 'cards/*.card.json',
 ];
 const PATHS = [
   'approval.card.json', 'cards/approval.card.json', '/ws/cards/approval.card.json', 'card.json', '.git/card.json',
   'x/.drafts/a.json', 'replies/declined.json', 'replies/old/declined.json', 'a/b/c.json', 'a/x/y/b/c.json', 'cards/q.json',
   'a.json', 'c.json', 'draft.json', 'x/draft.json', 'q.response.json', 'approval.card.json.bak', '/approval.card.json',
+  'xcard.json', '.card.json', 'cards/.card.json', 'cards/card.json', 'a/b.json', 'c.json.card', 'card.jsonx',
 ];
 
 describe('setting globs compiled once', () => {

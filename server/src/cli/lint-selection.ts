@@ -73,7 +73,8 @@ function skipReason(input: InputFile): string {
 export function selectDocument(input: InputFile, { patterns, bases, named }: SelectionContext): LintDocument | SkippedFile {
   const inResponseFile = matchesFileGlobs(input.path, bases, patterns.responseFiles);
   const document = parseJsonDocument(input.text);
-  if (inResponseFile || matchesFileGlobs(input.path, bases, patterns.files) || isCardDocument(document)) {
+  // The content first: it is already parsed, and most files of a folder are cards by their content alone.
+  if (inResponseFile || isCardDocument(document) || matchesFileGlobs(input.path, bases, patterns.files)) {
     return { input, document, inResponseFile };
   }
   return { input, reason: skipReason(input), named: named.has(input.path) };
