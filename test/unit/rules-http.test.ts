@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isHttpsUrl, isHttpUrlWithHost, isParsableUrl, parsableUrlHost, registeredHost, urlHost, urlScheme } from '../../server/src/rules/urls';
+import {
+  isHttpsUrl, isHttpUrlWithHost, isParsableUrl, isPlainHttpsUrl, parsableUrlHost, registeredHost, urlHost, urlScheme, writtenUrlHost
+} from '../../server/src/rules/urls';
 import { card, findings, ruleIds } from './helpers';
 import { messages, reportedRanges } from './rule-assertions';
 
@@ -348,5 +350,38 @@ describe('the host of a parsable Action.Http url, read off the text when it is p
       }
     }
     assert.ok(checked > 10000, `only ${checked} parsable urls`);
+  });
+});
+
+describe('a URL of the plain https shape is answered at once, as the full scans answer it', () => {
+  it('takes the shape: https:// in any case, a host of letters, digits, "-" and ".", then /, ?, # or the end', () => {
+    for (const url of ['https://api.contoso.example/approve', 'HTTPS://A.B', 'https://a.com?x', 'https://a.com#y', 'https://1.2.3.4/']) {
+      assert.equal(isPlainHttpsUrl(url), true, url);
+    }
+    for (const url of ['https://a.com:443/', 'https://user@a.com/', 'https://a b/', 'http://a.com/', ' https://a.com/', 'https://', 'https:///a', 'https://a.com\t/', 'https://[::1]/']) {
+      assert.equal(isPlainHttpsUrl(url), false, url);
+    }
+  });
+
+  it('urlScheme, isHttpUrlWithHost and isHttpsUrl agree with their scans on every url of up to 3 pieces after a scheme', () => {
+    // A leading space keeps a url off the shortcut (the shape starts at the first character) and changes nothing else:
+    // urlScheme and isHttpUrlWithHost drop it first, as browsers do.
+    const pieces = ['a', 'B', '0', '-', '.', ':8', ':', '@', '/', '?', '#', '%41', '\\', '[', ']', ' ', '\t', '\n', 'é'];
+    const schemes = ['https://', 'HTTPS://', 'Https://', 'http://', 'https:/', 'https:', 'ftp://', ''];
+    let plain = 0;
+    let level = schemes;
+    for (let count = 1; count <= 3; count++) {
+      level = level.flatMap((prefix) => pieces.map((piece) => prefix + piece));
+      for (const url of level) {
+        assert.equal(urlScheme(url), urlScheme(` ${url}`), JSON.stringify(url));
+        assert.equal(isHttpUrlWithHost(url), isHttpUrlWithHost(` ${url}`), JSON.stringify(url));
+        if (!isPlainHttpsUrl(url)) continue;
+        plain++;
+        // isHttpsUrl reads the url as written: https:// first, and a host.
+        assert.equal(isHttpsUrl(url), /^https:\/\//i.test(url) && writtenUrlHost(url) !== undefined, JSON.stringify(url));
+        if (isParsableUrl(url)) assert.equal(new URL(url).protocol, 'https:', JSON.stringify(url));
+      }
+    }
+    assert.ok(plain > 1000, `only ${plain} urls of the plain shape`);
   });
 });

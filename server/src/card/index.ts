@@ -27,8 +27,8 @@ export {
   wholeInputTokenId, type BracedToken
 } from './input-tokens';
 export {
-  arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, plainValue, presentValue, propertyKey, propertyKeyName,
-  propertyKeyNode, propertyValue, propertyValueNode, stringProperty, type JsonDocument, type JsonNode
+  arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, plainValue, presentPropertiesNamed, presentValue, propertyKey,
+  propertyKeyName, propertyKeyNode, propertyValue, propertyValueNode, stringProperty, type JsonDocument, type JsonNode
 } from './json-document';
 export {
   formatPosition, isJsonObject, kindOfValue, parseJsonText, type JsonObject, type JsonTextResult, type TextPosition

@@ -113,6 +113,24 @@ function propertyNamed(node: JsonNode | undefined, name: string): JsonNode | und
   return undefined;
 }
 
+/**
+ * The properties of `host` whose name `names` has and whose value is present (not null), in document order. It runs on
+ * every property of most elements and actions (AM022), so it reads names in place, as propertyNamed does.
+ */
+export function presentPropertiesNamed(host: JsonNode, names: { has(name: string): boolean }): JsonNode[] {
+  const found: JsonNode[] = [];
+  const properties = host.children ?? [];
+  for (let index = 0; index < properties.length; index++) {
+    const property = properties[index]!;
+    const strict = property instanceof StrictProperty;
+    const name = strict ? property.keyName : (property.children?.[0]?.value as string | undefined);
+    if (name === undefined || !names.has(name)) continue;
+    const value = strict ? property.valueNode : property.children?.[1];
+    if (value !== undefined && value.type !== 'null') found.push(property);
+  }
+  return found;
+}
+
 /** The value node of property `name` of an object node. */
 export function propertyValue(node: JsonNode | undefined, name: string): JsonNode | undefined {
   const property = propertyNamed(node, name);

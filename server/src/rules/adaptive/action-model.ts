@@ -3,8 +3,8 @@
 // Action.Execute would send literally; plus AM001 on Action.ShowCard cards.
 import {
   ACTION_TYPES, type ActionRef, bracedTokens, type BracedToken, type CardModel, compareVersion, describeValue,
-  ELEMENT_TYPES, type ElementRef, type JsonNode, presentValue, propertyKey, propertyKeyName, propertyKeyNode, propertyValue,
-  propertyValueNode, stringProperty, typeNodeOf, type Version
+  ELEMENT_TYPES, type ElementRef, type JsonNode, presentPropertiesNamed, presentValue, propertyKey, propertyKeyName,
+  propertyKeyNode, propertyValue, propertyValueNode, stringProperty, typeNodeOf, type Version
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
 
@@ -65,22 +65,6 @@ const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expi
 
 /** docs/rules.md § AM022 (b): input validation, which Outlook applies in 1.4 cards and ignores below 1.3. */
 const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
-
-/**
- * The properties of `host` whose name `names` has and whose value is present (not null). An indexed loop that reads
- * names, not key nodes (StrictProperty makes those on request): it runs on every property of most elements and actions.
- */
-function presentPropertiesNamed(host: JsonNode, names: { has(name: string): boolean }): JsonNode[] {
-  const found: JsonNode[] = [];
-  const properties = host.children ?? [];
-  for (let index = 0; index < properties.length; index++) {
-    const property = properties[index]!;
-    if (!names.has(propertyKeyName(property)!)) continue;
-    const value = propertyValueNode(property);
-    if (value !== undefined && value.type !== 'null') found.push(property);
-  }
-  return found;
-}
 
 /** AM022 (a) on each present property of `host` that `since` lists. */
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
