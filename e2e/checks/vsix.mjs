@@ -30,7 +30,7 @@ const SHIPPED = [
   /^extension\/server\/schema\/[\w.-]+\.json$/,
 ];
 const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-  'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/preview.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/webview.js',
+  'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/preview.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/cli-commands.js', 'extension/dist/webview.js',
   'extension/dist/webview.css', 'extension/dist/templating.js', 'extension/docs/rules.md', 'extension/media/icon.png',
   'extension/media/walkthrough/create-card.svg'];
 

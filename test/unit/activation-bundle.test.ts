@@ -1,10 +1,14 @@
 // A light activation: dist/extension.js, which VS Code loads to activate the extension, holds the language client and
 // what decides which documents are cards; the signing, email and New Card commands (dist/commands.js) and the preview
-// panel (dist/preview.js) are bundles of their own, required on first use (client/src/lazy-bundle.ts). Read from what
-// esbuild recorded when `npm run build` made them (client/bundle.mjs writes out/extension.meta.json); the in-host
-// test test/vscode/activation.test.ts checks what the real extension host has loaded.
+// panel (dist/preview.js) are bundles of their own, required on first use (client/src/lazy-bundle.ts). Likewise
+// `amcard lint` starts from dist/cli.js alone, and the other commands are in dist/cli-commands.js
+// (server/src/cli/commands-bundle.ts). Read from what esbuild recorded when `npm run build` made them
+// (out/extension.meta.json, out/cli.meta.json); the in-host test test/vscode/activation.test.ts checks what the real
+// extension host has loaded.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -15,9 +19,10 @@ interface Metafile {
   readonly outputs: Record<string, { readonly inputs: Record<string, { readonly bytesInOutput: number }> }>;
 }
 
-function readMetafile(): Metafile {
-  const file = path.join(repository, 'out/extension.meta.json');
-  assert.ok(existsSync(file), 'out/extension.meta.json is missing: `npm run build` writes it with dist/extension.js');
+/** `name`, the metafile esbuild wrote in out/ with the bundles of `npm run build`. */
+function readMetafile(name: string): Metafile {
+  const file = path.join(repository, 'out', name);
+  assert.ok(existsSync(file), `out/${name} is missing: \`npm run build\` writes it with the bundles`);
   return JSON.parse(readFileSync(file, 'utf8')) as Metafile;
 }
 
@@ -43,7 +48,7 @@ const NOT_AT_ACTIVATION = [
 ];
 
 describe('activation loads only what it needs (dist/extension.js)', () => {
-  const metafile = readMetafile();
+  const metafile = readMetafile('extension.meta.json');
 
   it('holds none of the packages of signing, email, the preview or the rules engine; dist/commands.js does', () => {
     const activation = packagesIn(metafile, 'dist/extension.js');
@@ -78,7 +83,7 @@ describe('activation loads only what it needs (dist/extension.js)', () => {
   });
 
   it('every bundle of dist/ is minified, with its source map beside it', () => {
-    for (const bundle of ['extension', 'commands', 'preview', 'server', 'cli', 'templating', 'webview']) {
+    for (const bundle of ['extension', 'commands', 'preview', 'server', 'cli', 'cli-commands', 'templating', 'webview']) {
       const file = path.join(repository, 'dist', `${bundle}.js`);
       const text = readFileSync(file, 'utf8');
       assert.ok(text.trimEnd().endsWith(`//# sourceMappingURL=${bundle}.js.map`), `dist/${bundle}.js names no source map`);
@@ -86,6 +91,39 @@ describe('activation loads only what it needs (dist/extension.js)', () => {
       // Minified code has few line breaks: esbuild's readable output has a line every 30 to 40 characters.
       const lines = text.split('\n').length;
       assert.ok(text.length / lines > 500, `dist/${bundle}.js has ${lines} lines for ${text.length} characters: not minified`);
+    }
+  });
+});
+
+describe('amcard lint starts with only what it needs (dist/cli.js)', () => {
+  const metafile = readMetafile('cli.meta.json');
+
+  it('holds lint and none of the packages of email or sending; dist/cli-commands.js holds the other commands', () => {
+    const lint = packagesIn(metafile, 'dist/cli.js');
+    assert.ok(modulesIn(metafile, 'dist/cli.js').includes('server/src/cli/lint.ts'), 'dist/cli.js has no lint');
+    // jose is there for its base64url decoding of signed cards' tokens (card/jws-compact.ts), which lint reads too.
+    assert.deepEqual(['parse5', 'entities', 'postal-mime', 'nodemailer'].filter((name) => lint.has(name)), []);
+    assert.ok(!modulesIn(metafile, 'dist/cli.js').some((input) => /^server\/src\/(signing|email|send)\//.test(input)), 'dist/cli.js holds signing, email or send code');
+    const others = modulesIn(metafile, 'dist/cli-commands.js');
+    for (const command of ['keygen', 'key-convert', 'sign', 'html', 'eml', 'decode', 'invoke', 'token', 'send']) {
+      assert.ok(others.includes(`server/src/cli/${command}.ts`), `dist/cli-commands.js has no ${command}`);
+    }
+    assert.ok(!others.includes('server/src/cli/lint.ts'), 'lint is in both bundles');
+  });
+
+  it('lints with dist/cli.js alone, and a command of the other bundle says what is missing when it is not beside it', () => {
+    const alone = mkdtempSync(path.join(tmpdir(), 'amcard-alone-'));
+    try {
+      copyFileSync(path.join(repository, 'dist/cli.js'), path.join(alone, 'cli.js'));
+      const examples = path.join(repository, 'examples');
+      const run = (cli: string, args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: repository, encoding: 'utf8' });
+      const fromAlone = run(path.join(alone, 'cli.js'), ['lint', '--json', examples]);
+      const fromDist = run(path.join(repository, 'dist/cli.js'), ['lint', '--json', examples]);
+      assert.equal(fromAlone.status, fromDist.status, fromAlone.stderr);
+      assert.equal(fromAlone.stdout, fromDist.stdout);
+      assert.ok(JSON.parse(fromAlone.stdout).length > 3, 'examples/ were linted');
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
     }
   });
 });

@@ -7,14 +7,14 @@ export const EXIT_FINDINGS = 1;
 /** Bad command line, unreadable input or bad configuration: nothing was checked. */
 export const EXIT_USAGE = 2;
 
-/** One `amcard <name>` subcommand; main.ts dispatches to it with the arguments after its name. */
+/** One `amcard <name>` subcommand; main.ts dispatches to it, through runCommand, with the arguments after its name. */
 export interface Command {
   readonly summary: string;
   readonly usage: string;
   run(args: readonly string[]): Promise<number>;
 }
 
-/** A problem with what the user asked for; main.ts prints the message and exits with EXIT_USAGE. */
+/** A problem with what the user asked for; runCommand prints the message and exits with EXIT_USAGE. */
 export class UsageError extends InputError {
   static override readonly code = 'ERR_USAGE';
 }

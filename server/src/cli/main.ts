@@ -1,38 +1,33 @@
-import { InputError } from '../card';
+import path from 'node:path';
 import { EXIT_OK, EXIT_USAGE, type Command } from './command';
-import { decodeCommand } from './decode';
-import { emlCommand } from './eml';
-import { htmlCommand } from './html';
-import { invokeCommand } from './invoke';
-import { keyCommand } from './key-convert';
-import { keygenCommand } from './keygen';
+import type * as BundledCommands from './commands-bundle';
 import { lintCommand } from './lint';
 import { MAX_INPUT_FILE_BYTES } from './read-file';
-import { sendCommand } from './send';
-import { signCommand } from './sign';
-import { tokenCommand } from './token';
+import { runCommand } from './run-command';
 import { tuneV8ForShortRun } from './v8-flags';
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  lint: lintCommand,
-  keygen: keygenCommand,
-  key: keyCommand,
-  sign: signCommand,
-  html: htmlCommand,
-  eml: emlCommand,
-  decode: decodeCommand,
-  invoke: invokeCommand,
-  token: tokenCommand,
-  send: sendCommand,
-};
+/**
+ * The commands but lint, from dist/cli-commands.js beside this bundle (commands-bundle.ts says why they are apart),
+ * required the first time one runs or the overview lists them. The path is computed, so esbuild leaves this require
+ * to run time.
+ */
+function bundledCommands(): typeof BundledCommands {
+  return require(path.join(__dirname, 'cli-commands.js')) as typeof BundledCommands;
+}
+
+/** Every command, lint first. */
+function allCommands(): Readonly<Record<string, Command>> {
+  return { lint: lintCommand, ...bundledCommands().COMMANDS };
+}
 
 const INPUT_FILES_NOTE = `Input files (cards, emails, tokens, keys, config and --data files) must be regular files of at most
 ${MAX_INPUT_FILE_BYTES / (1024 * 1024)} MiB, or - for standard input; pipes, devices and larger files are refused. Directories that cannot
 be listed are skipped with a warning.`;
 
 function overview(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  const commands = allCommands();
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
   return ['Usage: amcard <command> [options]', '', 'Commands:', ...lines, '', INPUT_FILES_NOTE, '', 'Run "amcard <command> --help" for the options of a command.', ''].join('\n');
 }
 
@@ -46,24 +41,13 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(overview());
     return EXIT_USAGE;
   }
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) {
+  if (name === 'lint') return runCommand(lintCommand, rest);
+  const bundled = bundledCommands();
+  if (!Object.prototype.hasOwnProperty.call(bundled.COMMANDS, name)) {
     process.stderr.write(`amcard: unknown command "${name}".\n\n${overview()}`);
     return EXIT_USAGE;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(command.usage);
-    return EXIT_OK;
-  }
-  try {
-    return await command.run(rest);
-  } catch (error) {
-    // A message written for people (a UsageError, a bad key, a key file that cannot be written, ...); anything
-    // else is a bug and ends as an internal error below.
-    if (!(error instanceof InputError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return EXIT_USAGE;
-  }
+  return bundled.runBundledCommand(name, rest);
 }
 
 tuneV8ForShortRun();
