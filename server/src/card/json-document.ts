@@ -97,35 +97,28 @@ export function propertyValueNode(property: JsonNode): JsonNode | undefined {
   return property instanceof StrictProperty ? property.valueNode : property.children?.[1];
 }
 
-/**
- * The property named `name` of an object node. The rules call it on every element and action, so it is an indexed
- * loop that reads the strict tree's names in place: `amcard` runs V8 without inlining (cli/v8-flags.ts), and a call
- * to propertyKeyName per property was a tenth of the rules' time.
- */
+/** The property named `name` of an object node. An indexed loop: the rules call it on every element and action. */
 function propertyNamed(node: JsonNode | undefined, name: string): JsonNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   const properties = node.children;
   for (let index = 0; index < properties.length; index++) {
-    const property = properties[index]!;
-    const key = property instanceof StrictProperty ? property.keyName : property.children?.[0]?.value;
-    if (key === name) return property;
+    if (propertyKeyName(properties[index]!) === name) return properties[index];
   }
   return undefined;
 }
 
 /**
- * The properties of `host` whose name `names` has and whose value is present (not null), in document order. It runs on
- * every property of most elements and actions (AM022), so it reads names in place, as propertyNamed does.
+ * The properties of `host` whose name `names` has and whose value is present (not null), in document order: AM022's
+ * scan of most elements and actions.
  */
 export function presentPropertiesNamed(host: JsonNode, names: { has(name: string): boolean }): JsonNode[] {
   const found: JsonNode[] = [];
   const properties = host.children ?? [];
   for (let index = 0; index < properties.length; index++) {
     const property = properties[index]!;
-    const strict = property instanceof StrictProperty;
-    const name = strict ? property.keyName : (property.children?.[0]?.value as string | undefined);
+    const name = propertyKeyName(property);
     if (name === undefined || !names.has(name)) continue;
-    const value = strict ? property.valueNode : property.children?.[1];
+    const value = propertyValueNode(property);
     if (value !== undefined && value.type !== 'null') found.push(property);
   }
   return found;
@@ -174,10 +167,8 @@ export function plainValue(node: JsonNode): unknown {
       const properties = node.children ?? [];
       for (let index = 0; index < properties.length; index++) {
         const property = properties[index]!;
-        // propertyKeyName and propertyValueNode, read in place as in propertyNamed.
-        const strict = property instanceof StrictProperty;
-        const name = strict ? property.keyName : (property.children?.[0]?.value as string | undefined);
-        const value = strict ? property.valueNode : property.children?.[1];
+        const name = propertyKeyName(property);
+        const value = propertyValueNode(property);
         if (name === undefined || value === undefined) continue;
         if (name === '__proto__') Object.defineProperty(object, name, { value: plainValue(value), writable: true, enumerable: true, configurable: true });
         else object[name] = plainValue(value);
