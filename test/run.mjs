@@ -24,11 +24,20 @@ let failed = 0;
 async function runNodeTests(label, options) {
   let suitePassed = 0;
   let suiteFailed = 0;
+  const failures = [];
   const stream = run(options);
   stream.on('test:pass', (t) => { if (t.details.type !== 'suite') suitePassed++; });
-  stream.on('test:fail', (t) => { if (t.details.type !== 'suite') suiteFailed++; });
-  stream.compose(spec).pipe(process.stdout);
-  await new Promise((resolve) => stream.on('end', resolve));
+  stream.on('test:fail', (t) => {
+    if (t.details.type === 'suite') return;
+    suiteFailed++;
+    const error = t.details.error?.cause ?? t.details.error;
+    failures.push(`${path.relative(root, t.file ?? '')} › ${t.name}: ${String(error?.message ?? error).split('\n')[0]}`);
+  });
+  const report = stream.compose(spec);
+  report.pipe(process.stdout, { end: false });
+  await new Promise((resolve) => report.on('end', resolve));
+  // Named again here: the reporter may place a failure anywhere in a long log, or not at all (a file that ended badly).
+  for (const failure of failures) console.log(`failed: ${failure}`);
   console.log(`${label}: ${suitePassed} passed, ${suiteFailed} failed`);
   passed += suitePassed;
   failed += suiteFailed;
@@ -60,4 +69,5 @@ if ((only.length === 0 || only.includes('e2e')) && process.env.AMS_SKIP_E2E !== 
   console.log('e2e: skipped (AMS_SKIP_E2E=1)');
 }
 console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+// Standard output to a pipe is written asynchronously: exit once what was written has gone, not before.
+process.stdout.write('', () => process.exit(failed ? 1 : 0));
