@@ -53,6 +53,8 @@ before(() => {
   const sign = amcard(['sign', 'card.card.json', '--key', 'key.pem', ...SIGNING]);
   assert.equal(sign.status, 0, sign.stderr);
   write('token.jws', sign.stdout);
+  const jwk = amcard(['keygen', '--out', 'key.jwk', '--public-out', 'key.pub.jwk', '--format', 'jwk']);
+  assert.equal(jwk.status, 0, jwk.stderr);
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -119,11 +121,15 @@ describe('amcard html, eml and sign: no private key in an email', () => {
     { what: 'html of a PEM key file', args: ['html', 'key.pem'], message: /amcard html: the card key\.pem holds a PEM private key \("PRIVATE KEY" block\)/ },
     { what: 'eml of a PEM key file', args: ['eml', 'key.pem', '--from', SENDER, '--to', 'ana@contoso.example', '--subject', 'Hi'], message: /amcard eml: the card key\.pem holds a PEM private key/ },
     { what: 'html with an RSAKeyValue private key as body', args: ['html', 'card.card.json', '--body', 'key.xml'], message: /amcard html: the body HTML key\.xml holds an RSAKeyValue private key \(with <D>\)/ },
+    { what: 'html of a JWK key file', args: ['html', 'key.jwk'], message: /amcard html: the card key\.jwk holds a JWK private key \(with "d"\)/ },
+    { what: 'eml of a JWK key file', args: ['eml', 'key.jwk', '--from', SENDER, '--to', 'ana@contoso.example', '--subject', 'Hi'], message: /amcard eml: the card key\.jwk holds a JWK private key/ },
+    { what: 'html with a JWK private key, as an escaped JSON string, in the body', args: ['html', 'card.card.json', '--body', 'key-in-string.html'], message: /amcard html: the body HTML key-in-string\.html holds a JWK private key/ },
     { what: 'sign --html --force of a PEM key file', args: ['sign', 'key.pem', '--key', 'key.pem', ...SIGNING, '--html', '--force'], message: /amcard sign: the card key\.pem holds a PEM private key/ },
   ];
   for (const { what, args, message } of cases) {
     it(`${what} is an error (exit 2) and writes nothing`, () => {
       write('key.xml', xmlKey);
+      write('key-in-string.html', `<pre>${JSON.stringify(read('key.jwk'))}</pre>`);
       const run = amcard([...args, '--out', 'leak.out']);
       assert.equal(run.status, 2, run.stderr);
       assert.match(run.stderr, message);

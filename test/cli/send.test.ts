@@ -202,6 +202,16 @@ describe('amcard send over SMTP', () => {
     assert.match(run.stderr, /amcard send: not sent: the card has errors\. Fix them, or pass --force to send it anyway\./);
     assert.equal(smtp.received.length, count);
   });
+
+  it('sends nothing, even with --force, when the card file is a private key amcard keygen wrote as JWK (exit 2)', async () => {
+    const keygen = await amcard(['keygen', '--out', 'mine.jwk', '--public-out', 'mine.pub.jwk', '--format', 'jwk']);
+    assert.equal(keygen.status, 0, keygen.stderr);
+    const count = smtp.received.length;
+    const run = await amcard(['send', 'mine.jwk', '--smtp', smtpUrl(smtp.port), '--force'], { AMCARD_SMTP_PASSWORD: PASSWORD });
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /amcard send: the card mine\.jwk holds a JWK private key \(with "d"\)/);
+    assert.equal(smtp.received.length, count);
+  });
 });
 
 describe('amcard send over Microsoft Graph', () => {

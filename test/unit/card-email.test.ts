@@ -1,5 +1,6 @@
 // The email HTML read back with parse5, a spec-conformant HTML parser: the card JSON and the JWS must come back exactly.
 import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { CompactSign, generateKeyPair } from 'jose';
 import { parse } from 'parse5';
@@ -219,5 +220,32 @@ describe('cardEmailHtml warnings', () => {
     assert.equal(warnings.length, 1);
     assert.match(warnings[0]!, /no text for the readable body/);
     assert.deepEqual(cardEmailHtml({ cardText: imageOnly, bodyHtml: '<p>Hello</p>' }).warnings, []);
+  });
+});
+
+describe('cardEmailHtml refuses key material', () => {
+  // Real keys, in the three formats amcard and the extension read and write, made by node:crypto as a user's are.
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const privateJwk = JSON.stringify(privateKey.export({ format: 'jwk' }), null, 2);
+  const keys: readonly { what: string; text: string; named: RegExp }[] = [
+    { what: 'a PKCS#8 PEM key', text: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, named: /a PEM private key/ },
+    { what: 'a PKCS#1 PEM key', text: privateKey.export({ type: 'pkcs1', format: 'pem' }) as string, named: /a PEM private key/ },
+    { what: 'a JWK', text: privateJwk, named: /a JWK private key \(with "d"\)/ },
+    { what: 'a JWK Set, compact', text: JSON.stringify({ keys: [privateKey.export({ format: 'jwk' })] }), named: /a JWK private key/ },
+    { what: 'a JWK written as a JSON string in a card', text: JSON.stringify(card([{ type: 'TextBlock', text: privateJwk }])), named: /a JWK private key/ },
+    { what: 'an RSAKeyValue', text: '<RSAKeyValue><Modulus>AQAB</Modulus><Exponent>AQAB</Exponent><D>AQAB</D></RSAKeyValue>', named: /an RSAKeyValue private key/ },
+  ];
+  for (const { what, text, named } of keys) {
+    it(`as the card or the body: ${what}`, () => {
+      const cardText = JSON.stringify(card([{ type: 'TextBlock', text: 'Hi' }]));
+      assert.throws(() => cardEmailHtml({ cardText: text }), (error: unknown) => error instanceof CardEmailError && /^The card holds /.test(error.message) && named.test(error.message));
+      assert.throws(() => cardEmailHtml({ cardText, bodyHtml: `<p>${text}</p>` }), (error: unknown) => error instanceof CardEmailError && /^The body HTML holds /.test(error.message) && named.test(error.message));
+    });
+  }
+
+  it('takes a public JWK, a card with a "d" property and one that mentions "kty"', () => {
+    const publicJwk = JSON.stringify(publicKey.export({ format: 'jwk' }));
+    const cardText = JSON.stringify(card([{ type: 'TextBlock', text: 'kty and "d": "x" are words here', d: 'value', id: 'kty' }]));
+    assert.doesNotThrow(() => cardEmailHtml({ cardText, bodyHtml: `<pre>${publicJwk}</pre>` }));
   });
 });

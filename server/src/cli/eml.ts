@@ -20,7 +20,7 @@ Options:
 ${templateAndOutputHelp('message')}
   -h, --help               Show this help.
 
-A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>) is refused: nothing is
+A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>, JWK with "d") is refused: nothing is
 written. Warnings go to standard error. Exit status: 0 when the message is written, 2 when the command line, a file,
 an address, the subject, the key or the signing input is wrong.
 `;

@@ -22,7 +22,8 @@ ${templateAndOutputHelp('HTML')}
   -h, --help               Show this help.
 
 Warnings (invalid card JSON, hideOriginalBody on an empty card, ...) go to standard error.
-A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>) is refused: nothing is written.
+A card or body that holds a private key (PEM "PRIVATE KEY", RSAKeyValue with <D>, JWK with "d") is refused: nothing
+is written.
 Exit status: 0 when the HTML is written, 2 when the command line, a file, the key or the signing input is wrong.
 `;
 

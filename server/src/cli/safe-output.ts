@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, closeSync, constants, lstatSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { privateKeyIn } from '../email';
 import { UsageError } from './command';
 import { describeFsError } from './inputs';
 
@@ -94,14 +95,6 @@ export function writeOutputFile(target: OutputTarget, text: string): void {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${file} already exists; nothing was written. Use --force to replace it.`);
     throw new UsageError(`Cannot write ${file}: ${describeFsError(error)}.`);
   }
-}
-
-/** What private key `text` holds, if any; neither search can backtrack, so no text makes it slow. */
-function privateKeyIn(text: string): string | undefined {
-  if (/-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/.test(text)) return 'a PEM private key ("PRIVATE KEY" block)';
-  const xmlKey = text.indexOf('<RSAKeyValue>');
-  if (xmlKey !== -1 && text.indexOf('<D>', xmlKey) !== -1) return 'an RSAKeyValue private key (with <D>)';
-  return undefined;
 }
 
 /**

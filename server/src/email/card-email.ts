@@ -5,9 +5,10 @@ import { isDeepStrictEqual } from 'node:util';
 import escapeHtml from 'escape-html';
 import { parse, serialize, serializeOuter, type DefaultTreeAdapterTypes } from 'parse5';
 import { arrayItems, buildCardModel, decodeCompactJws, InputError, isMissing, type JsonNode, parseJsonDocument, PositionLocator, propertyValue, stringProperty } from '../card';
+import { privateKeyIn } from './private-key';
 import { formatTextFunctions } from './text-functions';
 
-/** The signed card cannot go into an email: the JWS does not decode or carries no card claim. */
+/** The card cannot go into an email: it holds a private key, or the signed JWS does not decode or carries no card claim. */
 export class CardEmailError extends InputError {
   static override readonly code = 'ERR_CARD_EMAIL';
 }
@@ -225,14 +226,23 @@ function describeSyntaxProblem(text: string, offset: number, message: string): s
   return `The card JSON is invalid at line ${line + 1}, column ${character + 1}: ${message} The email carries it as it is, and Outlook will show no card.`;
 }
 
+/** An email must never carry key material: sending it would publish the key. */
+function refusePrivateKey(text: string, what: string): void {
+  const key = privateKeyIn(text);
+  if (key !== undefined) throw new CardEmailError(`The ${what} holds ${key}, which the email would carry: is it a key file? Nothing was made.`);
+}
+
 /**
  * A complete HTML document for the card. Unsigned: the card JSON (as written, made script-safe) in a
  * `<script type="application/adaptivecard+json">` in <head>, `application/ld+json` for a MessageCard. Signed: the
  * microdata section with the JWS at the end of <body>, the type chosen from the payload's card claim. The body is
  * `bodyHtml` or else the card's text. Warnings: invalid card JSON, a root that is no card, a card without readable
  * text for the body, hideOriginalBody on a card that shows nothing, and a JWS whose card differs from `cardText`.
+ * A card or body that holds a private key is refused (CardEmailError).
  */
 export function cardEmailHtml(input: CardEmailInput): CardEmail {
+  refusePrivateKey(input.cardText, 'card');
+  if (input.bodyHtml !== undefined) refusePrivateKey(input.bodyHtml, 'body HTML');
   const warnings: string[] = [];
   const cardText = input.cardText.replace(/^\uFEFF/, '');
   const document = parseJsonDocument(cardText);

@@ -3,3 +3,4 @@
 export { CardEmailError, cardEmailHtml, type CardEmail } from './card-email';
 export { readDecodeInput } from './decode-input';
 export { EmlInputError, emlMessage, parseMailbox } from './eml';
+export { privateKeyIn } from './private-key';
