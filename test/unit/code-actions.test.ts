@@ -450,3 +450,13 @@ describe('quick fixes: robustness', () => {
     assert.deepEqual(quickFixes(parseJsonDocument(text), { rule: 'AM036', offset: 0, length: text.length }, {}), []);
   });
 });
+
+describe('quick fixes on duplicate property names', () => {
+  it('sets the value of the last "version", the one read, so the problem goes away', () => {
+    const text = `{"type": "AdaptiveCard", "version": "1.0", "originator": "${PROVIDER}", "body": [{"type": "TextBlock", "text": "Hi"}], "version": "1.6"}`;
+    const fix = titled(fixesForFinding(text, 'AM003'), 'Set the card "version" to "1.4"');
+    const result = applied(text, fix);
+    assert.equal(result, text.replace('"version": "1.6"', '"version": "1.4"'));
+    assert.deepEqual(ruleIds(result), []);
+  });
+});

@@ -454,3 +454,20 @@ describe('realistic good cards produce no findings at all', () => {
     });
   }
 });
+
+describe('duplicate property names: the rules read the last, as JSON.parse and Outlook do', () => {
+  const http = { type: 'Action.Http', title: 'Go', method: 'POST', url: 'https://api.contoso.example/x', body: '{}' };
+
+  it('a card written "version": "1.0" and later "version": "1.4" is a 1.4 card: its Action.Http is AM020', () => {
+    const text = `{"type":"AdaptiveCard","version":"1.0","originator":"${ORIGINATOR}","body":${JSON.stringify(HI)},"actions":[${JSON.stringify(http)}],"version":"1.4"}`;
+    assert.equal((JSON.parse(text) as { version: string }).version, '1.4');
+    assert.ok(ruleIds(text).includes('AM020'), JSON.stringify(findings(text)));
+    // and the other way round, the card Outlook reads as 1.0 is clean
+    assert.deepEqual(ruleIds(text.replace('"version":"1.0"', '"version":"1.9"').replace('"version":"1.4"', '"version":"1.0"')), []);
+  });
+
+  it('an element written "type": "TextBlock" and later "type": "Input.Time" is an Input.Time (AM031)', () => {
+    const text = `{"type":"AdaptiveCard","version":"1.0","originator":"${ORIGINATOR}","body":[{"type":"TextBlock","text":"hi","type":"Input.Time","id":"t"}]}`;
+    assert.ok(ruleIds(text).includes('AM031'), JSON.stringify(findings(text)));
+  });
+});

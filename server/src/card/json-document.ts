@@ -97,11 +97,15 @@ export function propertyValueNode(property: JsonNode): JsonNode | undefined {
   return property instanceof StrictProperty ? property.valueNode : property.children?.[1];
 }
 
-/** The property named `name` of an object node. An indexed loop: the rules call it on every element and action. */
+/**
+ * The property named `name` of an object node; of duplicate names the last, whose value JSON.parse, Outlook and
+ * plainValue read (the first let a card pass the rules as "version": "1.0" and be read as "1.4"). An indexed loop:
+ * the rules call it on every element and action.
+ */
 function propertyNamed(node: JsonNode | undefined, name: string): JsonNode | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   const properties = node.children;
-  for (let index = 0; index < properties.length; index++) {
+  for (let index = properties.length - 1; index >= 0; index--) {
     if (propertyKeyName(properties[index]!) === name) return properties[index];
   }
   return undefined;

@@ -128,10 +128,13 @@ export function editObject(text: string, object: JsonNode, changes: ObjectChange
   const remove = new Set(changes.remove ?? []);
   const entries: { key: unknown; text: string; inserted?: boolean }[] = [];
   const pending = new Map(Object.entries(changes.set ?? {}));
-  for (const property of object.children ?? []) {
+  const properties = object.children ?? [];
+  // Of duplicate names the last is the one read (propertyValue), so a value is set there.
+  const lastWithName = new Map(properties.map((property) => [property.children?.[0]?.value, property]));
+  for (const property of properties) {
     const [key, value] = property.children ?? [];
     if (remove.has(key?.value)) continue;
-    if (key && value && pending.has(key.value)) {
+    if (key && value && pending.has(key.value) && lastWithName.get(key.value) === property) {
       entries.push({ key: key.value, text: text.slice(property.offset, value.offset) + serialize(pending.get(key.value)) });
       pending.delete(key.value);
     } else {
