@@ -112,6 +112,13 @@ describe('element and action snippets', () => {
     assert.match(toggle.insertText, /"targetElements": \["\$\{2:details\}"\]/);
   });
 
+  it('offer no Action.ToggleVisibility while no element has an id: any target would be AM055', async () => {
+    const withoutIds = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', originator: ORIGINATOR, body: [{ type: 'TextBlock', text: 'Details' }], actions: [HTTP] }, null, 2);
+    const { entries } = await completeTyping(withoutIds, 'actions', 'Action');
+    assert.ok(entries.some((e) => e.label === 'Action.OpenUrl'), 'the other action snippets are offered');
+    assert.ok(!entries.some((e) => e.label === 'Action.ToggleVisibility'), snippetLabels(entries).join());
+  });
+
   it('give inputs a label in a 1.4 card and none in a 1.0 card (labels came with 1.3)', async () => {
     const inputs = (entries: readonly CompletionEntry[]) => entries.filter((e) => e.kind === 'snippet' && e.label.startsWith('Input.'));
     const at14 = inputs((await completeTyping(CARDS['1.4'], 'body', 'Input')).entries);

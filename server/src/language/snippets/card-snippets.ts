@@ -21,7 +21,8 @@ export interface CardSnippet {
   readonly type: string;
   readonly slot: SnippetSlot;
   readonly description: string;
-  body(context: SnippetContext): string;
+  /** What completion inserts; undefined when the card has nothing it could insert without a finding. */
+  body(context: SnippetContext): string | undefined;
 }
 
 const lines = (...parts: string[]): string => parts.join('\n');
@@ -128,7 +129,10 @@ export const CARD_SNIPPETS: readonly CardSnippet[] = [
   },
   {
     type: 'Action.ToggleVisibility', slot: 'action', description: 'Shows or hides elements of the card by id.',
-    body: (context) => `{ "type": "Action.ToggleVisibility", "title": "${stop(1, 'Show details')}", "targetElements": ["${stop(2, context.someElementId ?? 'details')}"] }`,
+    // Without an element id in the card, any target would be AM055 (and none AM054): nothing to toggle yet.
+    body: (context) => context.someElementId === undefined
+      ? undefined
+      : `{ "type": "Action.ToggleVisibility", "title": "${stop(1, 'Show details')}", "targetElements": ["${stop(2, context.someElementId)}"] }`,
   },
   {
     type: 'Action.InvokeAddInCommand', slot: 'action', description: 'Opens a command of an Outlook add-in: its manifest id and button id.',

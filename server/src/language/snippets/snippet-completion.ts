@@ -71,9 +71,10 @@ export function snippetCompletions(parsed: ParsedDocument, offset: number, locat
   while (isWordChar(text[end])) end++;
   const commaAt = valueEndBefore(text, start);
   const suffix = valueFollows(text, end) ? ',' : '';
-  return CARD_SNIPPETS.filter((snippet) => snippet.slot === slot && offeredAt(snippet.type, model.version)).map((snippet) => {
+  return CARD_SNIPPETS.filter((snippet) => snippet.slot === slot && offeredAt(snippet.type, model.version)).flatMap((snippet): CompletionEntry[] => {
     const body = snippet.body(context);
-    return {
+    if (body === undefined) return [];
+    return [{
       label: snippet.type,
       kind: 'snippet',
       detail: `${slot === 'element' ? 'Element' : 'Action'} snippet`,
@@ -84,6 +85,6 @@ export function snippetCompletions(parsed: ParsedDocument, offset: number, locat
       replaceLength: end - start,
       filterText: snippet.type,
       ...(commaAt !== undefined ? { additionalEdits: [{ offset: commaAt, length: 0, newText: ',' }] } : {}),
-    };
+    }];
   });
 }
