@@ -51,6 +51,18 @@ describe('document selector', () => {
     assert.ok(!looksLikeCard(''));
     assert.ok(!looksLikeCard('['.repeat(200_000)));
   });
+
+  it('recognises a response envelope by content only when it is about a card: an HTTP fixture is no card', () => {
+    const aboutCards = [
+      '{"status": 200, "headers": {}, "body": {"type": "AdaptiveCard", "version": "1.0"}}',
+      '{"status": 200, "headers": {}, "body": {"statusCode": 200, "type": "application/vnd.microsoft.card.adaptive", "value": {"type": "AdaptiveCard"}}}',
+      '{"status": 200, "headers": {"card-update-in-body": "true"}, "body": "<html>"}',
+      '{"status": 200, "headers": {"CARD-UPDATE-IN-BODY": "true"},',
+    ];
+    const httpFixtures = ['{"status": 200, "headers": {"content-type": "application/json"}, "body": {"id": 7, "name": "Ana"}}', '{"status": 404, "headers": {}}'];
+    for (const text of aboutCards) assert.ok(looksLikeCard(text), text);
+    for (const text of httpFixtures) assert.ok(!looksLikeCard(text), text);
+  });
 });
 
 describe('editor settings', () => {

@@ -1,6 +1,6 @@
 // What a JSON document is to Outlook, read off its root: the kinds of docs/rules.md § "Document kinds".
 import { parseTree } from 'jsonc-parser';
-import { propertyValue, stringProperty, type JsonDocument, type JsonNode } from './json-document';
+import { propertyKeyName, propertyValue, stringProperty, type JsonDocument, type JsonNode } from './json-document';
 import { findExcessiveNesting } from './nesting-guard';
 
 /** The document kinds of docs/rules.md § "Document kinds"; undefined for anything else (AM001). */
@@ -54,14 +54,34 @@ export function adaptiveCardOf(root: JsonNode | undefined): JsonNode | undefined
   }
 }
 
+/** The header that asks Outlook to replace the card with the body's (docs/response-envelope.md). */
+const CARD_UPDATE_HEADER_NAME = 'card-update-in-body';
+
 /**
- * Whether the text's root is one of the kinds of docs/rules.md § "Document kinds". Parsed leniently, so a card stays
- * recognised while it is being typed and has syntax errors.
+ * Whether a response envelope is about a card: its body is one (or an invoke response carrying one), or its headers
+ * ask Outlook for a card update. Any HTTP answer written down has a numeric `status` and a `headers` object (a saved
+ * API response, a mock server's fixture); only these are cards outside a response-card file.
+ */
+function envelopeSpeaksOfCard(root: JsonNode): boolean {
+  if (adaptiveCardOf(root) !== undefined) return true;
+  const headers = propertyValue(root, 'headers')?.children ?? [];
+  return headers.some((header) => propertyKeyName(header)?.toLowerCase() === CARD_UPDATE_HEADER_NAME);
+}
+
+/** Whether a root is a card by its content alone, wherever the file is: one of the kinds, an envelope about a card. */
+function isCardByContent(root: JsonNode | undefined): boolean {
+  const kind = detectDocumentKind(root);
+  return kind === 'responseEnvelope' ? envelopeSpeaksOfCard(root!) : kind !== undefined;
+}
+
+/**
+ * Whether the text's root is a card by its content (isCardByContent). Parsed leniently, so a card stays recognised
+ * while it is being typed and has syntax errors.
  */
 export function looksLikeCard(text: string): boolean {
   // A text nested too deep for the parser's stack is no card anyone is editing.
   if (findExcessiveNesting(text) >= 0) return false;
-  return detectDocumentKind(parseTree(text, [], { allowTrailingComma: true, disallowComments: false })) !== undefined;
+  return isCardByContent(parseTree(text, [], { allowTrailingComma: true, disallowComments: false }));
 }
 
 /**
@@ -69,5 +89,5 @@ export function looksLikeCard(text: string): boolean {
  * only a text with a syntax error is parsed leniently.
  */
 export function isCardDocument(document: JsonDocument): boolean {
-  return document.root === undefined ? looksLikeCard(document.text) : detectDocumentKind(document.root) !== undefined;
+  return document.root === undefined ? looksLikeCard(document.text) : isCardByContent(document.root);
 }
