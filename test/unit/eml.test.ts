@@ -65,6 +65,14 @@ describe('emlMessage', () => {
     assert.match(headers.get('message-id')!, /@contoso\.example>$/);
   });
 
+  it('writes a long ASCII display name as encoded words on folded lines, which read back to the name', () => {
+    const name = `Contoso Expenses ${'and approvals '.repeat(150)}`.trim();
+    // parseMessage holds every line to 76 characters
+    const { headers, rawHeaders } = parseMessage(emlMessage({ ...BASE, from: `"${name}" <noreply@contoso.example>` }));
+    assert.match(rawHeaders.get('from')!, /^=\?UTF-8\?B\?/);
+    assert.equal(headers.get('from'), `${name} <noreply@contoso.example>`);
+  });
+
   it('rejects line breaks in the subject and addresses (header injection), naming the header', () => {
     assert.match(rejection({ subject: 'Hi\r\nBcc: victim@contoso.example' }), /^The Subject contains a line break \(CR\) at position 3: .*header injection/);
     assert.match(rejection({ subject: 'Hi\nBcc: x@y.example' }), /line break \(LF\)/);
@@ -84,6 +92,14 @@ describe('emlMessage', () => {
     assert.match(rejection({ to: ['Ana <>'] }), /The To address is empty/);
     assert.match(rejection({ to: [] }), /at least one To address/);
     assert.match(rejection({ date: new Date(Number.NaN) }), /not a valid date/);
+  });
+
+  it('rejects an address longer than mail servers take (RFC 5321), quoting only its start', () => {
+    assert.match(rejection({ from: `${'a'.repeat(65)}@contoso.example` }), /too long for an email address: 65 characters before the @ and 81 in all, where mail servers take at most 64 and 254/);
+    assert.match(rejection({ to: [`ana@${'sub.'.repeat(62)}contoso.example`] }), /too long for an email address: 3 characters before the @ and 267 in all/);
+    assert.doesNotThrow(() => emlMessage({ ...BASE, from: `${'a'.repeat(64)}@contoso.example` }));
+    const huge = rejection({ from: 'a'.repeat(100_000) });
+    assert.ok(huge.length < 300, `the message quotes the whole address: ${huge.length} characters`);
   });
 });
 

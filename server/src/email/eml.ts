@@ -55,11 +55,24 @@ function isDomain(domain: string): boolean {
   return labels.length >= 2 && labels.every((label) => LABEL_CHARACTERS.test(label) && !label.startsWith('-') && !label.endsWith('-'));
 }
 
+/** RFC 5321 § 4.5.3.1: at most 64 octets before the @, and 254 in all (a path of 256 with its angle brackets). */
+const MAX_LOCAL_PART_LENGTH = 64;
+const MAX_ADDRESS_LENGTH = 254;
+/** How much of a value a message quotes: enough to recognise it, not a 100 KB line. */
+const QUOTED_LENGTH = 60;
+
+function quoted(text: string): string {
+  return `"${text.length > QUOTED_LENGTH ? `${text.slice(0, QUOTED_LENGTH)}…` : text}"`;
+}
+
 function checkAddress(address: string, where: string): void {
   const at = address.lastIndexOf('@');
-  if (at < 0) throw new EmlInputError(`${where}: "${address}" is not an email address: it has no @.`);
+  if (at < 0) throw new EmlInputError(`${where}: ${quoted(address)} is not an email address: it has no @.`);
   const local = address.slice(0, at);
   const domain = address.slice(at + 1);
+  if (local.length > MAX_LOCAL_PART_LENGTH || address.length > MAX_ADDRESS_LENGTH) {
+    throw new EmlInputError(`${where}: ${quoted(address)} is too long for an email address: ${local.length} characters before the @ and ${address.length} in all, where mail servers take at most ${MAX_LOCAL_PART_LENGTH} and ${MAX_ADDRESS_LENGTH} (RFC 5321 § 4.5.3.1).`);
+  }
   const nonAscii = /[^\x00-\x7f]/.exec(address);
   if (nonAscii) throw new EmlInputError(`${where}: "${address}" has the non-ASCII character ${describeCharacter(nonAscii[0])}; write the domain in its xn-- (punycode) form.`);
   if (!LOCAL_PART.test(local)) {
@@ -94,9 +107,17 @@ function unstructuredValue(text: string, headerName: string): string {
   return plain ? text : base64Words(text).join(`${CRLF} `);
 }
 
+/** Room on a mailbox header's first line for its name: "From: " is the longest of From, To and Cc. */
+const MAILBOX_HEADER_NAME_ROOM = 'From: '.length;
+
+/**
+ * A display name as it is when it is printable ASCII and fits on a line after the header's name; else RFC 2047
+ * encoded words, one per folded line.
+ */
 function displayName(name: string): string {
   if (/^[\x20-\x7e]*$/.test(name) && !name.includes('=?')) {
-    return ATOM_PHRASE.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
+    const phrase = ATOM_PHRASE.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`;
+    if (MAILBOX_HEADER_NAME_ROOM + phrase.length <= PLAIN_HEADER_LINE) return phrase;
   }
   return base64Words(name).join(`${CRLF} `);
 }
@@ -133,8 +154,13 @@ function displayNameForm(text: string): { name: string; address: string } | unde
   return { name: text.slice(0, open), address };
 }
 
+/** `name <address>`, the address on a folded line of its own when the name's last line leaves no room for it. */
 function formatMailbox({ name, address }: Mailbox): string {
-  return name === '' ? address : `${displayName(name)} <${address}>`;
+  if (name === '') return address;
+  const phrase = displayName(name);
+  const lastLine = phrase.slice(phrase.lastIndexOf('\n') + 1);
+  const fits = MAILBOX_HEADER_NAME_ROOM + lastLine.length + ` <${address}>`.length <= PLAIN_HEADER_LINE;
+  return `${phrase}${fits ? ' ' : `${CRLF} `}<${address}>`;
 }
 
 function mailboxList(values: readonly string[], header: string): string {
