@@ -99,9 +99,10 @@ let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
 const settingsCache = new Map<string, Promise<EditorSettings>>();
 
 /**
- * The last text of each card that parsed, with its rule findings. While the text has syntax errors these are
- * shown (moved through the edits since) next to the syntax error, so the other diagnostics do not vanish and
- * come back with every unfinished keystroke.
+ * The last text of each card that was checked, with its rule findings: those of the text when it parsed, else those
+ * carried onto it from the text before. While the text has syntax errors these are shown next to the syntax error,
+ * so the other diagnostics do not vanish and come back with every unfinished keystroke. Carried from one checked
+ * text to the next, each step's changed region is one edit's, not the span from the first edit to the last.
  */
 const lastParsed = new Map<string, { text: string; findings: readonly Finding[] }>();
 const validatedVersions = new Map<string, number>();
@@ -262,7 +263,9 @@ function findingsFor(document: TextDocument, settings: EditorSettings): readonly
   }
   const last = lastParsed.get(uri);
   if (last === undefined) return validation.findings;
-  const carried = carryOver(last.text, text, last.findings).flatMap((finding) => {
+  const carriedOnto = carryOver(last.text, text, last.findings);
+  lastParsed.set(uri, { text, findings: carriedOnto });
+  const carried = carriedOnto.flatMap((finding) => {
     const severity = severityOf(finding.rule, settings.service);
     return severity === undefined ? [] : [{ ...finding, severity }];
   });

@@ -70,6 +70,18 @@ describe('lsp: diagnostics', () => {
     assert.deepEqual(codes(await client.changeAndWait(uri, finished)), ['AM010', 'AM030']);
   });
 
+  it('keeps the diagnostics through a second edit elsewhere while the text still has a syntax error', async () => {
+    const uri = uriOf('typing-twice.card.json');
+    await client.openAndWait(uri, submitCard);
+    // The first edit breaks the JSON before both findings; the second renames the button, after AM030's "type".
+    const broken = submitCard.replace('"version": "1.0",', '"version": "1.0"');
+    assert.deepEqual(codes(await client.changeAndWait(uri, broken)), ['AM010', 'AM030', 'syntax']);
+    const renamed = broken.replace('"title": "Send"', '"title": "Send it"');
+    const diagnostics = await client.changeAndWait(uri, renamed);
+    assert.deepEqual(codes(diagnostics), ['AM010', 'AM030', 'syntax']);
+    assert.equal(textIn(renamed, diagnostics.find((d) => d.code === 'AM030')!.range), '"Action.Submit"');
+  });
+
   it('drops a kept diagnostic whose text the unfinished edit touches', async () => {
     const uri = uriOf('typing-inside.card.json');
     await client.openAndWait(uri, submitCard);
