@@ -5,6 +5,7 @@ import { RULES, type RuleId } from './catalog';
 import { checkRoot } from './registry';
 import { checkCardSchema } from './schema-check';
 import type { ServiceSettings } from './settings';
+import { boundedMessage } from './bounded-message';
 
 export interface Validation {
   readonly document: JsonDocument;
@@ -41,7 +42,7 @@ export function validateDocument(document: JsonDocument, settings: ServiceSettin
   const findings: Finding[] = [];
   const add = (rule: RuleId, offset: number, length: number, message: string): void => {
     const severity = severityOf(rule, settings);
-    if (severity !== undefined) findings.push({ rule, severity, message, offset, length });
+    if (severity !== undefined) findings.push({ rule, severity, message: boundedMessage(message), offset, length });
   };
   if (document.root === undefined) {
     const problem = document.syntaxProblem;
