@@ -225,6 +225,14 @@ export function typeNodeOf(node: JsonNode): JsonNode {
   return propertyValue(node, 'type') ?? node;
 }
 
+/**
+ * docs/rules.md § "Walking an Adaptive Card": every `Input.*` counts as an input for ids, Input.Time and unknown inputs
+ * included.
+ */
+export function isInput(element: ElementRef): boolean {
+  return element.type?.startsWith('Input.') === true;
+}
+
 /** The non-empty string `id` value node of an element or action object. */
 export function idNode(node: JsonNode): JsonNode | undefined {
   const id = propertyValue(node, 'id');

@@ -1,18 +1,12 @@
 // docs/rules.md § "Inputs, ids and required properties": inputs, ids and schema-required properties (AM060–AM064).
-import { arrayItems, type CardModel, compareVersion, describeValue, type ElementRef, idNode, type JsonNode, propertyValue, typeNodeOf } from '../../card';
+import {
+  arrayItems, type CardModel, compareVersion, describeValue, idNode, isInput, type JsonNode, propertyValue, typeNodeOf
+} from '../../card';
 import type { AdaptiveRule, RuleContext } from '../context';
 import { toggleTargetIds } from './outlook-actions';
 
 /** The inputs Outlook renders; Input.Time is AM031's. */
 const SUPPORTED_INPUT_TYPES: ReadonlySet<string> = new Set(['Input.Text', 'Input.Number', 'Input.Date', 'Input.Toggle', 'Input.ChoiceSet']);
-
-/**
- * docs/rules.md § "Walking an Adaptive Card": every `Input.*` counts as an input for ids, Input.Time and unknown inputs
- * included.
- */
-export function isInput(element: ElementRef): boolean {
-  return element.type?.startsWith('Input.') === true;
-}
 
 /**
  * The card-wide input ids of docs/rules.md § "Walking an Adaptive Card", lower-cased: `{{id.value}}` resolves
