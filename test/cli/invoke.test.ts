@@ -20,6 +20,15 @@ const CARD = {
     { type: 'Action.Http', title: 'Break', method: 'POST', url: 'https://api.contoso.example/break', body: '{}' },
   ],
 };
+/** The card of the bug report: one input with a value, one without, both in the URL and the body. */
+const DEFAULTS_CARD = {
+  type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a',
+  body: [{ type: 'Input.Text', id: 'comment', value: 'Looks good' }, { type: 'Input.Text', id: 'note' }, { type: 'Input.Toggle', id: 'urgent', title: 'Urgent' }],
+  actions: [{
+    type: 'Action.Http', title: 'Go', method: 'POST', url: 'https://api.contoso.example/go?c={{comment.value}}&n={{note.value}}&u={{urgent.value}}&x={{other.value}}',
+    body: '{"c": "{{comment.value}}", "n": "{{note.value}}"}',
+  }],
+};
 
 interface Received {
   readonly url: string;
@@ -61,6 +70,7 @@ describe('amcard invoke and amcard token inspect', () => {
 
   before(async () => {
     writeFileSync(path.join(folder, 'card.json'), JSON.stringify(CARD));
+    writeFileSync(path.join(folder, 'defaults.card.json'), JSON.stringify(DEFAULTS_CARD));
     await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
     target = `https://api.contoso.example=http://127.0.0.1:${(service.address() as AddressInfo).port}`;
   });
@@ -104,6 +114,26 @@ describe('amcard invoke and amcard token inspect', () => {
     assert.equal(request.claims?.['sender'], 'approvals@contoso.example');
     assert.match(run.stdout, /^HTTP 200 OK \(\d+ ms\)\ncard-action-status: Approved\./);
     assert.match(run.stderr, /^POST https:\/\/api\.contoso\.example\/reject\n/m);
+  });
+
+  it('substitutes the value the card gives an input when no --input does, "" when it has none, and leaves unknown ids as written', async () => {
+    expected = { issuer: 'https://substrate.office.com/sts/', audience: 'https://api.contoso.example' };
+    const legacyArgs = ['--target', target, '--token-shape', 'legacy', '--user', 'lee@contoso.example'];
+    const defaults = await runCliAsync(['invoke', 'defaults.card.json', ...legacyArgs], folder);
+    assert.equal(defaults.status, 0, defaults.stderr);
+    assert.equal(received.at(-1)!.url, '/go?c=Looks%20good&n=&u=false&x={{other.value}}');
+    assert.equal(received.at(-1)!.body, '{"c": "Looks good", "n": ""}');
+    const given = await runCliAsync(['invoke', 'defaults.card.json', '--input', 'NOTE=ship it', '--input', 'comment=', ...legacyArgs], folder);
+    assert.equal(given.status, 0, given.stderr);
+    assert.equal(received.at(-1)!.body, '{"c": "", "n": "ship it"}');
+  });
+
+  it('exits 2 and sends nothing for an --input no input of the card has', () => {
+    const before = received.length;
+    const run = runCli(['invoke', 'defaults.card.json', '--input', 'other=x', '--target', target, '--token-shape', 'legacy', '--user', 'lee@contoso.example'], folder);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /amcard invoke: the card has no input "other" to give a value to \(its inputs are comment, note, urgent\)/);
+    assert.equal(received.length, before);
   });
 
   it('exits 1 on a 5xx and on the 401 of a token the service refuses (wrong audience)', async () => {

@@ -3,9 +3,7 @@
 // Pure and browser-safe: the preview shows it, the extension host and `amcard invoke` send it.
 import { isJsonObject, type JsonObject } from './json-text';
 import { substituteInputTokens } from './input-tokens';
-
-/** Current input values by id, as the inputs report them (a toggle's valueOn/valueOff, a date as yyyy-mm-dd, …). */
-export type InputValues = ReadonlyMap<string, string>;
+import type { InputValues } from './input-values';
 
 export interface HttpHeader {
   readonly name: string;

@@ -1,6 +1,6 @@
 // The card kernel: JSON parsed with positions (strict, and leniently for the preview), document kinds, the card model
-// and versions, value formats, the `{{id.value}}` input tokens, the JWS compact reader, the signed envelope, and
-// templates with their data files. Browser-safe (the preview bundles it)
+// and versions, value formats, the `{{id.value}}` input tokens and the inputs' values, the JWS compact reader, the
+// signed envelope, and templates with their data files. Browser-safe (the preview bundles it)
 // and below every other room: it imports no other room and nothing of Node.
 export {
   ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, isInput, parseVersion,
@@ -15,8 +15,9 @@ export { adaptiveCardOf, CARD_INVOKE_RESPONSE_TYPE, detectDocumentKind, isCardDo
 export { InputError } from './errors';
 export {
   DEFAULT_CONTENT_TYPE, buildHttpRequest, correlationIdOf, formatHttpRequest, substituteInputs, withOutlookHeaders, type HttpHeader,
-  type HttpRequest, type InputValues, type OutlookRequestContext
+  type HttpRequest, type OutlookRequestContext
 } from './http-request';
+export { initialInputValues, withGivenValues, type InputValues } from './input-values';
 export {
   ACTION_INVOKE_NAME, OUTLOOK_CHANNEL_ID, buildExecuteInvoke, buildInvokeActivity, executeInvokeFrom, type ChannelAccount, type ExecuteInvoke,
   type InvokeContext, type InvokeTrigger

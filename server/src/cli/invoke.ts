@@ -3,8 +3,9 @@
 import {
   DEFAULT_ACTION_TIMEOUT_MS, formatActionResponse, httpActionsOf, invokeHttpAction, parseTargetPair
 } from '../actions';
-import { formatHttpRequest, InputError, isJsonObject, parseJsonText, type JsonObject } from '../card';
+import { formatHttpRequest, initialInputValues, InputError, isJsonObject, parseJsonText, withGivenValues, type JsonObject } from '../card';
 import { TOKEN_SHAPES, type TokenShape } from '../signing';
+import { asUsageErrors } from './card-email-options';
 import { cardToSend } from './card-to-send';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { DEFAULT_DEVELOPMENT_KEY_FILE, loadOrCreateDevelopmentKey } from './development-key-file';
@@ -12,10 +13,11 @@ import { DEFAULT_DEVELOPMENT_KEY_FILE, loadOrCreateDevelopmentKey } from './deve
 const USAGE = `Usage: amcard invoke <card file> --action <id or title> --target <card host>=<local URL> [options]
 
 Sends one Action.Http of the card as Outlook would: the card's method, URL, headers and body with every
-{{id.value}} replaced, plus Outlook's headers (Authorization: Bearer <development token>, or Action-Authorization
-when the card sets Authorization to ""; Content-Type, application/json by default; Card-Correlation-Id;
-a fresh Action-Request-Id). The request goes to the --target that maps the card URL's host, never to the card's
-own host. Only loopback targets (127.0.0.1, ::1, localhost) or URLs listed with --allow are contacted.
+{{id.value}} of an input of the card replaced by the input's value (its --input, else the value the card gives
+it: its "value", a toggle's valueOn or valueOff, "" when it has none), plus Outlook's headers (Authorization:
+Bearer <development token>, or Action-Authorization when the card sets Authorization to ""; Content-Type,
+application/json by default; Card-Correlation-Id; a fresh Action-Request-Id). The request goes to the --target
+that maps the card URL's host, never to the card's own host. Only loopback targets (127.0.0.1, ::1, localhost) or URLs listed with --allow are contacted.
 
 The token is a development token, signed by a local development key (not Microsoft's). The key is created on
 first use in --dev-key (mode 0600, never printed) with its public JWKS beside it (<name>.jwks.json), which your
@@ -23,7 +25,7 @@ service trusts in development.
 
 Options:
   --action <id|title>        The Action.Http to run: its id, or else its title (required when the card has several).
-  --input <id>=<value>       An input's value (repeatable).
+  --input <id>=<value>       An input's value, in place of the value the card gives it (repeatable).
   --target <host>=<url>      Map the card's host to a local URL, e.g. https://api.contoso.com=http://127.0.0.1:7071 (repeatable).
   --allow <url>              Allow a non-loopback target URL (repeatable).
   --token-shape <shape>      ${TOKEN_SHAPES.join(' or ')} (default entra): the claims of the token.
@@ -105,10 +107,10 @@ async function runInvoke(args: readonly string[]): Promise<number> {
   if (!isJsonObject(parsed.value)) throw new UsageError(`amcard invoke: ${cardFile} is not a card object.`);
   const card = parsed.value;
   const action = chooseAction(card, values.action);
+  const inputs = await asUsageErrors('invoke', async () => withGivenValues(initialInputValues(card), inputValues(values.input ?? [])));
   const key = await loadOrCreateDevelopmentKey(values['dev-key'] ?? DEFAULT_DEVELOPMENT_KEY_FILE);
   const invoked = await invokeHttpAction({
-    card, action, key,
-    inputs: inputValues(values.input ?? []),
+    card, action, key, inputs,
     targets: { targets, allowedUrls: values.allow ?? [] },
     token: {
       shape: tokenShape(values['token-shape']), actingUser: values.user,
