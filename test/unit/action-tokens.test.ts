@@ -171,6 +171,28 @@ describe('inspectToken', () => {
     assert.equal(verdictOf(wrongApp, 'appid'), 'error');
   });
 
+  it('passes an aud array that holds the expected audience, as jose does, and fails one that does not (RFC 7519 §4.1.3)', async () => {
+    const withAudiences = (aud: string[]) => signDevelopmentToken({ ...entra(), aud }, key);
+    const listed = await withAudiences(['api://other-service', 'api://contoso-actions']);
+    await jwtVerify(listed, createLocalJWKSet(parseJwks(developmentJwks(key))!), { audience: 'api://contoso-actions' });
+    const inspection = await inspected(listed, { audience: 'api://contoso-actions', tenant: TENANT }, jwksOf(key));
+    assert.equal(verdictOf(inspection, 'aud'), 'ok');
+    assert.match(inspection.verdicts.find(({ claim }) => claim === 'aud')!.message, /one of them is the service's app id or App ID URI, as expected/);
+    const unlisted = await inspected(await withAudiences(['api://other-service']), { audience: 'api://contoso-actions' });
+    assert.equal(verdictOf(unlisted, 'aud'), 'error');
+    assert.match(unlisted.verdicts.find(({ claim }) => claim === 'aud')!.message, /none of them is the service's app id or App ID URI, "api:\/\/contoso-actions": the service must refuse/);
+  });
+
+  it('says an exp that is not a number is not a NumericDate, and a missing exp that the token has no expiry time', async () => {
+    // Object.assign: the claims' type allows only a number; a token may carry anything.
+    const message = async (exp: string | undefined) => (await inspected(await signDevelopmentToken(Object.assign(legacy(), { exp }), key), {})).verdicts.find(({ claim }) => claim === 'exp')!;
+    const text = await message(String(now + 300));
+    assert.equal(text.verdict, 'error');
+    assert.match(text.message, /^"\d+": not a number; exp must be a NumericDate/);
+    assert.doesNotMatch(text.message, /without an expiry/);
+    assert.match((await message(undefined)).message, /^missing: a token without an expiry time must be refused/);
+  });
+
   it('says a forged signature is invalid: signed by another key under the same kid, or a changed payload', async () => {
     const forged = await new SignJWT(legacy()).setProtectedHeader({ alg: 'RS256', kid: key.publicJwk.kid }).sign(otherKey.privateKey);
     assert.equal((await inspected(forged, {}, jwksOf(key))).signature.verdict, 'invalid');

@@ -77,13 +77,25 @@ function classify(claims: Readonly<Record<string, unknown>>): TokenKind {
 const ACTING_USER_ADVICE = 'check this user may take the action';
 const quote = (value: unknown): string => (value === undefined ? '(missing)' : JSON.stringify(value));
 
+const isSame = (actual: unknown, expected: string): boolean => typeof actual === 'string' && actual.toLowerCase() === expected.toLowerCase();
+
 function compared(claim: string, actual: unknown, expected: string | undefined, what: string): ClaimVerdict {
   if (actual === undefined) return { claim, verdict: 'error', message: `missing; it must be ${what}.` };
   if (expected === undefined) return { claim, verdict: 'info', message: `${quote(actual)}; not compared: no expected value given (${what}).` };
-  const same = typeof actual === 'string' && actual.toLowerCase() === expected.toLowerCase();
-  return same
+  return isSame(actual, expected)
     ? { claim, verdict: 'ok', message: `${quote(actual)}, as expected.` }
     : { claim, verdict: 'error', message: `${quote(actual)}, but ${what} is ${quote(expected)}: the service must refuse this token.` };
+}
+
+/**
+ * RFC 7519 §4.1.3: `aud` is one audience or an array of them, and the token is for the service when one of them is
+ * its audience; jwtVerify's `audience` option, which the printed recipe uses, reads it so.
+ */
+function audienceVerdict(actual: unknown, expected: string | undefined, what: string): ClaimVerdict {
+  if (!Array.isArray(actual) || expected === undefined) return compared('aud', actual, expected, what);
+  return actual.some((audience) => isSame(audience, expected))
+    ? { claim: 'aud', verdict: 'ok', message: `${quote(actual)}: one of them is ${what}, as expected.` }
+    : { claim: 'aud', verdict: 'error', message: `${quote(actual)}, but none of them is ${what}, ${quote(expected)}: the service must refuse this token.` };
 }
 
 function emailClaim(claim: string, actual: unknown, expected: string | undefined, role: string, advice: string): ClaimVerdict {
@@ -103,8 +115,10 @@ function timeVerdicts(claims: Readonly<Record<string, unknown>>, now: number): C
   const at = (seconds: number): string => new Date(seconds * 1000).toISOString();
   const verdicts: ClaimVerdict[] = [];
   const exp = claims['exp'];
-  if (typeof exp !== 'number') verdicts.push({ claim: 'exp', verdict: 'error', message: `${quote(exp)}: a token without an expiry time must be refused.` });
-  else if (exp <= now) verdicts.push({ claim: 'exp', verdict: 'error', message: `${at(exp)}: expired ${now - exp} s ago.` });
+  if (exp === undefined) verdicts.push({ claim: 'exp', verdict: 'error', message: 'missing: a token without an expiry time must be refused.' });
+  else if (typeof exp !== 'number') {
+    verdicts.push({ claim: 'exp', verdict: 'error', message: `${quote(exp)}: not a number; exp must be a NumericDate (seconds since 1970-01-01T00:00:00Z), so the token must be refused.` });
+  } else if (exp <= now) verdicts.push({ claim: 'exp', verdict: 'error', message: `${at(exp)}: expired ${now - exp} s ago.` });
   else verdicts.push({ claim: 'exp', verdict: 'ok', message: `${at(exp)}: expires in ${exp - now} s.` });
   const nbf = claims['nbf'];
   if (typeof nbf === 'number' && nbf > now) verdicts.push({ claim: 'nbf', verdict: 'error', message: `${at(nbf)}: not valid for another ${nbf - now} s.` });
@@ -119,7 +133,7 @@ function legacyVerdicts(claims: Readonly<Record<string, unknown>>, expected: Tok
   const target = expected.targetUrl === undefined ? undefined : baseUrlOf(expected.targetUrl, 'the target');
   return [
     compared('iss', claims['iss'], LEGACY_ISSUER, 'the legacy issuer'),
-    compared('aud', claims['aud'], target, "the base URL of the card's action target"),
+    audienceVerdict(claims['aud'], target, "the base URL of the card's action target"),
     appIdVerdict('appid', claims['appid']),
     emailClaim('sub', claims['sub'], expected.actingUser, 'acting user', ACTING_USER_ADVICE),
     emailClaim('sender', claims['sender'], expected.sender, 'sender', "check it is the address your service sends its cards from"),
@@ -133,7 +147,7 @@ function entraVerdicts(claims: Readonly<Record<string, unknown>>, expected: Toke
   return [
     compared('iss', claims['iss'], issuerTenant === undefined ? undefined : entraIssuer(issuerTenant), 'the Entra ID v2.0 issuer of the tenant'),
     ...(expected.tenant === undefined ? [] : [compared('tid', tid, expected.tenant, 'the expected tenant')]),
-    compared('aud', claims['aud'], expected.audience, "the service's app id or App ID URI"),
+    audienceVerdict(claims['aud'], expected.audience, "the service's app id or App ID URI"),
     // v2.0 tokens name the calling app in azp; v1.0 ones in appid.
     claims['azp'] === undefined && claims['appid'] !== undefined ? appIdVerdict('appid', claims['appid']) : appIdVerdict('azp', claims['azp']),
     typeof scp === 'string' && scp !== ''
