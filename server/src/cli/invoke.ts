@@ -17,7 +17,8 @@ Sends one Action.Http of the card as Outlook would: the card's method, URL, head
 it: its "value", a toggle's valueOn or valueOff, "" when it has none), plus Outlook's headers (Authorization:
 Bearer <development token>, or Action-Authorization when the card sets Authorization to ""; Content-Type,
 application/json by default; Card-Correlation-Id; a fresh Action-Request-Id). The request goes to the --target
-that maps the card URL's host, never to the card's own host. Only loopback targets (127.0.0.1, ::1, localhost) or URLs listed with --allow are contacted.
+that maps the card URL's host, never to the card's own host. Only loopback targets (127.0.0.1, ::1, localhost)
+or URLs listed with --allow are contacted.
 
 The token is a development token, signed by a local development key (not Microsoft's). The key is created on
 first use in --dev-key (mode 0600, never printed) with its public JWKS beside it (<name>.jwks.json), which your
