@@ -100,7 +100,35 @@ describe('completion of property names and values', () => {
 
   it('offers the Outlook root properties on the card', async () => {
     const root = await labels('{"type": "AdaptiveCard", "version": "1.0", |}');
-    for (const name of ['originator', 'hideOriginalBody', 'autoInvokeAction', 'correlationId', 'expectedActors', 'refresh', 'body', 'actions']) assert.ok(root.includes(name), name);
+    for (const name of ['originator', 'hideOriginalBody', 'autoInvokeAction', 'correlationId', 'expectedActors', 'body', 'actions']) assert.ok(root.includes(name), name);
+  });
+
+  it('offers refresh only from 1.4 (AM021) and autoInvokeAction only below it (AM020), also in a name being typed', async () => {
+    const at10 = await labels('{"type": "AdaptiveCard", "version": "1.0", |}');
+    assert.ok(at10.includes('autoInvokeAction') && !at10.includes('refresh'), at10.join());
+    const at14 = await labels('{"type": "AdaptiveCard", "version": "1.4", |}');
+    assert.ok(at14.includes('refresh') && !at14.includes('autoInvokeAction'), at14.join());
+    assert.ok(!(await labels('{"type": "AdaptiveCard", "version": "1.0", "ref|"}')).includes('refresh'));
+    assert.ok(!(await labels('{\n  "type": "AdaptiveCard",\n  "version": "1.4",\n  |\n  "body": []\n}')).includes('autoInvokeAction'));
+  });
+
+  it('offers no input validation on inputs of a card below 1.3 (AM022), and offers it from 1.3', async () => {
+    const validation = ['isRequired', 'regex', 'errorMessage'];
+    const at10 = await labels('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "Input.Text", "id": "c",\n  |\n  }]}');
+    assert.ok(at10.includes('placeholder') && at10.includes('label'), at10.join());
+    for (const name of validation) assert.ok(!at10.includes(name), name);
+    assert.ok(!(await labels('{"type": "AdaptiveCard", "version": "1.2", "body": [{"type": "Input.Number", |}]}')).includes('isRequired'));
+    const at14 = await labels('{"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "Input.Text", |}]}');
+    for (const name of validation) assert.ok(at14.includes(name), name);
+    assert.ok((await labels('{"type": "AdaptiveCard", "version": "1.3", "body": [{"type": "Input.Date", |}]}')).includes('isRequired'));
+  });
+
+  it('offers every property, whatever the version gates, when the card has no version the rules read', async () => {
+    for (const version of ['', '"version": 1.0, ', '"version": "1", ']) {
+      const root = await labels(`{"type": "AdaptiveCard", ${version}|}`);
+      assert.ok(root.includes('refresh') && root.includes('autoInvokeAction'), `${version}: ${root.join()}`);
+      assert.ok((await labels(`{"type": "AdaptiveCard", ${version}"body": [{"type": "Input.Text", |}]}`)).includes('isRequired'), version);
+    }
   });
 
   it('returns property entries as snippets with documentation', async () => {

@@ -16,6 +16,7 @@ import {
 } from 'vscode-json-languageservice';
 import { cardSchema, isAdaptiveCardSchemaUri } from '../rules';
 import type { CompletionEntry, CompletionKind } from './completion-entry';
+import { propertyOfferedAt } from './offered-properties';
 import { cardVersion, offeredAt, offeredInSlot } from './offered-types';
 import type { ParsedDocument } from './parsed-document';
 import { findingsAt, ruleLinksMarkdown, type ShownFindings } from './rule-links';
@@ -82,7 +83,8 @@ function proposedString(label: string): string {
  * Completion at `offset`: property names, enum values and element/action `type` values from the schema, and in an
  * element or actions array the element or action snippets. Types and snippets are offered only for the card's
  * version (Action.Execute from 1.4, Action.Http below it, Media from 1.1, ...) and slot (elements in `body`,
- * actions in `actions`, no Action.ShowCard as a `selectAction`, ...). Nothing past the length and nesting limits.
+ * actions in `actions`, no Action.ShowCard as a `selectAction`, ...); property names only where the version rules
+ * take them (no `refresh` below 1.4, no `isRequired` below 1.3, ...). Nothing past the length and nesting limits.
  */
 export async function complete(parsed: ParsedDocument, offset: number): Promise<CompletionEntry[]> {
   const json = parsed.serviceJson;
@@ -92,8 +94,10 @@ export async function complete(parsed: ParsedDocument, offset: number): Promise<
   const location = parsed.locationAt(offset);
   const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
   const version = isTypeValue ? cardVersion(parsed.tolerantRoot) : undefined;
+  const isPropertyOffered = location.isAtPropertyKey ? propertyOfferedAt(parsed, offset) : undefined;
   const isOffered = (item: CompletionItem): boolean => {
-    if (!isTypeValue || item.kind === CompletionItemKind.Property) return true;
+    if (item.kind === CompletionItemKind.Property) return isPropertyOffered?.(item.label) ?? true;
+    if (!isTypeValue) return true;
     const typeName = proposedString(item.label);
     return offeredAt(typeName, version) && offeredInSlot(typeName, location.path);
   };

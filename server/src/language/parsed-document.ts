@@ -36,6 +36,12 @@ export class ParsedDocument {
     return this.tolerant.root;
   }
 
+  /** The innermost object of the tolerant tree whose braces enclose `offset`: where a property name typed there goes. */
+  objectAt(offset: number): JsonNode | undefined {
+    const container = innermostContainer(this.tolerantRoot, offset);
+    return container?.type === 'object' ? container : undefined;
+  }
+
   /** The card model of `card`, a node of this document's trees. */
   modelOf = (card: JsonNode): CardModel => {
     let model = this.models.get(card);

@@ -4,5 +4,6 @@ export { isRuleId, RULES, SEVERITIES, type RuleId, type Severity } from './catal
 export { type Finding } from './finding';
 export { cardSchema } from './generated/card-schema';
 export { isAdaptiveCardSchemaUri } from './schema-uri';
+export { isFlaggedByVersion } from './adaptive/version-gated-properties';
 export { type ServiceSettings, type SeverityOverride } from './settings';
 export { severityOf, validateDocument, validateText, type DocumentOrigin } from './validate';

@@ -2,14 +2,17 @@
 // declared version, version-gated features, the element and action types Outlook renders, and input tokens that
 // Action.Execute would send literally; plus AM001 on Action.ShowCard cards.
 import {
-  ACTION_TYPES, type ActionRef, bracedTokens, type BracedToken, type CardModel, compareVersion, describeValue,
+  ACTION_TYPES, type ActionRef, bracedTokens, type BracedToken, type CardModel, describeValue,
   ELEMENT_TYPES, type ElementRef, type JsonNode, presentPropertiesNamed, presentValue, propertyKey, propertyKeyName,
   propertyKeyNode, propertyValue, propertyValueNode, stringProperty, typeNodeOf, type Version
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
+import {
+  ACTION_PROPERTIES_AFTER_14, atLeast14, CARD_PROPERTIES_AFTER_14, ELEMENT_PROPERTIES_AFTER_14, INPUT_VALIDATION,
+  REFRESH_PROPERTIES_AFTER_14, validatesInputs
+} from './version-gated-properties';
 
 const versionText = (version: Version): string => `${version.major}.${version.minor}`;
-const atLeast14 = (version: Version): boolean => compareVersion(version, 1, 4) >= 0;
 
 /** Actions another rule of this module rejects as a whole; their properties are not checked further. */
 function isRejectedAction(action: ActionRef, version: Version): boolean {
@@ -48,24 +51,6 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   }
 }
 
-// docs/rules.md § AM022 (a): the properties of Adaptive Cards 1.5 and later, with the version that introduced them.
-// Outlook renders at most 1.4, so it ignores them in a card of any version. Nothing of 1.1 to 1.4 is gated: the
-// renderers gate a property by their own version, not by the card's declared one.
-
-/** By element type; an element of a type not listed here has no such property, and its properties are not scanned. */
-const ELEMENT_PROPERTIES_AFTER_14: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['Container', new Map([['rtl', '1.5']])],
-  ['Column', new Map([['rtl', '1.5']])],
-  ['TextBlock', new Map([['style', '1.5']])],
-]);
-
-const ACTION_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['tooltip', '1.5'], ['isEnabled', '1.5'], ['mode', '1.5']]);
-const CARD_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['rtl', '1.5'], ['metadata', '1.6']]);
-const REFRESH_PROPERTIES_AFTER_14: ReadonlyMap<string, string> = new Map([['expires', '1.6']]);
-
-/** docs/rules.md § AM022 (b): input validation, which Outlook applies in 1.4 cards and ignores below 1.3. */
-const INPUT_VALIDATION: ReadonlySet<string> = new Set(['isRequired', 'regex', 'errorMessage']);
-
 /** AM022 (a) on each present property of `host` that `since` lists. */
 function reportAfter14(ctx: RuleContext, host: JsonNode, hostName: string, since: ReadonlyMap<string, string>): void {
   const properties = presentPropertiesNamed(host, since);
@@ -92,14 +77,13 @@ function checkFeatureVersions(model: CardModel, ctx: RuleContext): void {
   for (let index = 0; index < cards.length; index++) reportAfter14(ctx, cards[index]!.node, 'AdaptiveCard', CARD_PROPERTIES_AFTER_14);
   const refresh = presentValue(model.top, 'refresh');
   if (refresh?.type === 'object') reportAfter14(ctx, refresh, 'refresh', REFRESH_PROPERTIES_AFTER_14);
-  const validatesInputs = compareVersion(version, 1, 3) >= 0;
   for (let index = 0; index < elements.length; index++) {
     const element = elements[index]!;
     if (isRejectedElement(element) || element.node.type !== 'object' || element.kind === 'textRun') continue;
     const { node, type } = element;
     const since = ELEMENT_PROPERTIES_AFTER_14.get(type!);
     if (since !== undefined) reportAfter14(ctx, node, type!, since);
-    if (validatesInputs || !type!.startsWith('Input.')) continue;
+    if (validatesInputs(version) || !type!.startsWith('Input.')) continue;
     reportInputValidation(ctx, node, type!, version);
   }
   for (let index = 0; index < actions.length; index++) {
