@@ -169,3 +169,38 @@ describe('completion of property names and values', () => {
   });
 });
 
+
+describe('completion by document kind: Adaptive Card proposals only where the document has its Adaptive Card', () => {
+  const CARD_ROOT = ['version', 'originator', 'body', 'actions', 'hideOriginalBody'];
+  const INVOKE = (card: string): string => `{"statusCode": 200, "type": "application/vnd.microsoft.card.adaptive", "value": ${card}}`;
+  const ENVELOPE = (body: string): string => `{"status": 200, "headers": {"CARD-UPDATE-IN-BODY": "true"}, "body": ${body}}`;
+
+  it('offers no Adaptive Card property or type in a MessageCard', async () => {
+    const root = await labels('{"@type": "MessageCard", "@context": "https://schema.org/extensions", "summary": "s", |}');
+    for (const name of CARD_ROOT) assert.ok(!root.includes(name), `${name}: ${root.join()}`);
+    assert.deepEqual(await labels('{"@type": "MessageCard", "summary": "s", "type": "|"}'), []);
+  });
+
+  it('offers the card root properties inside an invoke response\'s value, not on its wrapper', async () => {
+    const wrapper = await labels(INVOKE('{"type": "AdaptiveCard", "version": "1.4", "body": []}').replace(/}$/, ', |}'));
+    for (const name of CARD_ROOT) assert.ok(!wrapper.includes(name), `${name}: ${wrapper.join()}`);
+    const card = await labels(INVOKE('{"type": "AdaptiveCard", "version": "1.4", |}'));
+    assert.ok(card.includes('originator') && card.includes('refresh') && !card.includes('autoInvokeAction'), card.join());
+  });
+
+  it('offers element types and snippets for the version of the card in an invoke response or an envelope', async () => {
+    const invoke = await labels(INVOKE('{"type": "AdaptiveCard", "version": "1.4", "body": [{"type": "|"}]}'));
+    assert.ok(invoke.includes('TextBlock') && invoke.includes('Media'), invoke.join());
+    const envelope = await labels(ENVELOPE('{"type": "AdaptiveCard", "version": "1.0", "body": [{"type": "|"}]}'));
+    assert.ok(envelope.includes('TextBlock') && !envelope.includes('Media'), envelope.join());
+    const inInvokeInEnvelope = await labels(ENVELOPE(INVOKE('{"type": "AdaptiveCard", "version": "1.0", "actions": [{"type": "|"}]}')));
+    assert.ok(inInvokeInEnvelope.includes('Action.Http') && !inInvokeInEnvelope.includes('Action.Execute'), inInvokeInEnvelope.join());
+    const snippets = (await completeAt(INVOKE('{"type": "AdaptiveCard", "version": "1.4", "body": [|]}'))).entries.filter((e) => e.kind === 'snippet');
+    assert.ok(snippets.some((e) => e.label === 'TextBlock'));
+  });
+
+  it('still offers the card root properties in a document of no known kind, most often a card being started', async () => {
+    const root = await labels('{|}');
+    for (const name of CARD_ROOT) assert.ok(root.includes(name), name);
+  });
+});

@@ -72,4 +72,11 @@ describe('hover', () => {
     }
     assert.equal((await hoverAt('{"$schema": "https://example.com/schema.json", "type": "AdaptiveCard", "version": "1.0", "hideOriginal|Body": true}')).info, undefined);
   });
+
+  it('documents the card inside an invoke response, and nothing of an Adaptive Card on its wrapper or in a MessageCard', async () => {
+    const invoke = (at: string): string => `{"statusCode": 200, "type": "application/vnd.microsoft.card.adaptive", ${at}"value": {"type": "AdaptiveCard", "version": "1.4", "origi|nator": "x", "body": []}}`;
+    assert.match((await hoverAt(invoke(''))).info?.markdown ?? '', /provider ID/);
+    assert.equal((await hoverAt(invoke('"ver|sion": "1.4", ').replace('origi|nator', 'originator'))).info, undefined);
+    assert.equal((await hoverAt('{"@type": "MessageCard", "summary": "s", "body": [], "ver|sion": "1.0"}')).info, undefined);
+  });
 });

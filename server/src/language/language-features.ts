@@ -1,8 +1,8 @@
 // Completion and hover for Adaptive Cards, computed by vscode-json-languageservice from the project's card schema
-// (server/schema/outlook-card.schema.json), with results in the service's own types. No schema is ever fetched: a
-// card without "$schema" or with an adaptivecards.io one gets the Outlook schema; a card naming another schema
-// (AM006) gets no Outlook proposals, only what the service knows of that address by itself (the JSON Schema
-// meta-schemas), if anything.
+// (server/schema/outlook-card.schema.json), with results in the service's own types, only where the document has its
+// Adaptive Card (card-schema-path.ts): a MessageCard gets none. No schema is ever fetched: a card without "$schema" or
+// with an adaptivecards.io one gets the Outlook schema; a card naming another schema (AM006) gets no Outlook
+// proposals, only what the service knows of that address by itself (the JSON Schema meta-schemas), if anything.
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -10,11 +10,14 @@ import {
   type TextDocument,
   type CompletionItem,
   type JSONDocument,
+  type JSONSchema,
   type MarkedString,
   type MarkupContent,
   type Range,
+  type SchemaConfiguration,
 } from 'vscode-json-languageservice';
 import { cardSchema, isAdaptiveCardSchemaUri } from '../rules';
+import { cardSchemaFileName } from './card-schema-path';
 import type { CompletionEntry, CompletionKind } from './completion-entry';
 import { propertyOfferedAt } from './offered-properties';
 import { cardVersion, offeredAt, offeredInSlot } from './offered-types';
@@ -43,7 +46,29 @@ function requestSchema(uri: string): Promise<string> {
 }
 
 const jsonService = getLanguageService({ schemaRequestService: requestSchema });
-jsonService.configure({ validate: false, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*'], schema: cardSchema }] });
+
+/**
+ * The schemas by the file name of the service's address (card-schema-path.ts): the card schema where the card is
+ * and nothing elsewhere. Added the first time a document has its card at a new path (the root, an invoke
+ * response's `value`, an envelope's `body`, ...); a document without an Adaptive Card matches none.
+ */
+const schemaAssociations: SchemaConfiguration[] = [{ uri: SCHEMA_URI, fileMatch: [cardSchemaFileName([])], schema: cardSchema }];
+
+function configureService(): void {
+  jsonService.configure({ validate: false, allowComments: false, schemas: schemaAssociations });
+}
+configureService();
+
+/** Makes the service apply the card schema at `parsed`'s card path, whatever the document's root is. */
+function associateCardSchema(parsed: ParsedDocument): void {
+  const path = parsed.cardSchemaPath;
+  if (path === undefined) return;
+  const fileName = cardSchemaFileName(path);
+  if (schemaAssociations.some((association) => association.fileMatch?.[0] === fileName)) return;
+  const schema = path.reduceRight<JSONSchema>((inner, key) => ({ properties: { [key]: inner } }), { $ref: SCHEMA_URI });
+  schemaAssociations.push({ uri: `ams-schema://${fileName}`, fileMatch: [fileName], schema });
+  configureService();
+}
 
 function markdownOf(content: string | MarkupContent | undefined): string | undefined {
   if (content === undefined) return undefined;
@@ -90,10 +115,11 @@ export async function complete(parsed: ParsedDocument, offset: number): Promise<
   const json = parsed.serviceJson;
   if (json === undefined) return [];
   const document = parsed.serviceDocument;
+  associateCardSchema(parsed);
   const list = await jsonService.doComplete(document, document.positionAt(offset), json);
   const location = parsed.locationAt(offset);
   const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
-  const version = isTypeValue ? cardVersion(parsed.tolerantRoot) : undefined;
+  const version = isTypeValue ? cardVersion(parsed.adaptiveCard) : undefined;
   const isPropertyOffered = location.isAtPropertyKey ? propertyOfferedAt(parsed, offset) : undefined;
   const isOffered = (item: CompletionItem): boolean => {
     if (item.kind === CompletionItemKind.Property) return isPropertyOffered?.(item.label) ?? true;
@@ -113,6 +139,7 @@ function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]):
 /** The schema's documentation of the property name or value at `offset`, if any. */
 async function schemaHover(parsed: ParsedDocument, json: JSONDocument, offset: number): Promise<HoverInfo | undefined> {
   const document = parsed.serviceDocument;
+  associateCardSchema(parsed);
   const result = await jsonService.doHover(document, document.positionAt(offset), json);
   if (!result) return undefined;
   const markdown = hoverMarkdown(result.contents).trim();

@@ -30,9 +30,9 @@ export function offeredAt(typeName: string, version: Version | undefined): boole
   return true;
 }
 
-/** The top-level card's version, from the document's root read tolerantly: the text being edited is often incomplete. */
-export function cardVersion(root: JsonNode | undefined): Version | undefined {
-  return parseVersion(propertyValue(root, 'version'));
+/** The version of `card`, the top-level card read tolerantly: the text being edited is often incomplete. */
+export function cardVersion(card: JsonNode | undefined): Version | undefined {
+  return parseVersion(propertyValue(card, 'version'));
 }
 
 /** Slots that take any action but Action.ShowCard (AM034); the schema's SelectAction is any action. */

@@ -1,14 +1,12 @@
 // One version of a document's text and what completion, hover and quick fixes read from it, each worked out once,
 // on first use, and kept while that version is current: a request parses nothing again and rebuilds no card model.
-import { findNodeAtOffset, getLocation, getNodePath, parseTree, type Location } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath, parseTree, type JSONPath, type Location } from 'jsonc-parser';
 import { TextDocument, type JSONDocument } from 'vscode-json-languageservice';
-import { buildCardModel, parseJsonDocument, type CardModel, type JsonDocument, type JsonNode } from '../card';
+import { adaptiveCardOf, buildCardModel, parseJsonDocument, type CardModel, type JsonDocument, type JsonNode } from '../card';
+import { cardSchemaFileName, cardSchemaPath } from './card-schema-path';
 import { beyondLanguageFeatureLimits } from './feature-limits';
 import { parseForService } from './json-service-parse';
 import { structureService } from './structure-service';
-
-/** The address the language service knows every document by: the card schema is associated with every address. */
-const SERVICE_DOCUMENT_URI = 'ams-document://card.json';
 
 export class ParsedDocument {
   private strict?: JsonDocument;
@@ -58,6 +56,16 @@ export class ParsedDocument {
     return this.beyondLimits;
   }
 
+  /** Where completion and hover apply the card schema (card-schema-path.ts); the service's address names it. */
+  get cardSchemaPath(): JSONPath | undefined {
+    return cardSchemaPath(this.tolerantRoot);
+  }
+
+  /** The Adaptive Card the document is or carries (card/document-kind.ts), read tolerantly. */
+  get adaptiveCard(): JsonNode | undefined {
+    return adaptiveCardOf(this.tolerantRoot);
+  }
+
   /** The text as vscode-json-languageservice reads it. */
   get serviceDocument(): TextDocument {
     return this.serviceParse().document;
@@ -70,8 +78,10 @@ export class ParsedDocument {
 
   private serviceParse(): { document: TextDocument; json: JSONDocument | undefined } {
     if (this.service === undefined) {
-      const document = TextDocument.create(SERVICE_DOCUMENT_URI, 'json', 0, this.text);
-      this.service = { document, json: this.beyondLanguageFeatureLimits ? undefined : parseForService(structureService, document) };
+      // Past the limits the text is not read for its card: a text nested that deep overflows the tolerant parser.
+      const beyondLimits = this.beyondLanguageFeatureLimits;
+      const document = TextDocument.create(`ams-document://${cardSchemaFileName(beyondLimits ? undefined : this.cardSchemaPath)}`, 'json', 0, this.text);
+      this.service = { document, json: beyondLimits ? undefined : parseForService(structureService, document) };
     }
     return this.service;
   }

@@ -2,7 +2,7 @@
 // `actions` array the action snippets, each only when its type is offered for the card's version. Computed from
 // jsonc-parser's tolerant reading, so they are offered in unfinished text and whatever the card's "$schema".
 import type { Location } from 'jsonc-parser';
-import { type CardModel, compareVersion, idNode, isAdaptiveCardObject } from '../../card';
+import { type CardModel, compareVersion, idNode } from '../../card';
 import type { CompletionEntry } from '../completion-entry';
 import { offeredAt } from '../offered-types';
 import type { ParsedDocument } from '../parsed-document';
@@ -61,9 +61,9 @@ function markdownPreview(snippet: string): string {
 export function snippetCompletions(parsed: ParsedDocument, offset: number, location: Location): CompletionEntry[] {
   const slot = slotAt(location);
   if (slot === undefined) return [];
-  const { text, tolerantRoot: root } = parsed;
-  if (!isAdaptiveCardObject(root)) return [];
-  const model = parsed.modelOf(root!);
+  const { text, adaptiveCard: card } = parsed;
+  if (card === undefined || offset <= card.offset || offset >= card.offset + card.length) return [];
+  const model = parsed.modelOf(card);
   const context = snippetContext(model);
   let start = offset;
   while (isWordChar(text[start - 1])) start--;
