@@ -64,8 +64,7 @@ describe('lsp: "$schema" and completion a card author trusts', () => {
     assert.deepEqual(await completeAt(uri, text, text.indexOf('""') + 1), []);
     assert.equal(await hoverAt(uri, text, text.indexOf('"hideOriginalBody"') + 3), null);
     const onSchema = await hoverAt(uri, text, text.indexOf('json-schema.org'));
-    // The service knows the JSON Schema meta-schemas itself (nothing is fetched): their description comes first.
-    assert.match(onSchema?.contents.value ?? '', /\n---\n\n\[AM006\]\(file:\/\/\S+\/docs\/rules\.md#am006\): `\$schema` is not/);
+    assert.match(onSchema?.contents.value ?? '', /^\[AM006\]\(file:\/\/\S+\/docs\/rules\.md#am006\): `\$schema` is not/);
     assert.equal(onSchema!.contents.value.match(/\((file:[^)]+)\)/)![1], diagnostics[0].codeDescription?.href);
     // The element snippets come from the card's structure, not from the schema.
     const itemText = text.replace('[{ "type": "" }]', '[ ]');
@@ -73,6 +72,17 @@ describe('lsp: "$schema" and completion a card author trusts', () => {
     assert.ok((await completeAt(uri, itemText, itemText.indexOf('[ ]') + 1)).some((item) => item.label === 'TextBlock'));
     await client.close(uri);
   });
+
+  for (const schema of ['https://adaptivecards.io/schemas/adaptive-card.json#', '']) {
+    it(`takes "$schema": ${JSON.stringify(schema)} as the rule does: AM006, and no Outlook completion or hover`, async () => {
+      const uri = uriOf(`near-schema-${schema.length}.card.json`);
+      const text = cardWithSchema(schema);
+      assert.deepEqual((await client.openAndWait(uri, text)).map((d) => d.code), ['AM006', 'AM032']);
+      assert.deepEqual(await completeAt(uri, text, text.indexOf('""') + 1), []);
+      assert.equal(await hoverAt(uri, text, text.indexOf('"hideOriginalBody"') + 3), null);
+      await client.close(uri);
+    });
+  }
 
   it('links the hover on a finding to its rule, after the schema documentation', async () => {
     const uri = uriOf('rule-link.card.json');

@@ -59,15 +59,19 @@ function configureService(): void {
 }
 configureService();
 
-/** Makes the service apply the card schema at `parsed`'s card path, whatever the document's root is. */
-function associateCardSchema(parsed: ParsedDocument): void {
+/**
+ * Makes the service apply the card schema at `parsed`'s card path, whatever the document's root is; false when the
+ * document has no card that takes it (cardSchemaPath).
+ */
+function associateCardSchema(parsed: ParsedDocument): boolean {
   const path = parsed.cardSchemaPath;
-  if (path === undefined) return;
+  if (path === undefined) return false;
   const fileName = cardSchemaFileName(path);
-  if (schemaAssociations.some((association) => association.fileMatch?.[0] === fileName)) return;
+  if (schemaAssociations.some((association) => association.fileMatch?.[0] === fileName)) return true;
   const schema = path.reduceRight<JSONSchema>((inner, key) => ({ properties: { [key]: inner } }), { $ref: SCHEMA_URI });
   schemaAssociations.push({ uri: `ams-schema://${fileName}`, fileMatch: [fileName], schema });
   configureService();
+  return true;
 }
 
 function markdownOf(content: string | MarkupContent | undefined): string | undefined {
@@ -115,8 +119,9 @@ export async function complete(parsed: ParsedDocument, offset: number): Promise<
   const json = parsed.serviceJson;
   if (json === undefined) return [];
   const document = parsed.serviceDocument;
-  associateCardSchema(parsed);
-  const list = await jsonService.doComplete(document, document.positionAt(offset), json);
+  // Where no card takes our schema, the service is not asked: it would read "$schema" itself (see cardSchemaPath).
+  const hasCardSchema = associateCardSchema(parsed);
+  const list = hasCardSchema ? await jsonService.doComplete(document, document.positionAt(offset), json) : undefined;
   const location = parsed.locationAt(offset);
   const isTypeValue = !location.isAtPropertyKey && location.path[location.path.length - 1] === 'type';
   const version = isTypeValue ? cardVersion(parsed.adaptiveCard) : undefined;
@@ -139,7 +144,7 @@ function hoverMarkdown(contents: MarkupContent | MarkedString | MarkedString[]):
 /** The schema's documentation of the property name or value at `offset`, if any. */
 async function schemaHover(parsed: ParsedDocument, json: JSONDocument, offset: number): Promise<HoverInfo | undefined> {
   const document = parsed.serviceDocument;
-  associateCardSchema(parsed);
+  if (!associateCardSchema(parsed)) return undefined;
   const result = await jsonService.doHover(document, document.positionAt(offset), json);
   if (!result) return undefined;
   const markdown = hoverMarkdown(result.contents).trim();
