@@ -116,6 +116,21 @@ describe('amcard lint: which files are cards', () => {
     assert.equal(results['project/expense.data.json']!.skipped, 'template data, a *.data.json file');
   });
 
+  it('a glob passes over node_modules as a directory argument and --config do, unless it names node_modules', () => {
+    const results = byFile(amcard(['lint', '--json', 'project/**/*.json']));
+    assert.ok(results['project/expense.card.json'], Object.keys(results).join());
+    assert.equal(results['project/node_modules/pkg/card.json'], undefined);
+    const named = byFile(amcard(['lint', '--json', 'project/node_modules/**/*.json']));
+    assert.deepEqual(Object.keys(named), ['project/node_modules/pkg/card.json']);
+  });
+
+  it('a file whose name reads as a glob is the file named: q{a,b}.card.json', () => {
+    write('braces/q{a,b}.card.json', card({ originator: ORIGINATOR }));
+    const run = amcard(['lint', '--json', 'braces/q{a,b}.card.json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(Object.keys(byFile(run)), ['braces/q{a,b}.card.json']);
+  });
+
   it('responseFiles of --config replaces the default pattern, relative to the config file', () => {
     const results = byFile(amcard(['lint', '--json', '--config', 'project/amcard.json', 'project']));
     assert.deepEqual(rules(results['project/replies/declined.json']), []);

@@ -1,6 +1,7 @@
-// The values of a card's inputs by id, which `{{id.value}}` tokens are replaced with (docs/rules.md § "Input
-// substitution"). The preview reads them from the inputs it rendered; `amcard invoke` renders nothing, so it starts
-// from the values the inputs show before the user changes them, read from the card as adaptivecards reads them.
+// The values of a card's inputs by id, which `{{id.value}}` tokens are replaced with
+// (docs/rules.md § "Input substitution"). The preview reads them from the inputs it rendered; `amcard invoke` renders
+// nothing, so it starts from the values the inputs show before the user changes them, read from the card as
+// adaptivecards reads them.
 import { buildCardModel, isInput, type ElementRef } from './card-model';
 import { InputError } from './errors';
 import { parseJsonDocument, propertyValue } from './json-document';

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { UsageError } from './command';
@@ -37,20 +37,30 @@ function search(patterns: readonly string[], cwd: string): string[] {
 }
 
 /**
+ * The files a glob on the command line names: like every other search, none in node_modules, unless the glob itself
+ * says node_modules.
+ */
+function searchArgument(pattern: string, cwd: string): string[] {
+  return pattern.includes('node_modules') ? searchFiles(pattern, cwd) : search([pattern], cwd);
+}
+
+/**
  * Expands command-line arguments into absolute file paths: globs with fast-glob, directories with `filePatterns`,
- * anything else as a file path. Every argument that yields no file is reported, together, as a UsageError.
+ * anything else as a file path; a file or directory that exists by the argument's name is taken as named, even when
+ * the name reads as a glob (`q{a,b}.card.json`). Every argument that yields no file is reported, together, as a
+ * UsageError.
  */
 export function expandArguments(args: readonly string[], cwd: string, filePatterns: readonly string[]): string[] {
   const files: string[] = [];
   const problems: string[] = [];
   for (const arg of args) {
-    if (fastGlob.isDynamicPattern(arg)) {
-      const matches = searchFiles(arg, cwd);
+    const absolute = path.resolve(cwd, arg);
+    if (fastGlob.isDynamicPattern(arg) && !existsSync(absolute)) {
+      const matches = searchArgument(arg, cwd);
       if (matches.length === 0) problems.push(`${arg}: no files match this pattern`);
       files.push(...matches);
       continue;
     }
-    const absolute = path.resolve(cwd, arg);
     let isDirectory: boolean;
     try {
       isDirectory = statSync(absolute).isDirectory();

@@ -15,8 +15,8 @@ Checks Outlook actionable-message cards (Adaptive Card, MessageCard, signed-card
 Files are chosen as the editor chooses them: those the "files" patterns name (default:
 ${DEFAULT_CARD_FILES.join(', ')}), the response cards of the "responseFiles" patterns (default:
 ${DEFAULT_RESPONSE_FILES.join(', ')}; checked without AM010/AM011), and any other JSON whose root is an
-Outlook card, a MessageCard, a signed card or an invoke response. A directory is searched for all of them,
-skipping node_modules. Other JSON (template *.data.json, package.json, ...) is skipped and counted; a file
+Outlook card, a MessageCard, a signed card or an invoke response. A directory is searched for all of them;
+directories and globs skip node_modules unless the glob names it. Other JSON (template *.data.json, package.json, ...) is skipped and counted; a file
 named as an argument that is not a card gets an info note "not-a-card". Without arguments, the "files" and
 "responseFiles" patterns of --config are used, relative to the config file.
 
