@@ -153,6 +153,14 @@ describe('inspectToken', () => {
     assert.match(inspection.recipe, /audience: 'https:\/\/api\.contoso\.example'/);
   });
 
+  it('says a signed card is no action token, though its payload has a sender, and points to decode', async () => {
+    const signedCard = { sender: 'noreply@contoso.example', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', recipientsSerialized: '["ana@contoso.example"]', adaptiveCardSerialized: '{"type":"AdaptiveCard","version":"1.0","body":[]}', iat: now };
+    const inspection = await inspected(await signDevelopmentToken(signedCard, key), {});
+    assert.equal(inspection.kind, 'unknown');
+    assert.equal(verdictOf(inspection, 'iss'), 'error');
+    assert.match(inspection.verdicts.find(({ claim }) => claim === 'iss')!.message, /this is a signed card .*not an action token: read it with amcard decode or Decode JWS/);
+  });
+
   it('classifies an Entra ID token, checks aud against the app and gives the tenant recipe', async () => {
     const inspection = await inspected(await signDevelopmentToken(entra(), key), { audience: 'api://contoso-actions', tenant: TENANT }, jwksOf(key));
     assert.equal(inspection.kind, 'entra');

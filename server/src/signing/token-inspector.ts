@@ -64,7 +64,13 @@ export function tokenText(text: string): string {
   return trimmed.replace(/^bearer\s+/i, '').trim();
 }
 
+/** A signed card's payload (docs/rules.md § "Signed cards"), which carries a card and a sender but is no action token. */
+function isSignedCardPayload(claims: Readonly<Record<string, unknown>>): boolean {
+  return 'adaptiveCardSerialized' in claims || 'messageCardSerialized' in claims;
+}
+
 function classify(claims: Readonly<Record<string, unknown>>): TokenKind {
+  if (isSignedCardPayload(claims)) return 'unknown';
   const issuer = claims['iss'];
   if (typeof issuer === 'string') {
     if (issuer.startsWith('https://substrate.office.com/sts')) return 'legacy';
@@ -208,7 +214,9 @@ export async function inspectToken(text: string, expected: TokenExpectations, ke
   }
   if (kind === 'legacy') verdicts.push(...legacyVerdicts(payload, expected));
   else if (kind === 'entra') verdicts.push(...entraVerdicts(payload, expected));
-  else verdicts.push({ claim: 'iss', verdict: 'error', message: `${quote(payload['iss'])}: neither the legacy issuer nor an Entra ID one; this is not an action token.` });
+  else if (isSignedCardPayload(payload)) {
+    verdicts.push({ claim: 'iss', verdict: 'error', message: `${quote(payload['iss'])}: this is a signed card (its payload carries the card), not an action token: read it with amcard decode or Decode JWS.` });
+  } else verdicts.push({ claim: 'iss', verdict: 'error', message: `${quote(payload['iss'])}: neither the legacy issuer nor an Entra ID one; this is not an action token.` });
   verdicts.push(...timeVerdicts(payload, now));
   const signature: SignatureVerdict = keys === undefined
     ? { verdict: 'not checked', message: 'give the public key or JWKS file to check it (--key or --jwks).' }
