@@ -120,6 +120,8 @@ describe('simulate', () => {
   it('asks the host to open only http, https and mailto URLs', () => {
     assert.equal(simulate({ kind: 'openUrl', url: 'https://a.example/' }, {}).openUrl, 'https://a.example/');
     assert.equal(simulate({ kind: 'openUrl', url: 'mailto:ana@contoso.example' }, {}).openUrl, 'mailto:ana@contoso.example');
+    // as a Markdown link to the same text opens it: the spaces around a URL are dropped
+    assert.equal(simulate({ kind: 'openUrl', url: ' https://a.example/report\t' }, {}).openUrl, 'https://a.example/report');
     for (const url of ['javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', 'vscode://x', ' javascript:x']) {
       const simulated = simulate({ kind: 'openUrl', url }, {});
       assert.equal(simulated.openUrl, undefined, url);
@@ -133,15 +135,18 @@ describe('simulate', () => {
 });
 
 describe('automaticRequests', () => {
-  it('offers refresh for a refresh Action.Execute and autoInvokeAction for its request', () => {
-    const requests = automaticRequests({
+  it('offers refresh for a refresh Action.Execute from 1.4 and autoInvokeAction for its request below 1.4', () => {
+    const automatic = {
       correlationId: 'c-7',
       refresh: { action: { type: 'Action.Execute', verb: 'r', data: { a: 1 } } },
       autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://a.example/{{x.value}}', body: '{}' },
-    });
-    assert.deepEqual(requests.map((request) => request.label), ['Simulate refresh', 'Simulate autoInvokeAction']);
+    };
+    const at14 = automaticRequests({ ...automatic, version: '1.4' });
+    const at10 = automaticRequests({ ...automatic, version: '1.0' });
+    assert.deepEqual(at14.map((request) => request.label), ['Simulate refresh'], 'Outlook runs no Action.Http in a 1.4 card (AM020)');
+    assert.deepEqual(at10.map((request) => request.label), ['Simulate autoInvokeAction'], 'nor refresh below 1.4 (AM021)');
     const inputs = new Map([['x', 'y z']]);
-    const [refresh, autoInvoke] = requests.map((request) => request.simulate(inputs).entry);
+    const [refresh, autoInvoke] = [...at14, ...at10].map((request) => request.simulate(inputs).entry);
     assert.equal(refresh!.respondsTo, 'refresh');
     assert.deepEqual(JSON.parse(refresh!.text.split('\n').slice(3).join('\n')).value, { action: { type: 'Action.Execute', verb: 'r', data: { a: 1 } }, trigger: 'automatic' });
     assert.deepEqual(withRequestId(autoInvoke!), {

@@ -96,10 +96,14 @@ export function simulate(action: TriggeredAction, card: JsonObject): Simulated {
       const text = withNotChecked(formatExecuteInvoke(invoke), action.notChecked);
       return { entry: { title: titled('Action.Execute', action.source), text, respondsTo: 'action' }, invoke };
     }
-    case 'openUrl':
-      return OPENABLE_URL.test(action.url)
-        ? { entry: { title: 'Open URL', text: `${action.url}\n(VS Code asks before opening it.)` }, openUrl: action.url }
+    case 'openUrl': {
+      // Spaces around the URL are dropped, as a link's href drops them (isLinkUrl), so a Markdown link and an
+      // Action.OpenUrl to the same text open alike.
+      const url = action.url.trim();
+      return OPENABLE_URL.test(url)
+        ? { entry: { title: 'Open URL', text: `${url}\n(VS Code asks before opening it.)` }, openUrl: url }
         : { entry: { title: 'Open URL (not opened)', text: `${action.url}\nOnly http, https and mailto links are opened.` } };
+    }
     case 'outlook':
       return { entry: { title: titled(action.type, action.source), text: describeOutlookAction(action.type, action.source) } };
   }
@@ -127,7 +131,8 @@ export function automaticRequests(card: JsonObject): readonly AutomaticRequest[]
     });
   }
   const autoInvoke = card['autoInvokeAction'];
-  if (isJsonObject(autoInvoke)) {
+  // An Action.Http like any other: Outlook runs it only below 1.4 (AM020).
+  if (isJsonObject(autoInvoke) && !usesUniversalActions(card['version'])) {
     requests.push({
       label: 'Simulate autoInvokeAction',
       simulate: (inputs) => ({
