@@ -133,6 +133,28 @@ describe('action simulation', () => {
     await preview.close();
   });
 
+  it('checks isRequired and regex before an action from 1.3 on, and below 1.3 runs it with any value, as Outlook does (AM022)', async () => {
+    const inputs = [
+      { type: 'Input.Text', id: 'comment', isRequired: true, errorMessage: 'A comment is required' },
+      { type: 'Input.Text', id: 'amount', regex: '^[0-9]+$', value: 'abc' },
+    ];
+    const execute = { type: 'Action.Execute', title: 'Send', verb: 'send' };
+    const http = { type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/send', body: '{"c": "{{comment.value}}", "a": "{{amount.value}}"}' };
+    const preview = await open();
+    for (const [version, action] of [['1.0', http], ['1.2', http]] as const) {
+      await preview.render(`inputs-${version}.card.json`, card(inputs, { version, actions: [action] }));
+      await preview.clickAction('Send');
+      const entry = preview.page.locator('.log-entry').first();
+      assert.equal(await entry.locator('.entry-title').textContent(), 'Action.Http: Send', version);
+      assert.match((await entry.locator('.entry-text').textContent()) ?? '', /\{"c": "", "a": "abc"\}$/, version);
+    }
+    await preview.render('inputs-1.4.card.json', card(inputs, { version: '1.4', actions: [execute] }));
+    const logged = await preview.page.locator('.log-entry').count();
+    await preview.clickAction('Send');
+    assert.equal(await preview.page.locator('.log-entry').count(), logged, 'a 1.4 card runs no action with an empty required input');
+    await preview.close();
+  });
+
   it('Action.Http URL-encodes values in the URL and in a form body, matches ids in any case and leaves unknown tokens', async () => {
     const preview = await open();
     await preview.render('search.card.json', card([

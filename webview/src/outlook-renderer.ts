@@ -7,7 +7,7 @@ import * as Adaptive from 'adaptivecards';
 import type { JsonObject } from './card-source';
 import { isLinkUrl } from './link-urls';
 import { renderOutlookMarkdown } from './markdown';
-import { usesUniversalActions } from './outlook-version';
+import { usesUniversalActions, validatesInputs } from './outlook-version';
 import { notCheckedInputs, RegexBoundedTextInput } from './regex-text-input';
 import type { InputValues } from '../../server/src/card';
 import type { TriggeredAction } from './simulation';
@@ -120,6 +120,14 @@ function valuesOf(inputs: readonly Adaptive.Input[], onlySet: boolean): InputVal
   return values;
 }
 
+/** Outlook ignores `isRequired` and `regex` below 1.3 (validatesInputs): the actions run with any value. */
+function ignoreInputValidation(card: Adaptive.AdaptiveCard): void {
+  for (const input of card.getAllInputs()) {
+    input.isRequired = false;
+    if (input instanceof Adaptive.TextInput) input.regex = undefined;
+  }
+}
+
 export function renderOutlookCard(source: JsonObject, hostConfig: object, onAction: (action: TriggeredAction) => void): RenderedCard {
   const actionSources = new WeakMap<Adaptive.Action, JsonObject>();
   const context = createContext(actionSources, usesUniversalActions(source['version']));
@@ -127,6 +135,7 @@ export function renderOutlookCard(source: JsonObject, hostConfig: object, onActi
   card.hostConfig = new Adaptive.HostConfig(hostConfig);
   card.maxVersion = ANY_VERSION;
   card.parse(source, context);
+  if (!validatesInputs(source['version'])) ignoreInputValidation(card);
   const resourceActions = parseResourceActions(card, source, context);
   const allInputValues = () => valuesOf(card.getAllInputs(), false);
 

@@ -45,3 +45,12 @@ export function unrenderedActionsNote(card: JsonObject): string | undefined {
     ? `Outlook does not render Action.Http in a 1.4 card: ${count} ${actions} left out (AM020). Use Action.Execute, or version 1.0.`
     : `Outlook renders Action.Execute only in 1.4 cards: ${count} ${actions} left out (AM021). Use Action.Http, or version 1.4.`;
 }
+
+/**
+ * True when Outlook checks the card's inputs (`isRequired`, `regex`) before an action: from 1.3 on; below, it
+ * ignores them and sends whatever the inputs hold (AM022). A card shown as 1.4 is checked.
+ */
+export function validatesInputs(version: unknown): boolean {
+  const parsed = parseVersion(version);
+  return parsed === undefined || compareVersion(parsed, 1, 3) >= 0;
+}
