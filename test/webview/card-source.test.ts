@@ -109,9 +109,12 @@ describe('readCardSource', () => {
     assert.deepEqual((source as Extract<CardSource, { kind: 'card' }>).card['body'], [{ type: 'TextBlock', text: '${string(1+1)} {{comment.value}}' }]);
   });
 
-  it('names the data file and the place when it does not parse', () => {
+  it('a data file that does not parse is a syntax error of that file, at its place (the pane keeps its last render)', () => {
     const source = readCardSource(JSON.stringify(inner), { fileName: 'expense.data.json', text: '{\n  "a": tru\n}' });
-    assert.equal(problemOf(source), 'The data file expense.data.json does not parse at 2:8: Syntax error: unexpected symbol (JSON has strings in double quotes, numbers, true, false, null, objects and arrays).');
+    assert.deepEqual(source, {
+      kind: 'syntax', fileName: 'expense.data.json', position: { line: 2, column: 8 },
+      message: 'The data file does not parse: Syntax error: unexpected symbol (JSON has strings in double quotes, numbers, true, false, null, objects and arrays).',
+    });
   });
 });
 

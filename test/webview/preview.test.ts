@@ -622,18 +622,26 @@ describe('rendering', () => {
     await preview.close();
   });
 
-  it('expands a template with its data file and says so; a broken data file is a shown problem', async () => {
+  it('expands a template with its data file and says so; while the data file does not parse, the last good render stays', async () => {
     const preview = await open();
     await preview.renderExample('expense-template.card.json', 'expense-template.data.json');
     await preview.page.getByText('Jonas Vermeulen submitted 3 expenses for').waitFor();
     await preview.page.getByText('EUR 612.00').waitFor();
     assert.equal(await preview.page.locator('.source-description').textContent(), 'Card, template expanded with expense-template.data.json');
-    const rendered = await preview.render('expense-template.card.json', example('expense-template.card.json'), {
-      data: { fileName: 'expense-template.data.json', text: '{\n  "report": {\n    "id": EXP\n  }\n}' },
-    });
-    assert.equal(rendered.outcome, 'problem');
-    assert.match((await preview.page.locator('.render-problem').textContent())!, /The data file expense-template\.data\.json does not parse at 3:11/);
+    const brokenData = { fileName: 'expense-template.data.json', text: '{\n  "report": {\n    "id": EXP\n  }\n}' };
+    const typing = await preview.render('expense-template.card.json', example('expense-template.card.json'), { data: brokenData });
+    assert.equal(typing.outcome, 'keptLastGood');
+    await preview.page.getByText('EUR 612.00').waitFor();
+    assert.match((await preview.page.locator('.syntax-banner').textContent())!, /The data file does not parse: .*\(expense-template\.data\.json:3:11\) The preview shows the last text that parsed/);
+    // and then a slip in the card itself keeps it too
+    const cardTyping = await preview.render('expense-template.card.json', example('expense-template.card.json').replace('"version"', '"version'), { data: brokenData });
+    assert.equal(cardTyping.outcome, 'keptLastGood');
     await preview.close();
+    // Nothing to keep yet: the problem is shown, naming the data file and the place.
+    const fresh = await open();
+    assert.equal((await fresh.render('expense-template.card.json', example('expense-template.card.json'), { data: brokenData })).outcome, 'problem');
+    assert.match((await fresh.page.locator('.render-problem').textContent())!, /The data file does not parse: .*\(expense-template\.data\.json:3:11\)/);
+    await fresh.close();
   });
 
   it('says when a card is newer than 1.4 and when an image is not loaded', async () => {

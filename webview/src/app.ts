@@ -142,7 +142,7 @@ export class PreviewApp {
   private renderSource(message: RenderMessage): RenderOutcome {
     const source = readCardSource(message.text, message.data);
     if (source.kind === 'syntax') {
-      const where = `${message.fileName}:${formatPosition(source.position)}`;
+      const where = `${source.fileName ?? message.fileName}:${formatPosition(source.position)}`;
       const lastGood = this.lastGood;
       if (lastGood?.documentUri === message.documentUri) {
         this.pane.showSyntaxError(`${source.message} (${where}) The preview shows the last text that parsed.`);

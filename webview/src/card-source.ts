@@ -22,8 +22,11 @@ export interface CardDescription {
 
 export type CardSource =
   | { readonly kind: 'card'; readonly card: JsonObject; readonly description: CardDescription }
-  /** The document itself does not parse: the preview keeps its last good render. */
-  | { readonly kind: 'syntax'; readonly message: string; readonly position: TextPosition }
+  /**
+   * The document, or the template's data file (`fileName`), does not parse: the preview keeps its last good render,
+   * as it does while the user types in either.
+   */
+  | { readonly kind: 'syntax'; readonly message: string; readonly position: TextPosition; readonly fileName?: string }
   /** The document parses but holds nothing the preview can render; `message` says why. */
   | { readonly kind: 'problem'; readonly message: string };
 
@@ -114,6 +117,8 @@ export function readCardSource(text: string, data?: NamedText): CardSource {
   if (problem !== undefined) return { kind: 'problem', message: problem };
   let card = unwrapped.card;
   if (data !== undefined) {
+    const dataParsed = parseJsonText(data.text);
+    if (!dataParsed.ok) return { kind: 'syntax', message: `The data file does not parse: ${dataParsed.message}`, position: dataParsed.position, fileName: data.fileName };
     const expanded = expand(card, data);
     if (!expanded.ok) return { kind: 'problem', message: expanded.message };
     const expandedProblem = checkCard(expanded.card, 'The expanded template');
