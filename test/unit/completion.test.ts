@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { complete } from '../../server/src/language/language-features';
 import { ParsedDocument } from '../../server/src/language/parsed-document';
-import { LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH } from '../../server/src/language/feature-limits';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { LANGUAGE_FEATURES_MAX_DEPTH, LANGUAGE_FEATURES_MAX_LENGTH, LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS } from '../../server/src/language/feature-limits';
 import type { CompletionEntry } from '../../server/src/language/completion-entry';
 
 /** Completion at the `|` in `template`. */
@@ -166,6 +167,20 @@ describe('completion of property names and values', () => {
     assert.ok((await labels(sized(1000))).includes('originator'));
     assert.ok((await labels(sized(600_000))).includes('originator'));
     assert.deepEqual(await labels(sized(LANGUAGE_FEATURES_MAX_LENGTH)), []);
+  });
+
+  it('offers nothing in a text with more syntax errors than the limit, and still works at the limit', async () => {
+    // each comma of the array is an error ("Value expected"), as are its closing bracket and the unfinished property
+    // at the cursor (two): the count is checked below
+    const withErrors = (count: number) => `{"type": "AdaptiveCard", "version": "1.0", "fallbackText": [${','.repeat(count - 3)}], |}`;
+    const errorCount = (template: string): number => {
+      const errors: ParseError[] = [];
+      parseTree(template.replace('|', ''), errors);
+      return errors.length;
+    };
+    assert.equal(errorCount(withErrors(LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS)), LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS);
+    assert.ok((await labels(withErrors(LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS))).includes('originator'));
+    assert.deepEqual(await labels(withErrors(LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS + 1)), []);
   });
 });
 

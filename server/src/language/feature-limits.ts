@@ -13,6 +13,12 @@ export const LANGUAGE_FEATURES_MAX_DEPTH = 256;
  */
 export const LANGUAGE_FEATURES_MAX_LENGTH = 8 * 1024 * 1024;
 /**
+ * A card being typed has a few syntax errors at a time. vscode-json-languageservice's parse records each with its
+ * line and column, about a microsecond apiece: a text with a million (a megabyte of commas) took 0.7-1.2 s of CPU
+ * per version. Past this many, the text is no card being edited and completion and hover answer nothing.
+ */
+export const LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS = 10_000;
+/**
  * Formatting, folding, selection ranges and symbols answer with something for every line or node of the document,
  * and formatting repeats the indentation of every level on every line: past this length they answer nothing, so the
  * editor never waits on a result it would not show. Completion, hover and quick fixes have no length limit: they read

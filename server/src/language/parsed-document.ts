@@ -1,16 +1,16 @@
 // One version of a document's text and what completion, hover and quick fixes read from it, each worked out once,
 // on first use, and kept while that version is current: a request parses nothing again and rebuilds no card model.
-import { findNodeAtOffset, getLocation, getNodePath, parseTree, type JSONPath, type Location } from 'jsonc-parser';
+import { findNodeAtOffset, getLocation, getNodePath, parseTree, type JSONPath, type Location, type ParseError } from 'jsonc-parser';
 import { TextDocument, type JSONDocument } from 'vscode-json-languageservice';
 import { adaptiveCardOf, buildCardModel, parseJsonDocument, type CardModel, type JsonDocument, type JsonNode } from '../card';
 import { cardSchemaFileName, cardSchemaPath } from './card-schema-path';
-import { beyondLanguageFeatureLimits } from './feature-limits';
+import { beyondLanguageFeatureLimits, LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS } from './feature-limits';
 import { parseForService } from './json-service-parse';
 import { structureService } from './structure-service';
 
 export class ParsedDocument {
   private strict?: JsonDocument;
-  private tolerant?: { root: JsonNode | undefined };
+  private tolerant?: { root: JsonNode | undefined; syntaxErrorCount: number };
   private readonly models = new Map<JsonNode, CardModel>();
   private service?: { document: TextDocument; json: JSONDocument | undefined };
   private beyondLimits?: boolean;
@@ -30,8 +30,16 @@ export class ParsedDocument {
 
   /** The root, read tolerantly when the text is not (yet) JSON: what is being typed is often unfinished. */
   get tolerantRoot(): JsonNode | undefined {
-    this.tolerant ??= { root: this.tree.root ?? parseTree(this.text) };
-    return this.tolerant.root;
+    return this.tolerantParse().root;
+  }
+
+  private tolerantParse(): { root: JsonNode | undefined; syntaxErrorCount: number } {
+    if (this.tolerant === undefined) {
+      const strictRoot = this.tree.root;
+      const errors: ParseError[] = [];
+      this.tolerant = strictRoot !== undefined ? { root: strictRoot, syntaxErrorCount: 0 } : { root: parseTree(this.text, errors), syntaxErrorCount: errors.length };
+    }
+    return this.tolerant;
   }
 
   /** The innermost object of the tolerant tree whose braces enclose `offset`: where a property name typed there goes. */
@@ -50,9 +58,10 @@ export class ParsedDocument {
     return model;
   };
 
-  /** Whether the text is longer or nests deeper than completion and hover go (feature-limits.ts). */
+  /** Whether the text is longer, nests deeper or has more syntax errors than completion and hover go (feature-limits.ts). */
   get beyondLanguageFeatureLimits(): boolean {
-    this.beyondLimits ??= beyondLanguageFeatureLimits(this.text);
+    // the nesting is checked first: a text nested past the limit would overflow the tolerant parser
+    this.beyondLimits ??= beyondLanguageFeatureLimits(this.text) || this.tolerantParse().syntaxErrorCount > LANGUAGE_FEATURES_MAX_SYNTAX_ERRORS;
     return this.beyondLimits;
   }
 
