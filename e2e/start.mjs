@@ -12,14 +12,27 @@ const examples = path.join(root, 'examples');
 // git-ignored copy keeps the checkout clean, and outlives the session so that the user's edits do too.
 const scratch = path.resolve(process.env.AMS_SCRATCH_DIR || path.join(root, 'scratch'));
 
-/** Copies examples/ to the scratch folder unless it exists (it is never overwritten); says which. */
+/**
+ * Copies examples/ to the scratch folder unless it holds files already (they are never overwritten); an empty
+ * folder, such as a fresh `AMS_SCRATCH_DIR=$(mktemp -d)`, gets the copy. Says which.
+ */
 function prepareScratch() {
-  if (fs.existsSync(scratch)) return 'kept from an earlier run';
-  // copied beside it and renamed, so an interrupted copy is never taken for the user's folder
+  const existing = fs.statSync(scratch, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isDirectory()) {
+    console.error(`${scratch} is not a folder: set AMS_SCRATCH_DIR to a folder, or remove the file.`);
+    process.exit(1);
+  }
+  if (existing !== undefined && fs.readdirSync(scratch).length > 0) return 'kept from an earlier run';
+  // copied beside it and moved in, so an interrupted copy is never taken for the user's folder
   fs.mkdirSync(path.dirname(scratch), { recursive: true });
   const partial = fs.mkdtempSync(`${scratch}.partial-`);
   fs.cpSync(examples, partial, { recursive: true });
-  fs.renameSync(partial, scratch);
+  if (existing === undefined) {
+    fs.renameSync(partial, scratch);
+  } else {
+    for (const entry of fs.readdirSync(partial)) fs.renameSync(path.join(partial, entry), path.join(scratch, entry));
+    fs.rmdirSync(partial);
+  }
   return 'copied from examples/';
 }
 
@@ -49,11 +62,13 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const scratchName = path.relative(root, scratch).startsWith('..') ? scratch : path.relative(root, scratch);
+const insideCheckout = !path.relative(root, scratch).startsWith('..');
+const scratchName = insideCheckout ? path.relative(root, scratch) : scratch;
 const url = server.urlFor(scratch, [['extensionDevelopmentPath', server.remote(root)], ['skipWelcome', 'true']]);
 console.log(`VS Code with Actionable Message Studio (from ${root}) and ${scratchName} open:\n\n  ${url}\n`);
 console.log(`${scratchName} is your copy of examples/ (${scratchState}): edit freely, settings that commands write go`
-  + ' to its .vscode/, it is git-ignored and kept between runs; delete it to start again from examples/.');
+  + ` to its .vscode/, it is ${insideCheckout ? 'git-ignored and ' : ''}kept between runs; delete it (or empty it) to start`
+  + ' again from examples/.');
 console.log(`Open the URL in a browser on this machine. Server log: ${path.relative(root, logPath)}. Ctrl+C stops it.`);
 console.log('After changing the extension, run `npm run build` and reload the browser tab.');
 const code = await server.exited;

@@ -121,6 +121,8 @@ test('two installs started at once through `npm run vscode-server` both succeed,
 test('npm start opens the workbench on a scratch copy of examples/, keeps the checkout unchanged, and stops every process', { timeout: 10 * 60_000 }, async () => {
   assert.ok(installed(), 'needs the install of the test before');
   const statusBefore = gitStatus();
+  // an empty folder made for it, as `AMS_SCRATCH_DIR=$(mktemp -d) npm start` gives: it gets the copy
+  fs.mkdirSync(scratch, { recursive: true });
   const start = npm(['start'], { AMS_SCRATCH_DIR: scratch });
   let browser;
   let page;
