@@ -201,6 +201,14 @@ describe('amcard send over SMTP', () => {
     assert.match(run.stderr, /AM003/);
     assert.match(run.stderr, /amcard send: not sent: the card has errors\. Fix them, or pass --force to send it anyway\./);
     assert.equal(smtp.received.length, count);
+    const json = await amcard(['send', 'broken.card.json', '--smtp', smtpUrl(smtp.port), '--json'], { AMCARD_SMTP_PASSWORD: PASSWORD });
+    assert.equal(json.status, 1);
+    assert.deepEqual(JSON.parse(json.stdout), { sent: false, failure: 'card-errors', message: 'The card has errors (listed on standard error): nothing was sent.' });
+    assert.equal(smtp.received.length, count);
+    const forced = await amcard(['send', 'broken.card.json', '--smtp', smtpUrl(smtp.port), '--force'], { AMCARD_SMTP_PASSWORD: PASSWORD });
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.match(forced.stderr, /AM003[\s\S]*amcard send: sending anyway \(--force\)\./);
+    assert.equal(smtp.received.length, count + 1);
   });
 
   it('sends nothing, even with --force, when the card file is a private key amcard keygen wrote as JWK (exit 2)', async () => {
@@ -250,9 +258,14 @@ describe('amcard send over Microsoft Graph', () => {
     const noFrom = await amcard(['send', 'expense.card.json', '--graph', '--graph-url', graph.baseUrl], { AMCARD_GRAPH_TOKEN: GRAPH_TOKEN });
     assert.equal(noFrom.status, 2);
     assert.match(noFrom.stderr, /missing --from <address>/);
-    const http = await amcard(['send', 'expense.card.json', '--graph', '--graph-url', 'http://graph.contoso.example', '--from', ME], { AMCARD_GRAPH_TOKEN: GRAPH_TOKEN });
-    assert.equal(http.status, 1);
+    // a URL it cannot use is a wrong command line, as a wrong SMTP URL is: exit 2, the reason on stderr, no JSON
+    const http = await amcard(['send', 'expense.card.json', '--graph', '--graph-url', 'http://graph.contoso.example', '--from', ME, '--json'], { AMCARD_GRAPH_TOKEN: GRAPH_TOKEN });
+    assert.equal(http.status, 2);
+    assert.equal(http.stdout, '');
     assert.match(http.stderr, /must use https: the access token would travel in the clear/);
+    const notUrl = await amcard(['send', 'expense.card.json', '--graph', '--graph-url', 'graph', '--from', ME], { AMCARD_GRAPH_TOKEN: GRAPH_TOKEN });
+    assert.equal(notUrl.status, 2);
+    assert.match(notUrl.stderr, /The Graph base URL "graph" is not a URL/);
   });
 
   it('reports a Graph endpoint it cannot reach as the network', async () => {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { isEmail } from '../card';
 import { parseMailbox } from '../email';
 import {
-  AFTER_SENDING_CHECKLIST, checkRecipient, DEFAULT_GRAPH_BASE_URL, parseSmtpUrl, selfMessage, SendError, sendOverGraph, sendOverSmtp,
+  AFTER_SENDING_CHECKLIST, checkRecipient, DEFAULT_GRAPH_BASE_URL, parseSmtpUrl, selfMessage, SendError, sendMailUrl, sendOverGraph, sendOverSmtp,
   type Sent, type SmtpCredentials, type SmtpServer,
 } from '../send';
 import { passesCardCheck } from './card-errors';
@@ -52,8 +52,8 @@ ${templateDataHelp('sent')}
   -h, --help               Show this help.
 
 Exit status: 0 when the server accepted the message, 1 when nothing was sent because the card has errors or the
-server refused the message or could not be reached, 2 when the command line, a file, an address or the key is
-wrong.
+server refused the message or could not be reached, 2 when the command line (an SMTP or Graph URL too), a file, an
+address or the key is wrong: then the reason goes to standard error, with no JSON.
 `;
 
 const OPTIONS = {
@@ -82,12 +82,22 @@ function route(values: { smtp?: string; graph?: boolean; 'graph-url'?: string })
     if (values['graph-url'] !== undefined) throw new UsageError('amcard send: --graph-url only applies with --graph.');
     return { kind: 'smtp', server: parseSmtpUrlForCli(values.smtp) };
   }
-  return { kind: 'graph', baseUrl: values['graph-url'] ?? DEFAULT_GRAPH_BASE_URL, token: graphToken() };
+  const baseUrl = values['graph-url'] ?? DEFAULT_GRAPH_BASE_URL;
+  asUsageError(() => sendMailUrl(baseUrl));
+  return { kind: 'graph', baseUrl, token: graphToken() };
 }
 
 function parseSmtpUrlForCli(url: string): SmtpServer {
+  return asUsageError(() => parseSmtpUrl(url));
+}
+
+/**
+ * A transport URL it cannot use (failure "configuration") is a wrong command line, exit 2 like a wrong address,
+ * whichever transport it is for.
+ */
+function asUsageError<T>(check: () => T): T {
   try {
-    return parseSmtpUrl(url);
+    return check();
   } catch (error) {
     if (error instanceof SendError) throw new UsageError(`amcard send: ${error.message}`);
     throw error;
@@ -140,7 +150,7 @@ async function runSend(args: readonly string[]): Promise<number> {
   checkNoPrivateKey('send', [{ text: cardText, what: `card ${cardFile}` }]);
   const verb = { past: 'sent', infinitive: 'send', progressive: 'sending' };
   if (!passesCardCheck({ command: 'send', cardFile, cardText, dataFileName, originator: values.originator, force: values.force === true, verb })) {
-    if (values.json === true) report(true, { sent: false, failure: 'card-errors' }, '');
+    if (values.json === true) report(true, { sent: false, failure: 'card-errors', message: 'The card has errors (listed on standard error): nothing was sent.' }, '');
     return EXIT_FINDINGS;
   }
   const signedJws = values.sign === true
