@@ -17,20 +17,21 @@ const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 
 
 /**
  * Every entry must match one of these: the manifest files vsce writes, and under extension/ the files the installed
- * extension reads. So no source map, no TypeScript source, no test, no node_modules, no e2e/ or bench/.
+ * extension reads. So no source map, no TypeScript source, no test, no node_modules, no e2e/ or bench/, and not
+ * amcard's bundles (dist/cli*.js), which the extension never loads.
  */
 const SHIPPED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/[\w-]+\.(js|css)$/,
+  /^extension\/dist\/(?!cli)[\w-]+\.(js|css)$/,
   /^extension\/docs\/[\w-]+\.md$/,
   /^extension\/media\/[\w/-]+\.(png|svg|gif|jpg|md)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/server\/schema\/[\w.-]+\.json$/,
 ];
 const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-  'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/preview.js', 'extension/dist/server.js', 'extension/dist/cli.js', 'extension/dist/cli-commands.js', 'extension/dist/webview.js',
+  'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/preview.js', 'extension/dist/server.js', 'extension/dist/webview.js',
   'extension/dist/webview.css', 'extension/dist/templating.js', 'extension/docs/rules.md', 'extension/media/icon.png',
   'extension/media/walkthrough/create-card.svg'];
 
