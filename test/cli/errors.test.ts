@@ -2,7 +2,7 @@
 // exit status 2, never an "internal error" with a stack. The bundled dist/cli.js in a child process.
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -43,4 +43,15 @@ describe('amcard on input it refuses', () => {
       assert.equal(run.stdout, '');
     });
   }
+});
+
+describe('amcard --version', () => {
+  it('prints the version of package.json and exits 0, as -V does', () => {
+    const { version } = JSON.parse(readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const run = runCli([flag], dir);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout, `${version}\n`);
+    }
+  });
 });

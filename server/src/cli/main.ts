@@ -1,4 +1,6 @@
 import path from 'node:path';
+// esbuild keeps only this field of package.json in the bundle
+import { version } from '../../../package.json';
 import { EXIT_OK, EXIT_USAGE, type Command } from './command';
 import type * as BundledCommands from './commands-bundle';
 import { lintCommand } from './lint';
@@ -28,13 +30,17 @@ function overview(): string {
   const commands = allCommands();
   const width = Math.max(...Object.keys(commands).map((name) => name.length));
   const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
-  return ['Usage: amcard <command> [options]', '', 'Commands:', ...lines, '', INPUT_FILES_NOTE, '', 'Run "amcard <command> --help" for the options of a command.', ''].join('\n');
+  return ['Usage: amcard <command> [options]', '', 'Commands:', ...lines, '', INPUT_FILES_NOTE, '', 'Run "amcard <command> --help" for the options of a command; "amcard --version" prints the version.', ''].join('\n');
 }
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(overview());
+    return EXIT_OK;
+  }
+  if (name === '--version' || name === '-V') {
+    process.stdout.write(`${version}\n`);
     return EXIT_OK;
   }
   if (name === undefined) {
