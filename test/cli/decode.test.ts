@@ -177,6 +177,15 @@ describe('amcard decode: emails', () => {
   });
 });
 
+  it('names a script card by its kind, and JSON of neither kind as such', () => {
+    const scripts = [{ '@type': 'MessageCard', summary: 'Build', text: 'Done' }, { type: 'MessageCard', text: 'Done' }, { ...CARD }];
+    write('kinds.html', scripts.map((script) => `<script type="application/adaptivecard+json">${JSON.stringify(script)}</script>`).join('\n'));
+    const human = amcard(['decode', 'kinds.html']).stdout;
+    const headings = human.split('\n').filter((line) => /^(Card \(|JSON \()/.test(line));
+    assert.deepEqual(headings, ['Card (MessageCard):', 'JSON (no Outlook card kind):', 'Card (AdaptiveCard):'], human);
+    assert.match(human, /^JSON \(no Outlook card kind\):\n\{\n {2}"type": "MessageCard"/m);
+  });
+
 describe('amcard decode: usage errors exit 2', () => {
   it('is listed in amcard --help', () => {
     assert.match(amcard(['--help']).stdout, /^\s+decode\s+Decode and verify/m);

@@ -87,6 +87,8 @@ function claimLine(name: string, value: unknown, issuedAt: IssuedAt | undefined)
   return `  ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`;
 }
 
+const CARD_HEADINGS = { adaptiveCard: 'Card (AdaptiveCard)', messageCard: 'Card (MessageCard)', none: 'JSON (no Outlook card kind)' } as const;
+
 function formatEntry(entry: Entry, heading: string | undefined): string {
   const lines: string[] = heading === undefined ? [] : [heading];
   if (entry.kind === 'signed') {
@@ -98,7 +100,7 @@ function formatEntry(entry: Entry, heading: string | undefined): string {
   lines.push(`Signature: ${verdict(entry)}`);
   const { findings, card } = entry;
   lines.push('Problems:', ...(findings.length === 0 ? ['  none'] : findings.map((problem) => `  ${problem.severity} ${problem.code}: ${problem.message}`)));
-  if (card !== undefined) lines.push(`Card (${card.kind === 'messageCard' ? 'MessageCard' : 'AdaptiveCard'}):`, card.text);
+  if (card !== undefined) lines.push(`${CARD_HEADINGS[card.kind ?? 'none']}:`, card.text);
   return `${lines.join('\n')}\n`;
 }
 

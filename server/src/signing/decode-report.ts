@@ -27,7 +27,8 @@ export type SignatureVerdict =
   | { readonly status: 'not-checked' };
 
 export interface DecodedCard {
-  readonly kind: 'adaptiveCard' | 'messageCard';
+  /** undefined for a card script whose JSON object is neither (AM001 says so): it is shown all the same. */
+  readonly kind: 'adaptiveCard' | 'messageCard' | undefined;
   /** The card JSON, pretty-printed. */
   readonly text: string;
 }
@@ -116,7 +117,7 @@ async function signedEntry(token: string, publicKeys: readonly KeyObject[], send
   };
 }
 
-/** The card a script holds, when its text is a JSON object; a MessageCard says so with "@type". */
+/** The card a script holds, when its text is a JSON object: an Adaptive Card by "type", a MessageCard by "@type". */
 function scriptCardOf(text: string): DecodedCard | undefined {
   let card: unknown;
   try {
@@ -125,7 +126,9 @@ function scriptCardOf(text: string): DecodedCard | undefined {
     return undefined; // The rules report the syntax error.
   }
   if (typeof card !== 'object' || card === null || Array.isArray(card)) return undefined;
-  return { kind: (card as Record<string, unknown>)['@type'] === 'MessageCard' ? 'messageCard' : 'adaptiveCard', text: JSON.stringify(card, null, 2) };
+  const { type, '@type': jsonLdType } = card as Record<string, unknown>;
+  const kind = type === 'AdaptiveCard' ? 'adaptiveCard' : jsonLdType === 'MessageCard' ? 'messageCard' : undefined;
+  return { kind, text: JSON.stringify(card, null, 2) };
 }
 
 function scriptEntry(text: string, mediaType: string | undefined, settings: ServiceSettings): ScriptEntry {
