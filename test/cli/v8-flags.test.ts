@@ -29,10 +29,10 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('amcard and V8', () => {
-  it('sets --no-turbo-inlining before it lints, and V8 takes the flag without a complaint', () => {
+  it('sets --no-turbo-inlining and a doubled interrupt budget before it lints, and V8 takes the flags without a complaint', () => {
     const run = spawnSync(process.execPath, ['-r', path.join(dir, 'record-v8-flags.cjs'), CLI, 'lint', 'approval.card.json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    assert.equal(run.stderr, 'set-v8-flag --no-turbo-inlining\n');
+    assert.equal(run.stderr, 'set-v8-flag --no-turbo-inlining\nset-v8-flag --interrupt-budget=135168\n');
     assert.match(run.stdout, /No problems in 1 file\./);
   });
 });
