@@ -9,6 +9,23 @@ export function amcard(...args) {
   return execFileSync(process.execPath, [path.join(root, 'dist/cli.js'), ...args], { encoding: 'utf8', stdio: 'pipe' });
 }
 
+/**
+ * Presses `key` (Quick Open, the palette) until the quick input shows, then fills it with `text`. A key pressed just
+ * after a quick pick over the preview was closed can be lost on its way from the webview to the workbench (a CI run
+ * waited 60 s for the palette after F1 there); a person would press it again.
+ */
+async function openQuickInput(page, key, text) {
+  const input = page.locator('.quick-input-widget input');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press(key);
+    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`${key} showed no quick input within 60 s`);
+  }
+  // fill, not type: keys typed while the widget is still taking focus would be lost and another entry matched
+  await input.fill(text);
+}
+
 /** Opens a workspace file by name through Quick Open, as a person would. */
 export async function quickOpen(page, fileName) {
   // A file a check has just written may not be in Quick Open's index yet (a CI run waited 60 s for one in vain):
@@ -16,9 +33,7 @@ export async function quickOpen(page, fileName) {
   const listed = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName });
   const deadline = Date.now() + 60_000;
   for (;;) {
-    await page.keyboard.press('Control+P');
-    // fill, not type: keys typed while the widget is still taking focus would be lost and another file matched
-    await page.locator('.quick-input-widget input').fill(fileName);
+    await openQuickInput(page, 'Control+P', fileName);
     if (await listed.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
     if (Date.now() > deadline) throw new Error(`Quick Open does not list ${fileName}`);
     await page.keyboard.press('Escape');
@@ -39,8 +54,7 @@ export async function openCard(page, fileName) {
 
 /** Runs a command from the palette by its full title ("Category: Title"), picking the row with exactly that label. */
 export async function runFromPalette(page, title) {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await openQuickInput(page, 'F1', `>${title}`);
   await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first().click();
 }
 
