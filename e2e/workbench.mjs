@@ -10,20 +10,20 @@ export function amcard(...args) {
 }
 
 /**
- * Presses `key` (Quick Open, the palette) until the quick input shows, then fills it with `text`. A key pressed just
- * after a quick pick over the preview was closed can be lost on its way from the webview to the workbench (a CI run
- * waited 60 s for the palette after F1 there); a person would press it again.
+ * Presses `key` (Quick Open, the palette) and fills the quick input with `text`, pressing again when no quick input
+ * takes the text within 5 s. Two CI runs pressed F1 just after a check had closed a quick pick or a dialog over the
+ * preview, and waited 60 s to type into a palette that had closed again (most likely as the focus went back to the
+ * webview a moment later: a quick input closes when it loses the focus); a person would press the key again.
  */
 async function openQuickInput(page, key, text) {
   const input = page.locator('.quick-input-widget input');
   const deadline = Date.now() + 60_000;
   for (;;) {
     await page.keyboard.press(key);
-    if (await input.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false)) break;
-    if (Date.now() > deadline) throw new Error(`${key} showed no quick input within 60 s`);
+    // fill, not type: keys typed while the widget is still taking focus would be lost and another entry matched
+    if (await input.fill(text, { timeout: 5_000 }).then(() => true, () => false)) return;
+    if (Date.now() > deadline) throw new Error(`${key} showed no quick input to type in within 60 s`);
   }
-  // fill, not type: keys typed while the widget is still taking focus would be lost and another entry matched
-  await input.fill(text);
 }
 
 /** Opens a workspace file by name through Quick Open, as a person would. */
@@ -54,8 +54,16 @@ export async function openCard(page, fileName) {
 
 /** Runs a command from the palette by its full title ("Category: Title"), picking the row with exactly that label. */
 export async function runFromPalette(page, title) {
-  await openQuickInput(page, 'F1', `>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first().click();
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await openQuickInput(page, 'F1', `>${title}`);
+    // The palette may close again as it loses the focus (see openQuickInput): then it is opened anew.
+    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`the palette does not list "${title}"`);
+    await page.keyboard.press('Escape');
+  }
+  await row.click();
 }
 
 /** The preview app's page: webviews sit two iframes deep in the workbench. */
