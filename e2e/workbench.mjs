@@ -10,34 +10,30 @@ export function amcard(...args) {
 }
 
 /**
- * Presses `key` (Quick Open, the palette) and fills the quick input with `text`, pressing again when no quick input
- * takes the text within 5 s. Two CI runs pressed F1 just after a check had closed a quick pick or a dialog over the
- * preview, and waited 60 s to type into a palette that had closed again (most likely as the focus went back to the
- * webview a moment later: a quick input closes when it loses the focus); a person would press the key again.
+ * Presses `key` (Quick Open, the palette), types `text` into the quick input and waits until it lists `row`; when
+ * either takes over 5 s, the key is pressed again (after Escape, when the input had shown), for up to 60 s. A file a
+ * check has just written may not be in Quick Open's index yet (a CI run waited 60 s for one in vain), and two CI runs
+ * pressed F1 just after a check had closed a quick pick or a dialog over the preview and waited 60 s to type into a
+ * palette that had closed again (most likely as the focus went back to the webview a moment later: a quick input
+ * closes when it loses the focus); a person would press the key again.
  */
-async function openQuickInput(page, key, text) {
+async function listInQuickInput(page, key, text, row, notListed) {
   const input = page.locator('.quick-input-widget input');
   const deadline = Date.now() + 60_000;
   for (;;) {
     await page.keyboard.press(key);
     // fill, not type: keys typed while the widget is still taking focus would be lost and another entry matched
-    if (await input.fill(text, { timeout: 5_000 }).then(() => true, () => false)) return;
-    if (Date.now() > deadline) throw new Error(`${key} showed no quick input to type in within 60 s`);
+    const typed = await input.fill(text, { timeout: 5_000 }).then(() => true, () => false);
+    if (typed && await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+    if (Date.now() > deadline) throw new Error(typed ? notListed : `${key} showed no quick input to type in within 60 s`);
+    if (typed) await page.keyboard.press('Escape');
   }
 }
 
 /** Opens a workspace file by name through Quick Open, as a person would. */
 export async function quickOpen(page, fileName) {
-  // A file a check has just written may not be in Quick Open's index yet (a CI run waited 60 s for one in vain):
-  // Quick Open is asked again until it lists the file.
   const listed = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: fileName });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await openQuickInput(page, 'Control+P', fileName);
-    if (await listed.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
-    if (Date.now() > deadline) throw new Error(`Quick Open does not list ${fileName}`);
-    await page.keyboard.press('Escape');
-  }
+  await listInQuickInput(page, 'Control+P', fileName, listed, `Quick Open does not list ${fileName}`);
   await page.keyboard.press('Enter');
   await page.locator(`.tabs-container .tab.active[aria-label^="${fileName}"]`).waitFor();
 }
@@ -55,14 +51,7 @@ export async function openCard(page, fileName) {
 /** Runs a command from the palette by its full title ("Category: Title"), picking the row with exactly that label. */
 export async function runFromPalette(page, title) {
   const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title}$`) }) }).first();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await openQuickInput(page, 'F1', `>${title}`);
-    // The palette may close again as it loses the focus (see openQuickInput): then it is opened anew.
-    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
-    if (Date.now() > deadline) throw new Error(`the palette does not list "${title}"`);
-    await page.keyboard.press('Escape');
-  }
+  await listInQuickInput(page, 'F1', `>${title}`, row, `the palette does not list "${title}"`);
   await row.click();
 }
 
