@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const CLI = path.join(__dirname, '../../../dist/cli.js');
+export const CLI = path.join(__dirname, '../../../dist/cli.js');
 
 export interface CliRun {
   readonly status: number | null;

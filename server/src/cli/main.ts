@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { EXIT_OK, EXIT_USAGE, type Command } from './command';
 import type * as BundledCommands from './commands-bundle';
 import { lintCommand } from './lint';
+import { exitStatus, handleOutputErrors } from './output-streams';
 import { MAX_INPUT_FILE_BYTES } from './read-file';
 import { runCommand } from './run-command';
 import { tuneV8ForShortRun } from './v8-flags';
@@ -57,9 +58,10 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 tuneV8ForShortRun();
+handleOutputErrors();
 // exitCode rather than process.exit(): large outputs to a pipe are flushed before the process ends.
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => { process.exitCode = exitStatus(code); },
   (error: unknown) => {
     process.stderr.write(`amcard: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     process.exitCode = EXIT_USAGE;
