@@ -124,7 +124,7 @@ describe('amcard reads a file into one buffer of its size', () => {
     write('sizes/one.card.json', '{');
     const run = runCli(['lint', '--json', 'sizes', 'cards/approval-http.card.json'], dir);
     const results = Object.fromEntries((JSON.parse(run.stdout) as JsonResult[]).map((result) => [path.basename(result.file), result]));
-    assert.deepEqual(results['empty.card.json']?.findings.map((finding) => `${finding.rule} ${finding.message}`), ['syntax Value expected: a trailing comma or a missing value.']);
+    assert.deepEqual(results['empty.card.json']?.findings.map((finding) => `${finding.rule} ${finding.message}`), ['syntax The document is empty: a card is a JSON object.']);
     assert.deepEqual(results['one.card.json']?.findings.map((finding) => finding.rule), ['syntax']);
     assert.deepEqual(results['approval-http.card.json']?.findings, []);
   });

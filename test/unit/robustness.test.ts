@@ -352,6 +352,18 @@ describe('robustness: no input makes the service throw or cost more than its CPU
     await assertRobust(hugeDocuments(), 13);
   });
 
+  it('an empty or whitespace-only document is one syntax finding that says it is empty, over the whole text', () => {
+    for (const text of ['', '   ', '\n\r\n\t', '\uFEFF', '\uFEFF\n']) {
+      const { findings } = validateText(text, {});
+      assert.equal(findings.length, 1, JSON.stringify(text));
+      assert.equal(findings[0]!.rule, 'syntax');
+      assert.equal(findings[0]!.message, 'The document is empty: a card is a JSON object.', JSON.stringify(text));
+      assert.deepEqual([findings[0]!.offset, findings[0]!.length], [0, text.length], JSON.stringify(text));
+    }
+    // A no-break space is no JSON whitespace: the document is not empty, it has an invalid symbol.
+    assert.match(validateText('\u00a0', {}).findings[0]!.message, /^Invalid symbol/);
+  });
+
   it('deep nesting is reported as a syntax problem at the opening bracket, not silently dropped', () => {
     const text = nestedContainers(10_000);
     const [finding] = validateText(text, {}).findings;

@@ -62,18 +62,25 @@ export function byteOrderMarkAsSpace(text: string): string {
   return text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
 }
 
+const EMPTY_DOCUMENT = 'The document is empty: a card is a JSON object.';
+
+/** Nothing but JSON's whitespace (RFC 8259: space, tab, line feed, carriage return), or nothing at all. */
+const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
+
 /** Parses `text` as strict JSON; a leading byte order mark is whitespace (byteOrderMarkAsSpace). */
 export function parseJsonDocument(text: string): JsonDocument {
   const json = byteOrderMarkAsSpace(text);
   const strict = buildStrictTree(json, MAX_NESTING_DEPTH);
   if (strict !== undefined) return 'root' in strict ? { text, root: strict.root, syntaxProblem: undefined } : tooDeep(text, strict.tooDeepAt);
-  // Not strict JSON: parseTree names the first problem. It recurses per level, so the depth is checked first.
+  // Not strict JSON. parseTree would call an empty file "Value expected", which reads as a missing value after a comma.
+  if (JSON_WHITESPACE_ONLY.test(json)) return { text, root: undefined, syntaxProblem: { offset: 0, length: text.length, message: EMPTY_DOCUMENT } };
+  // parseTree names the first problem. It recurses per level, so the depth is checked first.
   const tooDeepAt = findExcessiveNesting(json);
   if (tooDeepAt >= 0) return tooDeep(text, tooDeepAt);
   const errors: ParseError[] = [];
   const root = parseTree(json, errors, PARSE_OPTIONS);
   if (errors.length > 0 || root === undefined) {
-    const problem = errors.length > 0 ? describe(errors[0]) : { offset: 0, length: text.length, message: 'The document is empty: a card is a JSON object.' };
+    const problem = errors.length > 0 ? describe(errors[0]) : { offset: 0, length: text.length, message: EMPTY_DOCUMENT };
     return { text, root: undefined, syntaxProblem: problem };
   }
   return { text, root, syntaxProblem: undefined };
