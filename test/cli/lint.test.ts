@@ -269,6 +269,34 @@ describe('amcard lint: files, directories and globs', () => {
   });
 });
 
+describe('amcard lint - (standard input)', () => {
+  it('checks the card piped in, named <stdin>, with the exit status of its findings', () => {
+    const run = runCli(['lint', '-'], dir, SUBMIT);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^<stdin>:2:11: warning AM010 /m);
+    assert.match(run.stdout, /^<stdin>:4:24: error AM030 /m);
+    assert.match(run.stdout, /in 1 of 1 file\.$/m);
+  });
+
+  it('goes with files, in the sorted output, and reads standard input once when - is given twice', () => {
+    const run = runCli(['lint', '--json', 'clean.card.json', '-', '-'], dir, CLEAN);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(json(run).map((result) => result.file), ['<stdin>', 'clean.card.json']);
+  });
+
+  it('is checked whatever it holds: JSON that is no card gets AM001, not a "not-a-card" note', () => {
+    const run = runCli(['lint', '-'], dir, '{"name": "package"}');
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^<stdin>:1:1: error AM001 Not an Outlook card/m);
+  });
+
+  it('an empty standard input is a syntax error at 1:1', () => {
+    const run = runCli(['lint', '-'], dir, '');
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^<stdin>:1:1: error syntax The document is empty/m);
+  });
+});
+
 describe('amcard lint --config', () => {
   it('applies rules, targetUrls and files of the config file; flags win over it', () => {
     write('configs/am.json', JSON.stringify({

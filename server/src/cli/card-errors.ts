@@ -1,6 +1,7 @@
 // The check before a card leaves the machine, shared by amcard sign and send: the card's errors, listed as lint lists
 // them, stop the command unless --force.
 import { type Finding, validateText } from '../rules';
+import { STANDARD_INPUT, STANDARD_INPUT_NAME } from './inputs';
 import { formatHuman, locateFindings } from './lint-report';
 
 /**
@@ -31,7 +32,7 @@ export function passesCardCheck({ command, cardFile, cardText, dataFileName, ori
   const errors = cardErrors(cardText, originator);
   if (errors.length === 0) return true;
   // A template's findings are those of the card as sent, expanded with its data: their lines are of that text.
-  const name = `${cardFile === '-' ? '<stdin>' : cardFile}${dataFileName === undefined ? '' : ` expanded with ${dataFileName}`}`;
+  const name = `${cardFile === STANDARD_INPUT ? STANDARD_INPUT_NAME : cardFile}${dataFileName === undefined ? '' : ` expanded with ${dataFileName}`}`;
   process.stderr.write(formatHuman([locateFindings({ name, text: cardText }, errors)]));
   if (!force) {
     process.stderr.write(`amcard ${command}: not ${verb.past}: the card has errors. Fix them, or pass --force to ${verb.infinitive} it anyway.\n`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { isCardDocument, parseJsonDocument, type JsonDocument } from '../card';
 import { matchesFileGlobs } from '../settings';
-import type { InputFile } from './inputs';
+import { STANDARD_INPUT, type InputFile } from './inputs';
 
 /** The patterns that name cards whatever their content: the `files` and `responseFiles` settings or config keys. */
 export interface CardPatterns {
@@ -23,7 +23,7 @@ export function directorySearchPatterns(patterns: CardPatterns): string[] {
  * the list of files the arguments expand to). A shell-expanded `examples/*.json` arrives as such names.
  */
 export function namedFiles(args: readonly string[], cwd: string): ReadonlySet<string> {
-  return new Set(args.filter((arg) => !fastGlob.isDynamicPattern(arg)).map((arg) => path.resolve(cwd, arg)));
+  return new Set(args.filter((arg) => !fastGlob.isDynamicPattern(arg)).map((arg) => (arg === STANDARD_INPUT ? arg : path.resolve(cwd, arg))));
 }
 
 /**
@@ -32,7 +32,7 @@ export function namedFiles(args: readonly string[], cwd: string): ReadonlySet<st
  * file's directory.
  */
 export function patternBases(args: readonly string[], cwd: string, configFile: string | undefined): string[] {
-  const bases = [cwd, ...args.filter((arg) => !fastGlob.isDynamicPattern(arg)).map((arg) => path.resolve(cwd, arg))];
+  const bases = [cwd, ...args.filter((arg) => arg !== STANDARD_INPUT && !fastGlob.isDynamicPattern(arg)).map((arg) => path.resolve(cwd, arg))];
   if (configFile !== undefined) bases.push(path.dirname(path.resolve(cwd, configFile)));
   return bases;
 }
@@ -73,8 +73,9 @@ function skipReason(input: InputFile): string {
 export function selectDocument(input: InputFile, { patterns, bases, named }: SelectionContext): LintDocument | SkippedFile {
   const inResponseFile = matchesFileGlobs(input.path, bases, patterns.responseFiles);
   const document = parseJsonDocument(input.text);
-  // The content first: it is already parsed, and most files of a folder are cards by their content alone.
-  if (inResponseFile || isCardDocument(document) || matchesFileGlobs(input.path, bases, patterns.files)) {
+  // The content first: it is already parsed, and most files of a folder are cards by their content alone. Standard
+  // input is checked whatever it holds: an empty or broken card from a generator must not pass as "no card".
+  if (inResponseFile || isCardDocument(document) || input.path === STANDARD_INPUT || matchesFileGlobs(input.path, bases, patterns.files)) {
     return { input, document, inResponseFile };
   }
   return { input, reason: skipReason(input), named: named.has(input.path) };
