@@ -119,6 +119,32 @@ describe('amcard reads a file into one buffer of its size', () => {
     assert.match(fromFile.stdout, /Café €5 \uFFFD\uFFFD /);
   });
 
+  it('UTF-16 with a byte order mark (what Windows PowerShell 5 writes with >) reads as the editor reads it', () => {
+    // AM010 on line 2 and AM030 on line 3 in each encoding, after an emoji: two UTF-16 units, as the editor counts.
+    const text = [
+      '{',
+      '  "type": "AdaptiveCard", "version": "1.0",',
+      '  "body": [{"type": "TextBlock", "text": "Café €5 😀"}], "actions": [{"type": "Action.Submit", "title": "Send"}]',
+      '}',
+    ].join('\r\n');
+    const bigEndian = Buffer.from(`\uFEFF${text}`, 'utf16le').swap16();
+    mkdirSync(path.join(dir, 'utf16'));
+    writeFileSync(path.join(dir, 'utf16', 'le.card.json'), Buffer.from(`\uFEFF${text}`, 'utf16le'));
+    writeFileSync(path.join(dir, 'utf16', 'be.card.json'), bigEndian);
+    writeFileSync(path.join(dir, 'utf16', 'utf8.card.json'), text);
+    const results = lintJson(['utf16']);
+    assert.deepEqual(results.map((result) => path.basename(result.file)), ['be.card.json', 'le.card.json', 'utf8.card.json']);
+    const findings = (result: JsonResult): string[] => result.findings.map((finding) => `${finding.rule} ${JSON.stringify(finding.range)}`);
+    assert.deepEqual(findings(results[2]!), [
+      'AM010 {"start":{"line":1,"character":10},"end":{"line":1,"character":24}}',
+      'AM030 {"start":{"line":2,"character":78},"end":{"line":2,"character":93}}',
+    ]);
+    assert.deepEqual(findings(results[0]!), findings(results[2]!));
+    assert.deepEqual(findings(results[1]!), findings(results[2]!));
+    const fromInput = runCli(['lint', '--json', '-'], dir, bigEndian);
+    assert.deepEqual(findings((JSON.parse(fromInput.stdout) as JsonResult[])[0]!), findings(results[2]!));
+  });
+
   it('files of 0, 1 and some thousand bytes are read exactly', () => {
     write('sizes/empty.card.json', '');
     write('sizes/one.card.json', '{');

@@ -1,6 +1,7 @@
 // How amcard reads one input file: only regular files (or standard input) of at most MAX_INPUT_FILE_BYTES.
 // A FIFO would block for ever and /dev/zero would fill memory, so both are refused before a byte is read.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { TextDecoder } from 'node:util';
 import { InputError } from '../card';
 
 /**
@@ -121,18 +122,40 @@ function readTextBytes(fd: number): number {
 }
 
 /**
- * readInputBytes decoded as UTF-8 (an invalid sequence reads as U+FFFD). It refuses what readInputBytes refuses, and
- * reads a regular file with no fstat and no buffer of its own (readTextBytes): `amcard lint` reads them by the
- * thousand, and its cost per file is measured against Node's own readFileSync.
+ * Decoders for text that starts with a UTF-16 byte order mark, as Windows PowerShell 5 writes `node card.js >
+ * card.json`, and as an editor opens it; each drops the mark.
+ */
+const UTF16_DECODERS: readonly (readonly [number, number, TextDecoder])[] = [
+  [0xff, 0xfe, new TextDecoder('utf-16le')],
+  [0xfe, 0xff, new TextDecoder('utf-16be')],
+];
+
+/** `length` bytes of `bytes` as text: UTF-16 after its byte order mark, else UTF-8 (an invalid sequence reads as U+FFFD). */
+function decodeText(bytes: Buffer, length: number): string {
+  if (length >= 2) {
+    for (const [first, second, decoder] of UTF16_DECODERS) {
+      if (bytes[0] === first && bytes[1] === second) return decoder.decode(bytes.subarray(0, length));
+    }
+  }
+  return bytes.toString('utf8', 0, length);
+}
+
+/**
+ * readInputBytes decoded as text (decodeText). It refuses what readInputBytes refuses, and reads a regular file with
+ * no fstat and no buffer of its own (readTextBytes): `amcard lint` reads them by the thousand, and its cost per file
+ * is measured against Node's own readFileSync.
  */
 export function readInputText(file: string): string {
-  if (file === '-') return readBounded(0, STANDARD_INPUT_FIRST_READ).toString('utf8');
+  if (file === '-') {
+    const bytes = readBounded(0, STANDARD_INPUT_FIRST_READ);
+    return decodeText(bytes, bytes.length);
+  }
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one.
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     // The count first: reading may replace textBuffer with a larger one.
     const length = readTextBytes(fd);
-    return textBuffer.toString('utf8', 0, length);
+    return decodeText(textBuffer, length);
   } finally {
     closeSync(fd);
   }
