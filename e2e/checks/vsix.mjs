@@ -25,6 +25,7 @@ const SHIPPED = [
   /^extension\.vsixmanifest$/,
   /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(?!cli)[\w-]+\.(js|css)$/,
+  /^extension\/dist\/amcard-config\.schema\.json$/,
   /^extension\/docs\/[\w-]+\.md$/,
   /^extension\/media\/[\w/-]+\.(png|svg|gif|jpg|md)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
@@ -32,7 +33,7 @@ const SHIPPED = [
 ];
 const REQUIRED = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
   'extension/dist/extension.js', 'extension/dist/commands.js', 'extension/dist/preview.js', 'extension/dist/server.js', 'extension/dist/webview.js',
-  'extension/dist/webview.css', 'extension/dist/templating.js', 'extension/docs/rules.md', 'extension/media/icon.png',
+  'extension/dist/webview.css', 'extension/dist/templating.js', 'extension/dist/amcard-config.schema.json', 'extension/docs/rules.md', 'extension/media/icon.png',
   'extension/media/walkthrough/create-card.svg'];
 
 /** The entry names of a zip file, as `unzip -l` lists them. */

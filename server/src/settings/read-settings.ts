@@ -192,10 +192,11 @@ export class SectionReader {
   }
 
   /** The section's keys that are none of `keys`, nor hold one of them (`signing` holds `signing.publicKeys`). */
+  /** Every key of a file's section but `keys` and `$schema` (the address of its JSON schema, which editors read). */
   unknownKeys(): void {
     const known = new Set(this.keys.map((key) => key.split('.')[0]));
     for (const key of Object.keys(this.section)) {
-      if (!known.has(key)) this.problem(key, `unknown key "${key}" (allowed: ${this.keys.join(', ')})`);
+      if (!known.has(key) && key !== '$schema') this.problem(key, `unknown key "${key}" (allowed: ${this.keys.join(', ')})`);
     }
   }
 }
@@ -203,9 +204,9 @@ export class SectionReader {
 /**
  * Reads and checks the `actionableMessages` section: VS Code's (`getConfiguration('actionableMessages')`, or what
  * the language client sends) or a config file's. A section that is no object reads as empty.
- * With `only`, the section is a file holding those keys alone, and any other key is a problem. Without it, every
- * setting is read and other properties are passed over: VS Code's section object carries its methods too, and VS
- * Code marks unknown settings itself.
+ * With `only`, the section is a file holding those keys alone (and perhaps `$schema`), and any other key is a
+ * problem. Without it, every setting is read and other properties are passed over: VS Code's section object carries
+ * its methods too, and VS Code marks unknown settings itself.
  */
 export function readSettings(section: unknown, only?: readonly SettingKey[]): SettingsReading {
   const reader = new SectionReader(isRecord(section) ? section : {}, only ?? SETTING_KEYS);
