@@ -66,8 +66,8 @@ export default async function addressesChecks({ page, uiCheck, workspace, artifa
     await signCardUntilSenderAsked(page);
     await answerInputBox(page, 'Sign Card: sender', SENDER);
     await answerInputBox(page, 'Sign Card: recipients', RECIPIENTS.join(', '));
-    // an untitled editor is named after its first line: the JWS, whose header starts eyJ ('{"')
-    const jwsTabs = page.locator('.tabs-container .tab', { hasText: /^eyJ/ });
+    // each signing opens the JWS in an editor of its own, signed-card-<n>.jws
+    const jwsTabs = page.locator('.tabs-container .tab', { hasText: /^signed-card-\d+\.jws/ });
     await jwsTabs.first().waitFor();
     await offerInNotificationCentre(page);
     await page.screenshot({ path: path.join(artifacts, 'sign-card-remembers-addresses.png') });

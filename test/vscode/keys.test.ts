@@ -52,8 +52,9 @@ describe('signing keys in a real VS Code', () => {
     assert.ok(before && 'error' in before && /No signing key in VS Code's secret storage/.test(before.error),
       `precondition: no key in secret storage yet (got ${JSON.stringify(before)})`);
     let publicKeyShown = false;
-    const watching = vscode.workspace.onDidOpenTextDocument((document) => {
-      if (document.getText().startsWith('Public key of a new RSA')) publicKeyShown = true;
+    // The public key opens in a new editor named public-key-<n>.txt, empty, and its text is typed in next.
+    const watching = vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      if (/^public-key-\d+\.txt$/.test(document.uri.path) && document.getText().startsWith('Public key of a new RSA')) publicKeyShown = true;
     });
     try {
       // From the palette: no arguments. Accepting takes the first item of each question: "Generate a new key pair…",
@@ -86,14 +87,14 @@ describe('signing keys in a real VS Code', () => {
   it('a secret storage that refuses the key: the command says so and saves nothing', async () => {
     const refusing = new SigningKeyStore(secretStorage(async () => { throw new Error('Method Not Allowed'); }, async () => undefined), memoryState());
     const opened: string[] = [];
-    const watching = vscode.workspace.onDidOpenTextDocument((document) => opened.push(document.getText()));
+    const watching = vscode.workspace.onDidOpenTextDocument((document) => opened.push(document.uri.path));
     try {
       await assert.rejects(generateSigningKeyPair(refusing, { privateKeyDestination: 'secretStorage' }),
         /^UserFacingError: VS Code's secret storage cannot keep the key: storing it failed \(Method Not Allowed\)\. Nothing was saved; generate into a file/);
     } finally {
       watching.dispose();
     }
-    assert.ok(!opened.some((text) => text.startsWith('Public key of a new RSA')), 'no public key is shown for a key that was not saved');
+    assert.ok(!opened.some((name) => /^public-key-\d+\.txt$/.test(name)), `no public key is shown for a key that was not saved (opened: ${opened.join(', ')})`);
   });
 
   it('a secret storage that takes the key and keeps nothing: the read-back catches it', async () => {

@@ -3,7 +3,7 @@ import { CARD_LANGUAGE_ID } from '../../../server/src/language';
 import {
   type DecodeProblem, type DecodeSubject, type IssuedAt, type ScriptEntry, type SignatureVerdict, type SignedEntry, decodeReport, verifiedOf
 } from '../../../server/src/signing';
-import { showNamedUntitled, showUntitled } from './editor-documents';
+import { showNamedUntitled } from './editor-documents';
 import { loadPublicKeys } from './signing-keys';
 import { serviceSettingsFor } from './signing-settings';
 import { UserFacingError } from './user-facing-error';
@@ -165,6 +165,6 @@ export async function decodeJws(argument: unknown): Promise<DecodeJwsResult | un
     sections.push({ title, section });
   }
   const markdown = sections.flatMap(({ title, section }) => [`## ${title}`, '', ...section.markdown, '']);
-  const reportDocument = await showUntitled(['# Decoded signed card', '', ...markdown].join('\n'), 'markdown');
+  const reportDocument = await showNamedUntitled('decoded-jws', '.md', ['# Decoded signed card', '', ...markdown].join('\n'), 'markdown');
   return { report: reportDocument.uri, cards: sections.map(({ section }) => section.result) };
 }

@@ -62,16 +62,12 @@ export async function confirmCardWithoutErrors(
   return choice === action;
 }
 
-/** A new untitled editor holding `content`. */
-export async function showUntitled(content: string, language: string): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
-  await vscode.window.showTextDocument(document, { preview: false });
-  return document;
-}
-
 /**
- * A new untitled editor whose name ends in `suffix` (e.g. decoded-card-2.card.json), so that name-based settings
- * such as actionableMessages.files, and the diagnostics that follow from them, apply to it.
+ * A new untitled editor holding `content`, named `<stem>-<n><suffix>` (decoded-card-2.card.json, public-key-1.txt):
+ * the tab says what it holds, name-based settings such as actionableMessages.files (and the diagnostics that follow
+ * from them) apply to it, and `n` skips every name a document of this extension host still has. VS Code's own
+ * Untitled-<n> names come back once a document is closed, while the extension host may still hold the old document
+ * under that name, whose text a command result's Uri would then lead to.
  */
 export async function showNamedUntitled(stem: string, suffix: string, content: string, language: string): Promise<vscode.TextDocument> {
   const taken = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled').map((d) => d.uri.path));

@@ -1,7 +1,7 @@
 import * as fs from 'fs/promises';
 import * as vscode from 'vscode';
 import { generateKeyPair, writePrivateKey, writePublicKey } from '../../../server/src/signing';
-import { showUntitled } from './editor-documents';
+import { showNamedUntitled } from './editor-documents';
 import type { SigningKeyStore } from './signing-key-store';
 import { configuredPublicKeyEntries, resolveSettingPath, updateSetting } from './signing-settings';
 import { UserFacingError } from './user-facing-error';
@@ -170,7 +170,7 @@ export async function generateSigningKeyPair(keys: SigningKeyStore, options?: Ge
   const publicKeyPem = writePublicKey(publicKey, 'pem');
   const publicKeyXml = writePublicKey(publicKey, 'xml');
   const where = destination.kind === 'secretStorage' ? 'VS Code secret storage' : destination.uri.fsPath;
-  const document = await showUntitled(publicKeyText(modulusLength, publicKeyXml, publicKeyPem, where), 'plaintext');
+  const document = await showNamedUntitled('public-key', '.txt', publicKeyText(modulusLength, publicKeyXml, publicKeyPem, where), 'plaintext');
   await vscode.env.clipboard.writeText(publicKeyXml.trim());
   if (!options) offerNextSteps(destination, publicKeyPem);
   return { modulusLength, privateKeyStoredIn: storedIn, publicKeyPem, publicKeyXml, publicKeyDocument: document.uri };

@@ -6,7 +6,7 @@ import { decodeCompactJws } from '../../../server/src/card';
 import { developmentJwks, formatInspection, inspectToken, parseJwks, tokenText, type TokenInspection, type VerificationKeys } from '../../../server/src/signing';
 import { readSettings } from '../../../server/src/settings';
 import type { DevelopmentKeyStore } from '../preview/action-target-key';
-import { showUntitled } from './editor-documents';
+import { showNamedUntitled } from './editor-documents';
 import { UserFacingError } from './user-facing-error';
 
 /** Arguments for scripts and tests: the token (or a log line holding it), instead of the selection or a prompt. */
@@ -52,6 +52,6 @@ export async function inspectActionToken(keys: DevelopmentKeyStore, options?: In
     ...(service.sender === undefined ? {} : { sender: service.sender }),
   }, await developmentKeyFor(token, keys));
   if (!reading.ok) throw new UserFacingError(`Inspect Action Token: not a JWT: ${reading.message}`);
-  const report = await showUntitled(formatInspection(reading.inspection), 'plaintext');
+  const report = await showNamedUntitled('action-token', '.txt', formatInspection(reading.inspection), 'plaintext');
   return { inspection: reading.inspection, report: report.uri };
 }

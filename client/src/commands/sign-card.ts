@@ -3,7 +3,7 @@ import { isEmail } from '../../../server/src/card';
 import { cardEmailHtml } from '../../../server/src/email';
 import { buildSignedCardPayload, signPayload } from '../../../server/src/signing';
 import { startCardCommand } from './card-to-send';
-import { confirmCardWithoutErrors, showUntitled } from './editor-documents';
+import { confirmCardWithoutErrors, showNamedUntitled } from './editor-documents';
 import type { RememberedAddresses, TypedAddresses } from './remembered-addresses';
 import type { SigningKeyStore } from './signing-key-store';
 import { loadPrivateKey, type KeySource } from './signing-keys';
@@ -142,7 +142,7 @@ export async function signCard(state: SigningState, argument: unknown): Promise<
   const { options, document, cardText } = await startCardCommand<SignCardOptions>(argument, 'Not signed');
   const jws = await signCardDocument(document, cardText, state, options ?? {}, options === undefined);
   if (jws === undefined) return undefined;
-  const jwsDocument = await showUntitled(jws, 'plaintext');
+  const jwsDocument = await showNamedUntitled('signed-card', '.jws', jws, 'plaintext');
   offerCopies(jws, cardText);
   return { jws, jwsDocument: jwsDocument.uri };
 }
