@@ -12,10 +12,12 @@ import {
   DocumentFormattingRequest,
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
+  ErrorCodes,
   FoldingRangeRequest,
   InsertTextFormat,
   MarkupKind,
   ProposedFeatures,
+  ResponseError,
   SelectionRangeRequest,
   TextDocumentSyncKind,
   TextDocuments,
@@ -29,11 +31,13 @@ import {
   type Hover,
   type InitializeParams,
   type InitializeResult,
+  type Location,
   type Range,
   type SelectionRange,
   type ServerCapabilities,
   type TextDocumentPositionParams,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -45,11 +49,15 @@ import {
   complete,
   type CompletionEntry,
   formatCard,
+  type ElementIdUses,
   hover,
+  elementIdUsesAt,
+  invalidNewIdReason,
   isDeclaredCard,
   type ParsedDocument,
   ParsedDocuments,
   quickFixes,
+  type TextSpan,
   ValidationCosts,
   withoutTabStops,
 } from './language';
@@ -178,6 +186,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       completionProvider: { triggerCharacters: ['"', ':'] },
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
       ...(registersStructureFeatures ? {} : STRUCTURE_CAPABILITIES),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -429,6 +440,45 @@ connection.onHover(async (params: TextDocumentPositionParams): Promise<Hover | n
   const info = await hover(parsedOf(document), document.offsetAt(params.position), { findings, ruleHref });
   if (info === undefined) return null;
   return { contents: { kind: MarkupKind.Markdown, value: info.markdown }, range: rangeOf(document, info.offset, info.length) };
+});
+
+/** The element id at the request's position and its uses (element-ids.ts), in a card. */
+async function elementIdUses(params: TextDocumentPositionParams): Promise<{ document: TextDocument; uses: ElementIdUses } | undefined> {
+  const document = await cardDocument(params.textDocument.uri);
+  const uses = document === undefined ? undefined : elementIdUsesAt(parsedOf(document), document.offsetAt(params.position));
+  return uses === undefined ? undefined : { document: document!, uses };
+}
+
+function locationOf(document: TextDocument, span: TextSpan): Location {
+  return { uri: document.uri, range: rangeOf(document, span.offset, span.length) };
+}
+
+connection.onDefinition(async (params): Promise<Location[] | null> => {
+  const found = await elementIdUses(params);
+  return found === undefined ? null : found.uses.definitions.map((span) => locationOf(found.document, span));
+});
+
+connection.onReferences(async (params): Promise<Location[] | null> => {
+  const found = await elementIdUses(params);
+  if (found === undefined) return null;
+  const { definitions, references } = found.uses;
+  const spans = params.context.includeDeclaration ? [...definitions, ...references].sort((a, b) => a.offset - b.offset) : references;
+  return spans.map((span) => locationOf(found.document, span));
+});
+
+connection.onPrepareRename(async (params): Promise<{ range: Range; placeholder: string } | null> => {
+  const found = await elementIdUses(params);
+  return found === undefined ? null : { range: rangeOf(found.document, found.uses.at.offset, found.uses.at.length), placeholder: found.uses.id };
+});
+
+connection.onRenameRequest(async (params): Promise<WorkspaceEdit | null> => {
+  const found = await elementIdUses(params);
+  if (found === undefined) return null;
+  const { document, uses } = found;
+  const problem = invalidNewIdReason(uses, params.newName);
+  if (problem !== undefined) throw new ResponseError(ErrorCodes.InvalidParams, problem);
+  const edits = [...uses.definitions, ...uses.references].map((span) => ({ range: rangeOf(document, span.offset, span.length), newText: params.newName }));
+  return { changes: { [document.uri]: edits } };
 });
 
 connection.onDocumentFormatting(async (params): Promise<TextEdit[]> => {

@@ -238,3 +238,9 @@ export function idNode(node: JsonNode): JsonNode | undefined {
   const id = propertyValue(node, 'id');
   return id?.type === 'string' && id.value !== '' ? id : undefined;
 }
+
+/** The id node an Action.ToggleVisibility `targetElements` entry names: the string itself or the object's `elementId`. */
+export function targetIdNode(entry: JsonNode): JsonNode | undefined {
+  const id = entry.type === 'object' ? propertyValue(entry, 'elementId') : entry;
+  return id?.type === 'string' && (id.value as string).trim() !== '' ? id : undefined;
+}

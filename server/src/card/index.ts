@@ -4,7 +4,7 @@
 // and below every other room: it imports no other room and nothing of Node.
 export {
   ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, isInput, parseVersion,
-  parseVersionText, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
+  parseVersionText, targetIdNode, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
 } from './card-model';
 export {
   CARD_STATUS_HEADER, CARD_UPDATE_HEADER, ERROR_INVOKE_RESPONSE_TYPE, GENERIC_FAILURE_MESSAGE, MESSAGE_INVOKE_RESPONSE_TYPE,

@@ -1,7 +1,7 @@
 // docs/rules.md § "Outlook actions, refresh and Action.OpenUrl": display forms, Action.ToggleVisibility, refresh and
 // Action.OpenUrl (AM053–AM059).
 import type { AdaptiveRule } from '../context';
-import { arrayItems, type CardModel, describeValue, idNode, isMissing, type JsonNode, propertyValue, stringProperty, typeNodeOf } from '../../card';
+import { arrayItems, type CardModel, describeValue, idNode, isMissing, propertyValue, stringProperty, targetIdNode, typeNodeOf } from '../../card';
 import { isHttpUrlWithHost, isParsableUrl, UNPARSABLE_URL_HINT, urlScheme } from '../urls';
 
 const DISPLAY_FORM_TYPES: ReadonlySet<string> = new Set(['Action.DisplayMessageForm', 'Action.DisplayAppointmentForm']);
@@ -34,12 +34,6 @@ function elementIds(model: CardModel): ReadonlySet<string> {
     if (id) ids.add(id.value as string);
   }
   return ids;
-}
-
-/** The id node a targetElements entry names: the string itself or the object's `elementId`. */
-function targetIdNode(entry: JsonNode): JsonNode | undefined {
-  const id = entry.type === 'object' ? propertyValue(entry, 'elementId') : entry;
-  return id?.type === 'string' && (id.value as string).trim() !== '' ? id : undefined;
 }
 
 /** The ids that some Action.ToggleVisibility of the card names in its `targetElements` (AM061). */

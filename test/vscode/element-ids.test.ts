@@ -1,0 +1,64 @@
+// Go to Definition, Find All References and Rename of element ids through VS Code's own commands, as F12, Shift+F12
+// and F2 run them.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { openInEditor, rangeOf, startExtension, workspaceFile, waitForRule } from './helpers';
+
+const FILE = 'element-ids.card.json';
+const CARD = JSON.stringify({
+  type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a',
+  body: [{ type: 'Input.Text', id: 'comment', label: 'Comment' }, { type: 'TextBlock', text: 'Hi', id: 'note' }],
+  actions: [
+    { type: 'Action.Http', title: 'Send', method: 'POST', url: 'https://api.contoso.example/approve?c={{comment.value}}', body: '{{Comment.value}}' },
+    { type: 'Action.ToggleVisibility', title: 'More', targetElements: ['note'] },
+    { type: 'Action.Submit', title: 'Old' },
+  ],
+}, null, 2);
+
+describe('element ids in a real VS Code', () => {
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    await startExtension();
+    await vscode.workspace.fs.writeFile(workspaceFile(FILE), Buffer.from(CARD));
+    document = (await openInEditor(FILE)).document;
+    // The server has the document once its diagnostics are in (the Action.Submit's AM030).
+    await waitForRule(document.uri, 'AM030');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(workspaceFile(FILE));
+  });
+
+  /** The position just inside the `occurrence`-th `needle`. */
+  function inside(needle: string, occurrence = 0): vscode.Position {
+    let offset = -1;
+    for (let seen = 0; seen <= occurrence; seen++) offset = document.getText().indexOf(needle, offset + 1);
+    return document.positionAt(offset + 3);
+  }
+
+  it('Go to Definition goes from a {{Comment.value}} token to the input\'s id', async () => {
+    const locations = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, inside('{{Comment'));
+    assert.strictEqual(locations.length, 1);
+    const [location] = locations;
+    const range = 'targetRange' in location! ? location.targetRange : location!.range;
+    assert.deepStrictEqual(range, rangeOf(document, 'comment'));
+  });
+
+  it('Find All References lists the id and its two tokens', async () => {
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, inside('"comment"'));
+    assert.deepStrictEqual(locations.map((location) => document.getText(location.range)), ['comment', 'comment', 'Comment']);
+  });
+
+  it('Rename Symbol renames the TextBlock and its toggle target, and nothing else', async () => {
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, inside('"note"', 1), 'greeting');
+    const edits = edit.get(document.uri);
+    assert.deepStrictEqual(edits.map((entry) => [document.getText(entry.range), entry.newText]), [['note', 'greeting'], ['note', 'greeting']]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const card = JSON.parse(document.getText()) as { body: { id?: string }[]; actions: { targetElements?: string[] }[] };
+    assert.strictEqual(card.body[1]!.id, 'greeting');
+    assert.deepStrictEqual(card.actions[1]!.targetElements, ['greeting']);
+  });
+});
