@@ -25,6 +25,7 @@ import {
   type CodeActionParams,
   type ClientCapabilities,
   type CompletionItem,
+  type CompletionParams,
   type Diagnostic,
   type DocumentSymbol,
   type FoldingRange,
@@ -52,6 +53,7 @@ import {
   type ElementIdUses,
   hover,
   elementIdUsesAt,
+  inputTokenCompletions,
   invalidNewIdReason,
   isDeclaredCard,
   type ParsedDocument,
@@ -184,7 +186,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
-      completionProvider: { triggerCharacters: ['"', ':'] },
+      // "{": the second brace of "{{" in a url, body or header value brings up the input tokens.
+      completionProvider: { triggerCharacters: ['"', ':', '{'] },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
@@ -425,10 +428,13 @@ function toCompletionItem(document: TextDocument, entry: CompletionEntry): Compl
   };
 }
 
-connection.onCompletion(async (params: TextDocumentPositionParams): Promise<CompletionItem[]> => {
+connection.onCompletion(async (params: CompletionParams): Promise<CompletionItem[]> => {
   const document = await cardDocument(params.textDocument.uri);
   if (document === undefined) return [];
-  const entries = await complete(parsedOf(document), document.offsetAt(params.position));
+  const parsed = parsedOf(document);
+  const offset = document.offsetAt(params.position);
+  // A "{" typed anywhere else (an object being started) brings up nothing, as before it was a trigger.
+  const entries = params.context?.triggerCharacter === '{' ? inputTokenCompletions(parsed, offset) : await complete(parsed, offset);
   return entries.map((entry) => toCompletionItem(document, entry));
 });
 

@@ -24,6 +24,7 @@ export interface TextEdit { range: Range; newText: string }
 export interface CompletionItem {
   label: string;
   kind?: number;
+  detail?: string;
   insertTextFormat?: number;
   documentation?: { kind: string; value: string };
   textEdit?: TextEdit;

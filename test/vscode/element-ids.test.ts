@@ -1,5 +1,5 @@
-// Go to Definition, Find All References and Rename of element ids through VS Code's own commands, as F12, Shift+F12
-// and F2 run them.
+// Go to Definition, Find All References and Rename of element ids, and completion of input tokens, through VS Code's
+// own commands, as F12, Shift+F12, F2 and typing run them.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { openInEditor, rangeOf, startExtension, workspaceFile, waitForRule } from './helpers';
@@ -50,6 +50,12 @@ describe('element ids in a real VS Code', () => {
   it('Find All References lists the id and its two tokens', async () => {
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, inside('"comment"'));
     assert.deepStrictEqual(locations.map((location) => document.getText(location.range)), ['comment', 'comment', 'Comment']);
+  });
+
+  it('completion after the "{{" of a url offers the input\'s token, as typing the second "{" asks for it', async () => {
+    const afterBraces = document.positionAt(document.getText().indexOf('c={{') + 4);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, afterBraces, '{');
+    assert.deepStrictEqual(list.items.map((item) => item.label), ['{{comment.value}}']);
   });
 
   it('Rename Symbol renames the TextBlock and its toggle target, and nothing else', async () => {

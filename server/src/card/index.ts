@@ -24,8 +24,8 @@ export {
 } from './invoke-activity';
 export { describeValue, isEmail, isGuid } from './formats';
 export {
-  bracedTokens, inputIdOf, inputToken, isSubstitutableId, replaceBracedTokens, substituteInputTokens, substitutableIdFrom, valueReferenceName,
-  wholeInputTokenId, type BracedToken
+  VALUE_SUFFIX, bracedTokens, inputIdOf, inputToken, isSubstitutableId, replaceBracedTokens, substituteInputTokens, substitutableIdFrom,
+  valueReferenceName, wholeInputTokenId, type BracedToken
 } from './input-tokens';
 export {
   arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, plainValue, presentPropertiesNamed, presentValue, propertyKey,

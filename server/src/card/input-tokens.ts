@@ -8,7 +8,7 @@
 /** Any character an input id may not have in a token: ids are letters, digits, `_`, `$` and `@`. */
 const NOT_ID_CHARACTER = /[^A-Za-z0-9_$@]/g;
 /** After the id, in any case (`{{comment.VALUE}}` is substituted too). */
-const VALUE_SUFFIX = '.value';
+export const VALUE_SUFFIX = '.value';
 /** Adaptive Card text functions, `{{DATE(…)}}` / `{{TIME(…)}}`, are not input tokens. */
 const TEXT_FUNCTIONS = ['DATE(', 'TIME('];
 

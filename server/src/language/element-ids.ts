@@ -50,8 +50,7 @@ function elementIdPlaces(model: CardModel): IdPlace[] {
 }
 
 /** The id of each input token in string node `node`, as a span of the text. */
-function addTokenPlaces(node: JsonNode | undefined, text: string, places: IdPlace[]): void {
-  if (node?.type !== 'string') return;
+function addTokenPlaces(node: JsonNode, text: string, places: IdPlace[]): void {
   for (const token of bracedTokens(node.value as string)) {
     if (token.kind !== 'input') continue;
     const start = rawOffsetInString(node, text, token.offset + 2);
@@ -59,14 +58,27 @@ function addTokenPlaces(node: JsonNode | undefined, text: string, places: IdPlac
   }
 }
 
+/**
+ * The values whose `{{id.value}}` tokens Outlook substitutes (docs/rules.md § "Input substitution"): the `url`, `body`
+ * and header values of each Action.Http, when they are strings.
+ */
+export function tokenBearingStrings(model: CardModel): JsonNode[] {
+  const strings: JsonNode[] = [];
+  for (const action of model.actions) {
+    if (action.type !== 'Action.Http') continue;
+    const headerValues = arrayItems(propertyValue(action.node, 'headers')).map((header) => propertyValue(header, 'value'));
+    for (const value of [propertyValue(action.node, 'url'), propertyValue(action.node, 'body'), ...headerValues]) {
+      if (value?.type === 'string') strings.push(value);
+    }
+  }
+  return strings;
+}
+
 function referencePlaces(model: CardModel, text: string): IdPlace[] {
   const places: IdPlace[] = [];
+  for (const node of tokenBearingStrings(model)) addTokenPlaces(node, text, places);
   for (const action of model.actions) {
-    if (action.type === 'Action.Http') {
-      addTokenPlaces(propertyValue(action.node, 'url'), text, places);
-      addTokenPlaces(propertyValue(action.node, 'body'), text, places);
-      for (const header of arrayItems(propertyValue(action.node, 'headers'))) addTokenPlaces(propertyValue(header, 'value'), text, places);
-    } else if (action.type === 'Action.ToggleVisibility') {
+    if (action.type === 'Action.ToggleVisibility') {
       for (const entry of arrayItems(propertyValue(action.node, 'targetElements'))) {
         const id = targetIdNode(entry);
         if (id !== undefined) places.push({ id: id.value as string, ...contentOf(id), kind: 'target' });

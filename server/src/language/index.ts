@@ -15,3 +15,4 @@ export { complete, hover } from './language-features';
 export { ParsedDocument, ParsedDocuments } from './parsed-document';
 export { cardSelectionRanges } from './selection-ranges';
 export { withoutTabStops } from './snippets/snippet-syntax';
+export { inputTokenCompletions } from './token-completion';

@@ -24,6 +24,7 @@ import { cardVersion, offeredAt, offeredInSlot } from './offered-types';
 import type { ParsedDocument } from './parsed-document';
 import { findingsAt, ruleLinksMarkdown, type ShownFindings } from './rule-links';
 import { snippetCompletions } from './snippets/snippet-completion';
+import { inputTokenCompletions } from './token-completion';
 
 export interface HoverInfo {
   readonly markdown: string;
@@ -116,6 +117,9 @@ function proposedString(label: string): string {
  * take them (no `refresh` below 1.4, no `isRequired` below 1.3, ...). Nothing past the length and nesting limits.
  */
 export async function complete(parsed: ParsedDocument, offset: number): Promise<CompletionEntry[]> {
+  // In a url, body or header value after "{{", the input tokens are what can go there; the schema has nothing to add.
+  const tokens = inputTokenCompletions(parsed, offset);
+  if (tokens.length > 0) return tokens;
   const json = parsed.serviceJson;
   if (json === undefined) return [];
   const document = parsed.serviceDocument;
