@@ -433,8 +433,9 @@ connection.onCompletion(async (params: CompletionParams): Promise<CompletionItem
   if (document === undefined) return [];
   const parsed = parsedOf(document);
   const offset = document.offsetAt(params.position);
-  // A "{" typed anywhere else (an object being started) brings up nothing, as before it was a trigger.
-  const entries = params.context?.triggerCharacter === '{' ? inputTokenCompletions(parsed, offset) : await complete(parsed, offset);
+  // A "{" typed anywhere else (an object being started) brings up nothing, as before it was a trigger, and parses nothing.
+  const entries = params.context?.triggerCharacter !== '{' ? await complete(parsed, offset)
+    : parsed.text.startsWith('{{', offset - 2) ? inputTokenCompletions(parsed, offset) : [];
   return entries.map((entry) => toCompletionItem(document, entry));
 });
 
