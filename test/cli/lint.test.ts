@@ -158,6 +158,38 @@ describe('amcard lint --json', () => {
   });
 });
 
+describe('amcard lint --github', () => {
+  it('prints a GitHub Actions workflow command per finding (1-based, last column inclusive), then the summary', () => {
+    const run = amcard(['lint', '--github', 'submit.card.json', 'clean.card.json']);
+    assert.equal(run.status, 1);
+    const lines = run.stdout.split('\n');
+    assert.match(lines[0]!, /^::warning file=submit\.card\.json,line=2,endLine=2,col=11,endColumn=24,title=AM010::The card has no "originator"/);
+    assert.match(lines[1]!, /^::error file=submit\.card\.json,line=4,endLine=4,col=24,endColumn=38,title=AM030::Outlook does not support Action\.Submit/);
+    assert.deepEqual(lines.slice(2), ['2 problems (1 error, 1 warning) in 1 of 2 files.', '']);
+  });
+
+  it('escapes what would end a property or the command: "," and ":" in a file name, "%" and line breaks', () => {
+    const name = write('odd, name: 100%.card.json', SUBMIT);
+    const run = amcard(['lint', '--github', '--rule', 'AM010=off', name]);
+    assert.match(run.stdout, /^::error file=odd%2C name%3A 100%25\.card\.json,line=4,/);
+    // Each finding is one line: a message never holds a raw line break.
+    assert.equal(run.stdout.split('\n').filter((line) => line.startsWith('::')).length, 1);
+  });
+
+  it('maps info and hint to notices, and gives a not-a-card note on a named file one', () => {
+    write('package.json', '{ "name": "cards" }');
+    const run = amcard(['lint', '--github', '--rule', 'AM010=info', '--rule', 'AM030=hint', 'submit.card.json', 'package.json']);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(run.stdout.split('\n').filter((line) => line.startsWith('::')).map((line) => line.slice(0, line.indexOf(' '))), ['::notice', '::notice', '::notice']);
+  });
+
+  it('refuses --github with --json', () => {
+    const run = amcard(['lint', '--github', '--json', 'clean.card.json']);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--json and --github are two output formats/);
+  });
+});
+
 describe('amcard lint: flags', () => {
   it('--rule turns a rule off or changes its severity, and the exit status follows', () => {
     const off = amcard(['lint', '--json', '--rule', 'AM030=off', 'submit.card.json']);

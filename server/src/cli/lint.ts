@@ -3,7 +3,7 @@ import { type ServiceSettings, type SeverityOverride, validateDocument } from '.
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { checkRuleOverride, loadConfig } from './config';
 import { expandArguments, expandConfigFiles, mapInputs } from './inputs';
-import { formatHuman, formatJson, locateFindings, skippedResult, type FileResult } from './lint-report';
+import { formatGithub, formatHuman, formatJson, locateFindings, skippedResult, type FileResult } from './lint-report';
 import {
   directorySearchPatterns, namedFiles, patternBases, selectDocument, type CardPatterns, type LintDocument, type SkippedFile
 } from './lint-selection';
@@ -25,6 +25,9 @@ Options:
   --json                 Print a JSON array of {file, findings: [{rule, severity, message, range}]}, with
                          "skipped": reason on a file that is not a card; ranges are zero-based
                          {line, character}, as in the Language Server Protocol.
+  --github               Print each finding as a GitHub Actions workflow command (::error, ::warning or
+                         ::notice with file, line and column), which a workflow run shows as an
+                         annotation on the line; then the summary. Run it from the repository's root.
   --config <file>        JSON file with the keys of the actionableMessages settings:
                          ${LINT_CONFIG_KEYS.join(', ')}. Flags override it.
   --originator <guid>    Provider id from the Actionable Email Developer Dashboard.
@@ -40,6 +43,7 @@ an input file or the config file is wrong (nothing is checked then).
 
 const OPTIONS = {
   json: { type: 'boolean' },
+  github: { type: 'boolean' },
   config: { type: 'string' },
   originator: { type: 'string' },
   sender: { type: 'string' },
@@ -76,6 +80,7 @@ function lintResult(selected: LintDocument | SkippedFile, settings: ServiceSetti
 
 async function runLint(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('lint', args, OPTIONS);
+  if (values.json && values.github) throw new UsageError('amcard lint: --json and --github are two output formats; give one of them.');
   const config = values.config === undefined ? undefined : loadConfig(values.config);
   const settings = settingsFrom(config?.service ?? {}, values);
   const cwd = process.cwd();
@@ -91,7 +96,7 @@ async function runLint(args: readonly string[]): Promise<number> {
   const context = { patterns, bases: patternBases(positionals, cwd, values.config), named: namedFiles(positionals, cwd) };
   // mapInputs gives the files sorted by name, the order of the output.
   const results = mapInputs(files, cwd, (input) => lintResult(selectDocument(input, context), settings));
-  process.stdout.write(values.json ? formatJson(results) : formatHuman(results));
+  process.stdout.write(values.json ? formatJson(results) : values.github ? formatGithub(results) : formatHuman(results));
   const failed = results.some((result) => result.findings.some((finding) => finding.severity === 'error'));
   return failed ? EXIT_FINDINGS : EXIT_OK;
 }
