@@ -9,6 +9,7 @@ import {
   CompletionItemKind,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
+  DocumentHighlightKind,
   DocumentFormattingRequest,
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
@@ -27,6 +28,7 @@ import {
   type CompletionItem,
   type CompletionParams,
   type Diagnostic,
+  type DocumentHighlight,
   type DocumentSymbol,
   type FoldingRange,
   type Hover,
@@ -192,6 +194,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      documentHighlightProvider: true,
       ...(registersStructureFeatures ? {} : STRUCTURE_CAPABILITIES),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -471,6 +474,14 @@ connection.onReferences(async (params): Promise<Location[] | null> => {
   const { definitions, references } = found.uses;
   const spans = params.context.includeDeclaration ? [...definitions, ...references].sort((a, b) => a.offset - b.offset) : references;
   return spans.map((span) => locationOf(found.document, span));
+});
+
+connection.onDocumentHighlight(async (params): Promise<DocumentHighlight[] | null> => {
+  const found = await elementIdUses(params);
+  if (found === undefined) return null;
+  const { document, uses } = found;
+  const highlight = (kind: DocumentHighlightKind) => (span: TextSpan): DocumentHighlight => ({ range: rangeOf(document, span.offset, span.length), kind });
+  return [...uses.definitions.map(highlight(DocumentHighlightKind.Write)), ...uses.references.map(highlight(DocumentHighlightKind.Read))];
 });
 
 connection.onPrepareRename(async (params): Promise<{ range: Range; placeholder: string } | null> => {

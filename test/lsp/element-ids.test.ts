@@ -1,4 +1,4 @@
-// Go to Definition, Find All References and Rename of element ids, over the wire: an input's id and the
+// Go to Definition, Find All References, Rename and highlights of element ids, over the wire: an input's id and the
 // {{id.value}} tokens of Action.Http url, body and header values that name it (in any case), and the targetElements
 // of Action.ToggleVisibility that name an element.
 import assert from 'node:assert/strict';
@@ -65,6 +65,12 @@ describe('lsp: definition, references and rename of element ids', () => {
     assert.deepEqual(texts(withDeclaration).map((entry) => entry.split(' ')[1]), ['comment', 'Comment', 'comment', 'COMMENT', 'comment']);
     const without = await request<Location[]>('textDocument/references', at('{{COMMENT', 3), { context: { includeDeclaration: false } });
     assert.deepEqual(texts(without).map((entry) => entry.split(' ')[1]), ['Comment', 'comment', 'COMMENT', 'comment']);
+  });
+
+  it('highlights an id\'s occurrences as the cursor rests on one: the id as written (write), its uses as read', async () => {
+    const highlights = await request<{ range: Range; kind: number }[]>('textDocument/documentHighlight', at('{{COMMENT', 3));
+    assert.deepEqual(highlights.map((highlight) => `${highlight.kind} ${textIn(TEXT, highlight.range)}`), ['3 comment', '2 Comment', '2 comment', '2 COMMENT', '2 comment']);
+    assert.equal(await request('textDocument/documentHighlight', at('"Send"', 2)), null);
   });
 
   it('answers nothing where no element id is, for a token or target that names no element, and off a card', async () => {

@@ -52,6 +52,12 @@ describe('element ids in a real VS Code', () => {
     assert.deepStrictEqual(locations.map((location) => document.getText(location.range)), ['comment', 'comment', 'Comment']);
   });
 
+  it('the cursor on a token highlights the id and its tokens', async () => {
+    const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, inside('{{Comment'));
+    assert.deepStrictEqual(highlights.map((highlight) => [document.getText(highlight.range), highlight.kind]),
+      [['comment', vscode.DocumentHighlightKind.Write], ['comment', vscode.DocumentHighlightKind.Read], ['Comment', vscode.DocumentHighlightKind.Read]]);
+  });
+
   it('completion after the "{{" of a url offers the input\'s token, as typing the second "{" asks for it', async () => {
     const afterBraces = document.positionAt(document.getText().indexOf('c={{') + 4);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, afterBraces, '{');
