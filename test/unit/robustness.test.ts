@@ -11,6 +11,8 @@ import { cpuMsSince, GROWTH_CHECKED_FROM, RUNS_OVER_LIMIT, scanAll, SIXTEENTH_GR
 import { quickFixes, type QuickFix } from '../../server/src/language/code-actions';
 import { complete, hover } from '../../server/src/language/language-features';
 import { ParsedDocument } from '../../server/src/language/parsed-document';
+import { elementIdUsesAt } from '../../server/src/language/element-ids';
+import { inputTokenCompletions } from '../../server/src/language/token-completion';
 import type { ServiceSettings } from '../../server/src/rules/settings';
 import { JUNK, mutate, PROVIDER, readSeeds, REALISTIC_CARD, seededRandom } from './fuzz-inputs';
 import { validateText } from '../../server/src/rules/validate';
@@ -58,7 +60,8 @@ function misplacedEdit(fix: QuickFix, textLength: number): string | undefined {
 }
 
 /**
- * Runs every service entry point on the case: validation, the quick fixes of its findings, completion and hover.
+ * Runs every service entry point on the case: validation, the quick fixes of its findings, completion, hover, the
+ * uses of the element id and the token completions at the cursor.
  * Returns the CPU time it took in ms (CPU, not wall time: other processes do not count) and a broken promise of the
  * results, if any.
  */
@@ -75,6 +78,12 @@ async function exercise(testCase: Case, cursor: number): Promise<{ ms: number; b
   parsed.offerTree(document);
   await complete(parsed, cursor);
   await hover(parsed, cursor);
+  const uses = elementIdUsesAt(parsed, cursor);
+  const outside = (span: { offset: number; length: number }): boolean => span.offset < 0 || span.length < 0 || span.offset + span.length > testCase.text.length;
+  if (uses !== undefined && [uses.at, ...uses.definitions, ...uses.references].some(outside)) broken ??= 'an element id use lies outside the text';
+  for (const entry of inputTokenCompletions(parsed, cursor)) {
+    if (outside({ offset: entry.replaceOffset, length: entry.replaceLength })) broken ??= 'a token completion replaces outside the text';
+  }
   return { ms: cpuMsSince(start), broken };
 }
 
