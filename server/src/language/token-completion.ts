@@ -5,6 +5,9 @@ import type { CompletionEntry } from './completion-entry';
 import { tokenBearingStrings } from './element-ids';
 import type { ParsedDocument } from './parsed-document';
 
+/** How far before the cursor a `{{` being completed may be: further back, no id is being typed. */
+const TOKEN_LOOKBACK = 256;
+
 /** Whether `typed`, the text between `{{` and the cursor, can still become `<id>.value`. */
 function canBecomeInputToken(typed: string): boolean {
   const dot = typed.indexOf('.');
@@ -19,6 +22,10 @@ function canBecomeInputToken(typed: string): boolean {
  * `}}` right after the cursor.
  */
 export function inputTokenCompletions(parsed: ParsedDocument, offset: number): CompletionEntry[] {
+  // Most completions are nowhere near a "{{": they should not cost the card model of a large card.
+  const recent = parsed.text.slice(Math.max(0, offset - TOKEN_LOOKBACK), offset);
+  const recentOpen = recent.lastIndexOf('{{');
+  if (recentOpen < 0 || recent.includes('"', recentOpen)) return [];
   const card = adaptiveCardOf(parsed.tree.root);
   if (card === undefined) return [];
   const model = parsed.modelOf(card);
