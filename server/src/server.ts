@@ -96,6 +96,8 @@ let pullsConfiguration = false;
 let registersForConfigurationChanges = false;
 let tracksWorkspaceFolders = false;
 let acceptsSnippets = false;
+/** The client shows a diagnostic's related places (the earlier of two duplicate ids). */
+let acceptsRelatedInformation = false;
 /** Set when the client registers the structure features for the card language only (see registersPerLanguage). */
 let registersStructureFeatures = false;
 let foldingRangeLimit: number | undefined;
@@ -179,6 +181,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   registersForConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   tracksWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
   acceptsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  acceptsRelatedInformation = params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
   appliedFixCommand = appliedFixCommandFrom(params.initializationOptions);
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
   registersStructureFeatures = registersPerLanguage(params.capabilities);
@@ -253,6 +256,9 @@ function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
     codeDescription: { href: ruleHref(finding.rule) },
     source: SOURCE,
     message: finding.message,
+    ...(acceptsRelatedInformation && finding.related !== undefined && {
+      relatedInformation: finding.related.map((place) => ({ location: { uri: document.uri, range: rangeOf(document, place.offset, place.length) }, message: place.message })),
+    }),
   };
 }
 

@@ -119,3 +119,33 @@ describe('lsp: definition, references and rename of element ids', () => {
     assert.equal(edit.changes[URI]!.length, 1);
   });
 });
+
+describe('lsp: related information of AM061', () => {
+  const DUPLICATE = JSON.stringify({
+    type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a',
+    body: [{ type: 'TextBlock', id: 'email', text: 'E' }, { type: 'Input.Text', id: 'Email', label: 'Email' }],
+  });
+
+  for (const relatedInformation of [true, false]) {
+    it(relatedInformation ? 'points to the earlier id for a client that shows related places' : 'sends none to a client that does not say it shows them', async () => {
+      const client = await LspClient.start({ settings: {}, textDocumentCapabilities: { publishDiagnostics: { codeDescriptionSupport: true, relatedInformation } } });
+      try {
+        const uri = uriOf(`duplicate-${relatedInformation}.card.json`);
+        const diagnostics = await client.openAndWait(uri, DUPLICATE, 'json');
+        const duplicate = diagnostics.find((diagnostic) => diagnostic.code === 'AM061')!;
+        assert.equal(textIn(DUPLICATE, duplicate.range), '"Email"');
+        if (!relatedInformation) {
+          assert.equal(duplicate.relatedInformation, undefined);
+          return;
+        }
+        assert.equal(duplicate.relatedInformation?.length, 1);
+        const [earlier] = duplicate.relatedInformation!;
+        assert.equal(earlier!.location.uri, uri);
+        assert.equal(textIn(DUPLICATE, earlier!.location.range), '"email"');
+        assert.equal(earlier!.message, 'The earlier TextBlock with the id "email"');
+      } finally {
+        assert.equal(await client.stop(), 0);
+      }
+    });
+  }
+});

@@ -19,6 +19,7 @@ export interface Diagnostic {
   codeDescription?: { href: string };
   source?: string;
   message: string;
+  relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
 }
 export interface TextEdit { range: Range; newText: string }
 export interface CompletionItem {

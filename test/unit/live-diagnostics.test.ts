@@ -106,4 +106,11 @@ describe('carrying findings over an edit', () => {
     const findings = [finding(0, 20), finding(19, 1)];
     assert.deepEqual(carryOver(before, before, findings), findings);
   });
+
+  it('moves a finding\'s related places as it moves findings, and drops those the change touches', () => {
+    const after = before.replace('89', '8xyz9'); // inserts "xyz" at offset 9
+    const related = [{ offset: 0, length: 2, message: 'before' }, { offset: 8, length: 2, message: 'touched' }, { offset: 14, length: 1, message: 'after' }];
+    const [carried] = carryOver(before, after, [{ ...finding(12, 3), related }]);
+    assert.deepEqual(carried?.related, [{ offset: 0, length: 2, message: 'before' }, { offset: 17, length: 1, message: 'after' }]);
+  });
 });

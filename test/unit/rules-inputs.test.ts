@@ -28,6 +28,11 @@ describe('AM061 duplicate ids', () => {
     assert.match(messages(text, 'AM061')[0]!, /input's id must be unique/);
     assert.deepEqual(ruleIds(body({ type: 'Input.Text', id: 'name' }, { type: 'Input.Text', id: 'name2' })), []);
   });
+  it('points to the earlier id as a related place', () => {
+    const text = body({ type: 'TextBlock', id: 'email', text: 'E' }, { type: 'Input.Text', id: 'Email' });
+    const [duplicate] = findings(text).filter((f) => f.rule === 'AM061');
+    assert.deepEqual(duplicate?.related, [{ offset: text.indexOf('"email"'), length: '"email"'.length, message: 'The earlier TextBlock with the id "email"' }]);
+  });
   it('reports inputs whose ids differ only in case, saying why', () => {
     const text = body({ type: 'Input.Text', id: 'email' }, { type: 'Input.Text', id: 'Email' });
     assert.deepEqual(reportedRanges(text, 'AM061'), ['"Email"']);

@@ -73,4 +73,26 @@ describe('element ids in a real VS Code', () => {
     assert.strictEqual(card.body[1]!.id, 'greeting');
     assert.deepStrictEqual(card.actions[1]!.targetElements, ['greeting']);
   });
+
+  it('a duplicate id (AM061) links to the earlier one, as VS Code shows under the Problems row', async () => {
+    const name = 'duplicate-ids.card.json';
+    const text = JSON.stringify({
+      type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a',
+      body: [{ type: 'TextBlock', id: 'email', text: 'E' }, { type: 'Input.Text', id: 'Email', label: 'Email' }],
+    }, null, 2);
+    await vscode.workspace.fs.writeFile(workspaceFile(name), Buffer.from(text));
+    try {
+      const duplicateCard = (await openInEditor(name)).document;
+      const [duplicate] = await waitForRule(duplicateCard.uri, 'AM061');
+      assert.deepStrictEqual(duplicate!.range, rangeOf(duplicateCard, '"Email"'));
+      const related = duplicate!.relatedInformation ?? [];
+      assert.strictEqual(related.length, 1);
+      assert.strictEqual(related[0]!.location.uri.toString(), duplicateCard.uri.toString());
+      assert.deepStrictEqual(related[0]!.location.range, rangeOf(duplicateCard, '"email"'));
+      assert.strictEqual(related[0]!.message, 'The earlier TextBlock with the id "email"');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(workspaceFile(name));
+    }
+  });
 });

@@ -2,6 +2,12 @@ import type { CardModel, JsonNode } from '../card';
 import type { ServiceSettings } from './settings';
 import type { RuleId } from './catalog';
 
+/** A node a finding points to besides its own, with what it is ("the earlier Input.Text with this id"). */
+export interface RelatedNode {
+  readonly node: JsonNode;
+  readonly message: string;
+}
+
 /**
  * What a rule sees besides the document. Rules report on the node that is wrong: the value node for a bad
  * value, the key node for a property that must not be there, and the object's `"type"` value (or the object
@@ -9,7 +15,8 @@ import type { RuleId } from './catalog';
  */
 export interface RuleContext {
   readonly settings: ServiceSettings;
-  report(rule: RuleId, node: JsonNode, message: string): void;
+  /** `related`: other nodes the problem involves, each with what it is; a context without positions for them drops them. */
+  report(rule: RuleId, node: JsonNode, message: string, related?: readonly RelatedNode[]): void;
   /**
    * Reports `length` characters from `start` of the decoded value of string node `node` (one token in a URL, say);
    * the context maps them past escape sequences onto the JSON text. Contexts that cannot do that leave it out.

@@ -3,6 +3,7 @@ import type { Severity } from './catalog';
 import { adaptiveCardOf, isResponseCard, type JsonDocument, type JsonNode, parseJsonDocument, rawOffsetInString } from '../card';
 import { RULES, type RuleId } from './catalog';
 import { checkRoot } from './registry';
+import type { RelatedNode } from './context';
 import { checkCardSchema } from './schema-check';
 import type { ServiceSettings } from './settings';
 import { boundedMessage } from './bounded-message';
@@ -40,9 +41,12 @@ export function validateText(text: string, settings: ServiceSettings, origin: Do
 export function validateDocument(document: JsonDocument, settings: ServiceSettings, origin: DocumentOrigin = {}): Validation {
   const { text } = document;
   const findings: Finding[] = [];
-  const add = (rule: RuleId, offset: number, length: number, message: string): void => {
+  const add = (rule: RuleId, offset: number, length: number, message: string, related?: readonly RelatedNode[]): void => {
     const severity = severityOf(rule, settings);
-    if (severity !== undefined) findings.push({ rule, severity, message: boundedMessage(message), offset, length });
+    if (severity === undefined) return;
+    const finding = { rule, severity, message: boundedMessage(message), offset, length };
+    findings.push(related === undefined || related.length === 0 ? finding
+      : { ...finding, related: related.map(({ node, message: what }) => ({ offset: node.offset, length: node.length, message: what })) });
   };
   if (document.root === undefined) {
     const problem = document.syntaxProblem;
@@ -53,10 +57,10 @@ export function validateDocument(document: JsonDocument, settings: ServiceSettin
   const reportedNodes: JsonNode[] = [];
   checkRoot(document.root, {
     settings,
-    report: (rule: RuleId, node: JsonNode, message: string) => {
+    report: (rule: RuleId, node: JsonNode, message: string, related?: readonly RelatedNode[]) => {
       if (responseCard && NOT_FOR_RESPONSE_CARDS.has(rule)) return;
       reportedNodes.push(node);
-      add(rule, node.offset, node.length, message);
+      add(rule, node.offset, node.length, message, related);
     },
     reportInString: (rule: RuleId, node: JsonNode, start: number, length: number, message: string) => {
       reportedNodes.push(node);

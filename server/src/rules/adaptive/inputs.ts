@@ -80,7 +80,10 @@ const checkDuplicateIds: AdaptiveRule = (model, ctx) => {
     const lower = id.toLowerCase();
     const earlierForInput = owner.input ? firstOwner.get(lower) : firstInput.get(lower);
     const earlier = earlierForInput ?? (targets.has(id) ? firstOwnerExact.get(id) : undefined);
-    if (earlier) ctx.report('AM061', owner.id, duplicateIdMessage(id, earlier, earlierForInput === undefined));
+    if (earlier) {
+      ctx.report('AM061', owner.id, duplicateIdMessage(id, earlier, earlierForInput === undefined),
+        [{ node: earlier.id, message: `The earlier ${earlier.what} with the id "${earlier.id.value as string}"` }]);
+    }
     if (!firstOwner.has(lower)) firstOwner.set(lower, owner);
     if (owner.input && !firstInput.has(lower)) firstInput.set(lower, owner);
     if (!firstOwnerExact.has(id)) firstOwnerExact.set(id, owner);
