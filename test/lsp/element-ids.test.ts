@@ -73,6 +73,15 @@ describe('lsp: definition, references and rename of element ids', () => {
     assert.equal(await request('textDocument/documentHighlight', at('"Send"', 2)), null);
   });
 
+  it('hover on a token says which input\'s value it stands for, over the whole token; one that names none keeps its AM046 link', async () => {
+    const shown = await request<{ contents: { value: string }; range: Range }>('textDocument/hover', at('{{Comment', 5));
+    assert.equal(shown.contents.value, '`{{Comment.value}}` is replaced with what the user entered in the Input.Text `comment` when the action is sent.');
+    assert.equal(textIn(TEXT, shown.range), '{{Comment.value}}');
+    const unknown = await request<{ contents: { value: string } }>('textDocument/hover', at('{{nobody', 5));
+    assert.doesNotMatch(unknown.contents.value, /is replaced with/);
+    assert.match(unknown.contents.value, /AM046/);
+  });
+
   it('answers nothing where no element id is, for a token or target that names no element, and off a card', async () => {
     assert.equal(await request('textDocument/definition', at('"Send"', 2)), null);
     assert.equal(await request('textDocument/definition', at('{{nobody', 4)), null);

@@ -52,6 +52,12 @@ describe('element ids in a real VS Code', () => {
     assert.deepStrictEqual(locations.map((location) => document.getText(location.range)), ['comment', 'comment', 'Comment']);
   });
 
+  it('hover on a token names the input it stands for', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, inside('{{Comment'));
+    const text = hovers.flatMap((shown) => shown.contents.map((part) => (typeof part === 'string' ? part : part.value))).join('\n');
+    assert.match(text, /`\{\{Comment\.value\}\}` is replaced with what the user entered in the Input\.Text `comment`/);
+  });
+
   it('the cursor on a token highlights the id and its tokens', async () => {
     const highlights = await vscode.commands.executeCommand<vscode.DocumentHighlight[]>('vscode.executeDocumentHighlights', document.uri, inside('{{Comment'));
     assert.deepStrictEqual(highlights.map((highlight) => [document.getText(highlight.range), highlight.kind]),

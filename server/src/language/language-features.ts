@@ -25,6 +25,7 @@ import type { ParsedDocument } from './parsed-document';
 import { findingsAt, ruleLinksMarkdown, type ShownFindings } from './rule-links';
 import { snippetCompletions } from './snippets/snippet-completion';
 import { inputTokenCompletions } from './token-completion';
+import { inputTokenHover } from './token-hover';
 
 export interface HoverInfo {
   readonly markdown: string;
@@ -159,13 +160,15 @@ async function schemaHover(parsed: ParsedDocument, json: JSONDocument, offset: n
 }
 
 /**
- * The schema's documentation of the property name or value at `offset`, followed by links to the rules of the
- * `shown` findings that apply there; either may be missing. Nothing past the length and nesting limits.
+ * The schema's documentation of the property name or value at `offset` (on an input token, which input's value it
+ * stands for), followed by links to the rules of the `shown` findings that apply there; either may be missing.
+ * Nothing past the length and nesting limits.
  */
 export async function hover(parsed: ParsedDocument, offset: number, shown?: ShownFindings): Promise<HoverInfo | undefined> {
   const json = parsed.serviceJson;
   if (json === undefined) return undefined;
-  const fromSchema = await schemaHover(parsed, json, offset);
+  // On an input token, what it stands for says more than the schema's words on the url, body or header value.
+  const fromSchema = inputTokenHover(parsed, offset) ?? await schemaHover(parsed, json, offset);
   const applying = shown === undefined ? [] : findingsAt(shown.findings, offset);
   if (shown === undefined || applying.length === 0) return fromSchema;
   const links = ruleLinksMarkdown(applying, shown.ruleHref);

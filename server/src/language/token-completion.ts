@@ -5,8 +5,11 @@ import type { CompletionEntry } from './completion-entry';
 import { tokenBearingStrings } from './element-ids';
 import type { ParsedDocument } from './parsed-document';
 
-/** How far before the cursor a `{{` being completed may be: further back, no id is being typed. */
-const TOKEN_LOOKBACK = 256;
+/**
+ * How far before the cursor a token's `{{` may be for completion and hover to look at it: further back, no id is
+ * being typed or pointed at, and a look that far is all a request far from any token costs.
+ */
+export const TOKEN_LOOKBACK = 256;
 
 /** Whether `typed`, the text between `{{` and the cursor, can still become `<id>.value`. */
 function canBecomeInputToken(typed: string): boolean {
