@@ -2,9 +2,10 @@ import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
 import {
   type ActionRef, adaptiveCardOf, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion,
-  detectDocumentKind, inputToken, isSubstitutableId, type JsonDocument, type JsonNode, presentValue, propertyValue,
+  detectDocumentKind, inputToken, type JsonDocument, type JsonNode, presentValue, propertyValue,
   rawOffsetInString, stringProperty, wholeInputTokenId
 } from '../card';
+import { substitutableInputs } from './element-ids';
 import { editObject, nodeAtRange, removeEntry, replaceNode, type TextEdit } from './json-edit';
 import { isRuleId, type RuleId, type ServiceSettings } from '../rules';
 
@@ -199,13 +200,9 @@ function staticBodyFields(body: string | undefined): Record<string, unknown> | u
   return fields.length > 0 ? Object.fromEntries(fields) : undefined;
 }
 
-/** Ids of the card's inputs that a `{{id.value}}` token can name. */
+/** Ids of the card's inputs that a `{{id.value}}` token can name (element-ids.ts substitutableInputs). */
 function substitutableInputIds(model: CardModel): string[] {
-  const ids = model.elements
-    .filter((element) => element.type?.startsWith('Input.'))
-    .map((element) => stringProperty(element.node, 'id'))
-    .filter((id): id is string => id !== undefined && isSubstitutableId(id));
-  return [...new Set(ids)];
+  return substitutableInputs(model).map((input) => input.id);
 }
 
 /** A JSON body that sends every input's value under its id, as Action.Submit would have. */

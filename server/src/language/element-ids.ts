@@ -8,6 +8,22 @@ import {
 } from '../card';
 import type { ParsedDocument } from './parsed-document';
 
+/** An input of the card that a `{{id.value}}` token can name: its id and its type. */
+export interface SubstitutableInput {
+  readonly id: string;
+  readonly type: string;
+}
+
+/** The inputs a `{{id.value}}` token can name, in document order, the first of each id. */
+export function substitutableInputs(model: CardModel): SubstitutableInput[] {
+  const inputs = new Map<string, SubstitutableInput>();
+  for (const element of model.elements) {
+    const id = isInput(element) ? idNode(element.node)?.value as string | undefined : undefined;
+    if (id !== undefined && isSubstitutableId(id) && !inputs.has(id)) inputs.set(id, { id, type: element.type! });
+  }
+  return [...inputs.values()];
+}
+
 /** A stretch of the document's text: the characters of an id, inside its string's quotes or a token's braces. */
 export interface TextSpan {
   readonly offset: number;

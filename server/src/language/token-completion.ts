@@ -1,8 +1,8 @@
 // Completion of `{{id.value}}` input tokens where Outlook substitutes them (element-ids.ts tokenBearingStrings):
 // after `{{` in an Action.Http url, body or header value, one proposal per input id that a token can name.
-import { adaptiveCardOf, idNode, inputToken, isInput, isSubstitutableId, VALUE_SUFFIX } from '../card';
+import { adaptiveCardOf, inputToken, isSubstitutableId, VALUE_SUFFIX } from '../card';
 import type { CompletionEntry } from './completion-entry';
-import { tokenBearingStrings } from './element-ids';
+import { substitutableInputs, tokenBearingStrings } from './element-ids';
 import type { ParsedDocument } from './parsed-document';
 
 /**
@@ -41,25 +41,18 @@ export function inputTokenCompletions(parsed: ParsedDocument, offset: number): C
   if (!canBecomeInputToken(typed)) return [];
   const replaceOffset = string.offset + 1 + open;
   const closing = parsed.text.startsWith('}}', offset) ? 2 : 0;
-  const offered = new Set<string>();
-  const entries: CompletionEntry[] = [];
-  for (const element of model.elements) {
-    const id = isInput(element) ? idNode(element.node) : undefined;
-    const name = id?.value as string | undefined;
-    if (name === undefined || !isSubstitutableId(name) || offered.has(name)) continue;
-    offered.add(name);
-    const token = inputToken(name);
-    entries.push({
+  return substitutableInputs(model).map(({ id, type }) => {
+    const token = inputToken(id);
+    return {
       label: token,
       kind: 'value',
-      detail: `The value of the ${element.type} "${name}"`,
-      documentation: `Outlook replaces ${token} with what the user entered in the ${element.type} "${name}" when the action is sent.`,
+      detail: `The value of the ${type} "${id}"`,
+      documentation: `Outlook replaces ${token} with what the user entered in the ${type} "${id}" when the action is sent.`,
       insertText: token,
       insertTextIsSnippet: false,
       replaceOffset,
       replaceLength: offset - replaceOffset + closing,
       filterText: token,
-    });
-  }
-  return entries;
+    };
+  });
 }

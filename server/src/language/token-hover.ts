@@ -1,7 +1,7 @@
 // Hover on a `{{id.value}}` input token where Outlook substitutes it (element-ids.ts tokenBearingStrings): which
 // input's value the action sends there.
-import { adaptiveCardOf, bracedTokens, idNode, isInput, rawOffsetInString } from '../card';
-import { tokenBearingStrings } from './element-ids';
+import { adaptiveCardOf, bracedTokens, rawOffsetInString } from '../card';
+import { substitutableInputs, tokenBearingStrings } from './element-ids';
 import { TOKEN_LOOKBACK } from './token-completion';
 import type { ParsedDocument } from './parsed-document';
 
@@ -27,11 +27,10 @@ export function inputTokenHover(parsed: ParsedDocument, offset: number): TokenHo
     const end = rawOffsetInString(string, parsed.text, token.offset + token.text.length);
     if (offset < start || offset > end) continue;
     const lower = token.inputId.toLowerCase();
-    const input = model.elements.find((element) => isInput(element) && (idNode(element.node)?.value as string | undefined)?.toLowerCase() === lower);
+    const input = substitutableInputs(model).find(({ id }) => id.toLowerCase() === lower);
     if (input === undefined) return undefined;
-    const id = idNode(input.node)!.value as string;
     return {
-      markdown: `\`${token.text}\` is replaced with what the user entered in the ${input.type} \`${id}\` when the action is sent.`,
+      markdown: `\`${token.text}\` is replaced with what the user entered in the ${input.type} \`${input.id}\` when the action is sent.`,
       offset: start,
       length: end - start,
     };
