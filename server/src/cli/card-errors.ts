@@ -1,8 +1,9 @@
 // The check before a card leaves the machine, shared by amcard sign and send: the card's errors, listed as lint lists
 // them, stop the command unless --force.
 import { type Finding, validateText } from '../rules';
-import { STANDARD_INPUT, STANDARD_INPUT_NAME } from './inputs';
+import { STANDARD_INPUT_NAME } from './inputs';
 import { formatHuman, locateFindings } from './lint-report';
+import { STANDARD_INPUT } from './read-file';
 
 /**
  * The card's error findings. With an originator given for the payload, the card's own missing originator (AM010,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { UsageError } from './command';
 import { searchFiles } from './file-search';
-import { UnreadableInputError, readInputText } from './read-file';
+import { STANDARD_INPUT, UnreadableInputError, readInputText } from './read-file';
 
 const IGNORED_WHEN_SEARCHING: readonly string[] = ['**/node_modules/**'];
 
@@ -44,8 +44,7 @@ function searchArgument(pattern: string, cwd: string): string[] {
   return pattern.includes('node_modules') ? searchFiles(pattern, cwd) : search([pattern], cwd);
 }
 
-/** The argument that stands for standard input, and the name its findings are shown by. */
-export const STANDARD_INPUT = '-';
+/** The name standard input (STANDARD_INPUT) is shown by. */
 export const STANDARD_INPUT_NAME = '<stdin>';
 
 /**

@@ -5,7 +5,8 @@ import path from 'node:path';
 import fastGlob from 'fast-glob';
 import { isCardDocument, parseJsonDocument, type JsonDocument } from '../card';
 import { matchesFileGlobs } from '../settings';
-import { STANDARD_INPUT, type InputFile } from './inputs';
+import type { InputFile } from './inputs';
+import { STANDARD_INPUT } from './read-file';
 
 /** The patterns that name cards whatever their content: the `files` and `responseFiles` settings or config keys. */
 export interface CardPatterns {

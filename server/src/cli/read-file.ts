@@ -30,6 +30,9 @@ function notARegularFile(stats: Stats): UnreadableInputError {
   return new UnreadableInputError(`is ${kind}, not a regular file: amcard reads only regular files`);
 }
 
+/** The file argument that stands for standard input. */
+export const STANDARD_INPUT = '-';
+
 /** What standard input's first read asks for; its size is not known ahead. */
 const STANDARD_INPUT_FIRST_READ = 64 * 1024;
 
@@ -81,7 +84,7 @@ function readRegularFile<T>(file: string, read: (fd: number, size: number) => T)
  * a regular file, or one over MAX_INPUT_FILE_BYTES, and the fs error when the file cannot be opened.
  */
 export function readInputBytes(file: string): Buffer {
-  if (file === '-') return readBounded(0, STANDARD_INPUT_FIRST_READ);
+  if (file === STANDARD_INPUT) return readBounded(0, STANDARD_INPUT_FIRST_READ);
   return readRegularFile(file, readBounded);
 }
 
@@ -146,7 +149,7 @@ function decodeText(bytes: Buffer, length: number): string {
  * is measured against Node's own readFileSync.
  */
 export function readInputText(file: string): string {
-  if (file === '-') {
+  if (file === STANDARD_INPUT) {
     const bytes = readBounded(0, STANDARD_INPUT_FIRST_READ);
     return decodeText(bytes, bytes.length);
   }
