@@ -21,6 +21,7 @@ export default async function keysChecks({ page, uiCheck, artifacts }) {
     page.on('response', recordMintKey);
     await generateIntoSecretStorage(page);
     await page.locator('.tabs-container .tab.active', { hasText: /^public-key-\d+\.txt/ }).waitFor();
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'Public key of a new RSA 2048' }).waitFor();
     await Promise.all([page.waitForEvent('load'), runFromPalette(page, 'Developer: Reload Window')]);
     page.off('response', recordMintKey);
     await page.locator('.monaco-workbench .part.editor').waitFor();

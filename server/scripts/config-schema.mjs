@@ -38,7 +38,7 @@ const properties = {
 for (const key of LINT_CONFIG_KEYS) {
   const setting = settings[`actionableMessages.${key}`];
   if (setting === undefined) throw new Error(`config-schema: package.json has no setting actionableMessages.${key}.`);
-  const { scope: _, markdownDescription, ...schema } = key === 'rules' ? rulesSchema(settings[`actionableMessages.${key}`]) : setting;
+  const { scope: _, markdownDescription, ...schema } = key === 'rules' ? rulesSchema(setting) : setting;
   properties[key] = { ...schema, markdownDescription: forConfigFile(key, markdownDescription) };
 }
 
