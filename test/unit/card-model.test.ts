@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseJsonDocument, type JsonNode } from '../../server/src/card/json-document';
-import { buildCardModel, compareVersion, parseVersion, type CardModel } from '../../server/src/card/card-model';
+import { actionsWithAutoInvoke, buildCardModel, compareVersion, parseVersion, type CardModel } from '../../server/src/card/card-model';
 
 function modelOf(value: unknown, payloadOriginator?: string): { text: string; model: CardModel } {
   const text = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', ...(value as object) });
@@ -29,7 +29,7 @@ describe('card model: where elements and actions are found', () => {
     ]);
   });
 
-  it('finds actions in card actions, ActionSets, every selectAction host, inlineAction and autoInvokeAction', () => {
+  it('finds actions in card actions, ActionSets, every selectAction host and inlineAction; autoInvokeAction apart', () => {
     const open = (title: string): unknown => ({ type: 'Action.OpenUrl', title, url: 'https://x.example/' });
     const { model } = modelOf({
       selectAction: open('card'),
@@ -52,8 +52,10 @@ describe('card model: where elements and actions are found', () => {
     assert.deepEqual(titles, [
       'selectAction:container', 'selectAction:columnSet', 'selectAction:column', 'selectAction:image',
       'selectAction:textRun', 'inlineAction:inline', 'actions:actionSet', 'actions:card actions', 'selectAction:card',
-      'autoInvokeAction:undefined',
     ]);
+    assert.equal(model.autoInvokeAction?.slot, 'autoInvokeAction');
+    assert.equal(model.autoInvokeAction?.type, 'Action.Http');
+    assert.deepEqual(actionsWithAutoInvoke(model).map((a) => a.slot).slice(-2), ['selectAction', 'autoInvokeAction']);
     assert.equal(model.actionArrays.length, 2);
   });
 

@@ -199,6 +199,28 @@ describe('AM048 autoInvokeAction', () => {
     assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, url: 'http://api.contoso.example/latest' })), ['AM042']);
     assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, body: '{{nothing.value}}' })), ['AM046']);
   });
+  it('is read by no rule of ordinary actions: each wrong autoInvokeAction is AM048 alone (spec § 2, special slots)', () => {
+    for (const wrong of [
+      { type: 'Action.OpenUrl', url: 'relative/page' },
+      { type: 'Action.OpenUrl', url: 'mailto:ana@contoso.example' },
+      { type: 'Action.ToggleVisibility' },
+      { type: 'Action.ToggleVisibility', targetElements: ['nowhere'] },
+      { type: 'Action.DisplayMessageForm' },
+      { type: 'Action.InvokeAddInCommand' },
+      { type: 'Action.Submit' },
+      { type: 'Action.Execute', verb: '{{comment.value}}' },
+    ]) {
+      assert.deepEqual(ruleIds(autoInvokeCard(wrong)), ['AM048'], JSON.stringify(wrong));
+    }
+    // An Action.Execute there is no Universal Action: a 1.4 card without originator is AM010, not AM011.
+    const execute = JSON.stringify({ type: 'AdaptiveCard', version: '1.4', body: [TEXT], autoInvokeAction: { type: 'Action.Execute', verb: 'go' } });
+    assert.deepEqual(ruleIds(execute), ['AM010', 'AM048']);
+  });
+  it('is not an action of the card: its 1.5 properties, its iconUrl and its id are left alone', () => {
+    assert.deepEqual(ruleIds(autoInvokeCard({ ...auto, mode: 'secondary', tooltip: 'Refresh', iconUrl: 'icon.png' })), []);
+    const sharedId = card('1.0', [{ type: 'Input.Text', id: 'z' }], { autoInvokeAction: { ...auto, id: 'z' } });
+    assert.deepEqual(ruleIds(sharedId), []);
+  });
 });
 
 describe('AM049 autoInvokeAction not on the top-level card', () => {

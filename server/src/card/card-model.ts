@@ -54,8 +54,8 @@ export interface Version {
 
 /**
  * One walk over an Adaptive Card as docs/rules.md § "Walking an Adaptive Card" describes it. `fallback` content is
- * never walked; an element or action of unknown type with a `fallback` is left out; `refresh.action` is not an action
- * here (AM056 reads it).
+ * never walked; an element or action of unknown type with a `fallback` is left out; the special slots are not walked
+ * as actions: `refresh.action` (AM056 reads it) and `autoInvokeAction` (kept apart for the rules that read it).
  */
 export interface CardModel {
   readonly top: JsonNode;
@@ -63,12 +63,18 @@ export interface CardModel {
   readonly version: Version | undefined;
   readonly cards: readonly CardRef[];
   readonly elements: readonly ElementRef[];
+  /** The actions of the walk: card and ActionSet actions, selectActions, inlineActions, in every card. */
   readonly actions: readonly ActionRef[];
+  /**
+   * The top-level card's `autoInvokeAction` when present (not null). Not an action of the walk: only AM020, AM048 and
+   * the Action.Http rules read it (actionsWithAutoInvoke); the ordinary action rules, ids and "uses UAM" do not.
+   */
+  readonly autoInvokeAction: ActionRef | undefined;
   /** Every `actions` array: card actions and ActionSet actions (AM036). */
   readonly actionArrays: readonly JsonNode[];
   /** `Action.ShowCard.card` values that are not an object with "type": "AdaptiveCard" (AM001); not descended. */
   readonly invalidShowCards: readonly JsonNode[];
-  /** The top-level card has `refresh` or an Action.Execute anywhere, whatever its version. */
+  /** The top-level card has `refresh` or an Action.Execute among its actions, whatever its version. */
   readonly hasUniversalActions: boolean;
   /**
    * "Uses UAM" (docs/rules.md § "Walking an Adaptive Card"): the top-level version is 1.4 or higher and the card has
@@ -198,10 +204,9 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
   };
 
   walkCard(top, 0);
-  const autoInvoke = propertyValue(top, 'autoInvokeAction');
-  if (autoInvoke !== undefined && autoInvoke.type !== 'null') {
-    actions.push({ node: autoInvoke, type: stringProperty(autoInvoke, 'type'), slot: 'autoInvokeAction', known: true, card: cards[0] });
-  }
+  const autoInvoke = presentValue(top, 'autoInvokeAction');
+  const autoInvokeAction: ActionRef | undefined = autoInvoke === undefined ? undefined
+    : { node: autoInvoke, type: stringProperty(autoInvoke, 'type'), slot: 'autoInvokeAction', known: true, card: cards[0]! };
 
   const refresh = propertyValue(top, 'refresh');
   const hasUniversalActions = (refresh !== undefined && refresh.type !== 'null') || actions.some((a) => a.type === 'Action.Execute');
@@ -212,12 +217,21 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
     cards,
     elements,
     actions,
+    autoInvokeAction,
     actionArrays,
     invalidShowCards,
     hasUniversalActions,
     usesUam: hasUniversalActions && version !== undefined && compareVersion(version, 1, 4) >= 0,
     payloadOriginator,
   };
+}
+
+/**
+ * The actions the Action.Http rules read (AM020, AM041–AM047, and the places of `{{id.value}}` tokens): the walk's
+ * actions, then the top-level `autoInvokeAction`.
+ */
+export function actionsWithAutoInvoke(model: CardModel): readonly ActionRef[] {
+  return model.autoInvokeAction === undefined ? model.actions : [...model.actions, model.autoInvokeAction];
 }
 
 /** The node to report a problem of a whole element or action on: its "type" value, else the object. */

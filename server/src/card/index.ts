@@ -3,7 +3,7 @@
 // signed envelope, and templates with their data files. Browser-safe (the preview bundles it)
 // and below every other room: it imports no other room and nothing of Node.
 export {
-  ACTION_TYPES, ELEMENT_TYPES, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, isInput, parseVersion,
+  ACTION_TYPES, ELEMENT_TYPES, actionsWithAutoInvoke, buildCardModel, compareVersion, idNode, isAdaptiveCardObject, isInput, parseVersion,
   parseVersionText, targetIdNode, typeNodeOf, type ActionRef, type CardModel, type ElementRef, type Version
 } from './card-model';
 export {

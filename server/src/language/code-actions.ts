@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
 import {
-  type ActionRef, adaptiveCardOf, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion,
+  type ActionRef, actionsWithAutoInvoke, adaptiveCardOf, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion,
   detectDocumentKind, inputToken, type JsonDocument, type JsonNode, presentValue, propertyValue,
   rawOffsetInString, stringProperty, wholeInputTokenId
 } from '../card';
@@ -130,7 +130,7 @@ function addOriginator(context: FixContext): QuickFix[] {
 }
 
 function usesHttp(model: CardModel): boolean {
-  return model.actions.some((action) => action.type === 'Action.Http');
+  return actionsWithAutoInvoke(model).some((action) => action.type === 'Action.Http');
 }
 
 /**
@@ -154,10 +154,10 @@ function setVersion(context: FixContext, version: OutlookVersion, isPreferred: b
   return fix(context, `Set the card "version" to "${version}"`, [edit], isPreferred);
 }
 
-/** The reported action, when it is one of the card model's actions. */
+/** The reported action, when it is one of the card model's actions or its autoInvokeAction. */
 function reportedAction(context: FixContext) {
   const object = subjectObject(context.node);
-  return context.model?.actions.find((action) => action.node === object);
+  return context.model && actionsWithAutoInvoke(context.model).find((action) => action.node === object);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the card's Action.Http url, body and header values (docs/rules.md § "Input substitution"), in any case, as Outlook
 // substitutes them.
 import {
-  adaptiveCardOf, arrayItems, bracedTokens, type CardModel, idNode, isInput, isSubstitutableId, type JsonNode, propertyValue,
+  actionsWithAutoInvoke, adaptiveCardOf, arrayItems, bracedTokens, type CardModel, idNode, isInput, isSubstitutableId, type JsonNode, propertyValue,
   rawOffsetInString, targetIdNode
 } from '../card';
 import type { ParsedDocument } from './parsed-document';
@@ -80,7 +80,7 @@ function addTokenPlaces(node: JsonNode, text: string, places: IdPlace[]): void {
  */
 export function tokenBearingStrings(model: CardModel): JsonNode[] {
   const strings: JsonNode[] = [];
-  for (const action of model.actions) {
+  for (const action of actionsWithAutoInvoke(model)) {
     if (action.type !== 'Action.Http') continue;
     const headerValues = arrayItems(propertyValue(action.node, 'headers')).map((header) => propertyValue(header, 'value'));
     for (const value of [propertyValue(action.node, 'url'), propertyValue(action.node, 'body'), ...headerValues]) {

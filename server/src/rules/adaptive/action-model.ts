@@ -2,7 +2,7 @@
 // declared version, version-gated features, the element and action types Outlook renders, and input tokens that
 // Action.Execute would send literally; plus AM001 on Action.ShowCard cards.
 import {
-  ACTION_TYPES, type ActionRef, bracedTokens, type BracedToken, type CardModel, describeValue,
+  ACTION_TYPES, type ActionRef, actionsWithAutoInvoke, bracedTokens, type BracedToken, type CardModel, describeValue,
   ELEMENT_TYPES, type ElementRef, type JsonNode, presentPropertiesNamed, presentValue, propertyKey, propertyKeyName,
   propertyKeyNode, propertyValue, propertyValueNode, stringProperty, typeNodeOf, type Version
 } from '../../card';
@@ -18,8 +18,6 @@ const versionText = (version: Version): string => `${version.major}.${version.mi
 function isRejectedAction(action: ActionRef, version: Version): boolean {
   if (!action.known || action.type === 'Action.Submit') return true;
   if (action.type === 'Action.ShowCard' && (action.slot === 'selectAction' || action.slot === 'inlineAction')) return true;
-  // AM048 rejects an autoInvokeAction that is not an Action.Http.
-  if (action.slot === 'autoInvokeAction') return action.type !== 'Action.Http' || atLeast14(version);
   return (action.type === 'Action.Http' && atLeast14(version)) || (action.type === 'Action.Execute' && !atLeast14(version));
 }
 
@@ -29,10 +27,10 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   const version = model.version;
   if (version === undefined) return;
   const declared = versionText(version);
-  const { actions } = model;
   if (atLeast14(version)) {
-    for (let index = 0; index < actions.length; index++) {
-      const action = actions[index]!;
+    const httpRuleActions = actionsWithAutoInvoke(model);
+    for (let index = 0; index < httpRuleActions.length; index++) {
+      const action = httpRuleActions[index]!;
       if (action.type !== 'Action.Http') continue;
       ctx.report('AM020', typeNodeOf(action.node), action.slot === 'autoInvokeAction'
         ? `Outlook does not run an Action.Http autoInvokeAction in a version "${declared}" card: use "refresh" with an Action.Execute instead, or set "version" to "1.0".`
@@ -44,9 +42,10 @@ function checkActionModel(model: CardModel, ctx: RuleContext): void {
   if (refreshKey) {
     ctx.report('AM021', refreshKey, `"refresh" needs version "1.4": Outlook ignores it in a version "${declared}" card and may reject the card. Set "version" to "1.4" (and use Action.Execute instead of Action.Http).`);
   }
+  const { actions } = model;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
-    if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
+    if (action.type !== 'Action.Execute') continue;
     ctx.report('AM021', typeNodeOf(action.node), `Action.Execute needs version "1.4": Outlook does not render it in a version "${declared}" card and may reject the card. Set "version" to "1.4" (replacing any Action.Http), or use Action.Http in a 1.0 card.`);
   }
 }
@@ -142,8 +141,6 @@ function checkActionTypes(model: CardModel, ctx: RuleContext): void {
   const { actions } = model;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
-    // autoInvokeAction of any type is AM048's.
-    if (action.slot === 'autoInvokeAction') continue;
     const { node, type } = action;
     if (type === 'Action.Submit') {
       ctx.report('AM030', typeNodeOf(node), `Outlook does not support Action.Submit and does not display it. Use ${replacement} to send input values to your service.`);
@@ -204,13 +201,13 @@ function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsS
 
 /**
  * docs/rules.md § AM037: `{{…}}` tokens (text functions aside) in the `verb` or in any string of the `data` of an
- * Action.Execute. An autoInvokeAction is AM048's, and refresh.action AM056's alone.
+ * Action.Execute. An autoInvokeAction is AM048's, and refresh.action AM056's alone: neither is among the model's actions.
  */
 function checkExecuteTokens(model: CardModel, ctx: RuleContext): void {
   const { actions } = model;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
-    if (action.type !== 'Action.Execute' || action.slot === 'autoInvokeAction') continue;
+    if (action.type !== 'Action.Execute') continue;
     const data = propertyValue(action.node, 'data');
     const dataIsString = data?.type === 'string';
     const verb = propertyValue(action.node, 'verb');

@@ -7,8 +7,7 @@ const checkInvokeAddInCommands: AdaptiveRule = (model, ctx) => {
   const { actions } = model;
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
-    // autoInvokeAction has its own rule (AM048): it must be an Action.Http.
-    if (action.type !== 'Action.InvokeAddInCommand' || action.slot === 'autoInvokeAction') continue;
+    if (action.type !== 'Action.InvokeAddInCommand') continue;
     checkAddInCommand(action.node, typeNodeOf(action.node), 'Action.InvokeAddInCommand', ctx);
   }
 };

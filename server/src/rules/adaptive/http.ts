@@ -1,6 +1,6 @@
 // docs/rules.md § "Action.Http and input substitution" (AM040–AM049), and the registered target URLs (AM096).
 import {
-  type ActionRef, bracedTokens, type BracedToken, type CardModel, describeValue, inputIdOf, inputToken,
+  type ActionRef, actionsWithAutoInvoke, bracedTokens, type BracedToken, type CardModel, describeValue, inputIdOf, inputToken,
   isMissing, isSubstitutableId, type JsonNode, presentValue, propertyKey, propertyValue, replaceBracedTokens,
   substitutableIdFrom, typeNodeOf, valueReferenceName
 } from '../../card';
@@ -103,7 +103,7 @@ function checkHttpAction(check: HttpCheck, action: ActionRef): void {
 const checkHttpActions: AdaptiveRule = (model, ctx) => {
   // Made for the first Action.Http: a card without one needs neither its input ids nor the registered hosts.
   let check: HttpCheck | undefined;
-  const { actions } = model;
+  const actions = actionsWithAutoInvoke(model);
   for (let index = 0; index < actions.length; index++) {
     if (actions[index]!.type !== 'Action.Http') continue;
     check ??= {
@@ -116,7 +116,7 @@ const checkHttpActions: AdaptiveRule = (model, ctx) => {
 };
 
 const checkAutoInvokeAction: AdaptiveRule = (model: CardModel, ctx) => {
-  const auto = model.actions.find((action) => action.slot === 'autoInvokeAction');
+  const auto = model.autoInvokeAction;
   if (auto === undefined) return;
   if (auto.node.type !== 'object') {
     ctx.report('AM048', auto.node, `"autoInvokeAction" must be an Action.Http object with "method": "POST", not ${describeValue(auto.node)}.`);
