@@ -4,9 +4,9 @@ import { describe, it } from 'node:test';
 import { parseJsonDocument, type JsonNode } from '../../server/src/card/json-document';
 import { actionsWithAutoInvoke, buildCardModel, compareVersion, parseVersion, type CardModel } from '../../server/src/card/card-model';
 
-function modelOf(value: unknown, payloadOriginator?: string): { text: string; model: CardModel } {
+function modelOf(value: unknown, payloadHasOriginator?: boolean): { text: string; model: CardModel } {
   const text = JSON.stringify({ type: 'AdaptiveCard', version: '1.0', ...(value as object) });
-  return { text, model: buildCardModel(parseJsonDocument(text).root!, payloadOriginator) };
+  return { text, model: buildCardModel(parseJsonDocument(text).root!, payloadHasOriginator) };
 }
 
 const textOf = (text: string, node: JsonNode): string => text.slice(node.offset, node.offset + node.length);
@@ -162,8 +162,8 @@ describe('card model: version, UAM and payload originator', () => {
     assert.equal(modelOf({ actions: [{ type: 'Action.Http' }], version: '1.4' }).model.usesUam, false);
   });
 
-  it('carries the payload originator', () => {
-    assert.equal(modelOf({}, 'abc').model.payloadOriginator, 'abc');
-    assert.equal(modelOf({}).model.payloadOriginator, undefined);
+  it('carries whether a signed payload has an originator claim', () => {
+    assert.equal(modelOf({}, true).model.payloadHasOriginator, true);
+    assert.equal(modelOf({}).model.payloadHasOriginator, false);
   });
 });

@@ -84,6 +84,18 @@ describe('response cards are checked without AM010 and AM011', () => {
     assert.deepEqual(ids(JSON.stringify(withSubmit), true), ['AM030']);
   });
 
+  it('a signed payload in a response-card file: its card gets no AM010/AM011 either (they report inside the claim string)', () => {
+    const signed = (card: unknown): string => JSON.stringify({
+      sender: 'noreply@contoso.example', iat: 1717430400, recipientsSerialized: '["ana@contoso.example"]', adaptiveCardSerialized: JSON.stringify(card),
+    });
+    assert.deepEqual(ids(signed(UPDATE_CARD)), ['AM010', 'AM090']);
+    assert.deepEqual(ids(signed(UPDATE_CARD), true), ['AM090']);
+    assert.deepEqual(ids(signed(UAM_CARD)), ['AM011', 'AM090']);
+    assert.deepEqual(ids(signed(UAM_CARD), true), ['AM090']);
+    // Only the exempt rules: an inner Action.Submit is still AM030, inside the string.
+    assert.deepEqual(ids(signed({ ...UPDATE_CARD, actions: [{ type: 'Action.Submit', title: 'OK' }] }), true), ['AM030', 'AM090']);
+  });
+
   it('a bad originator is still AM012 in a response card', () => {
     assert.deepEqual(ids(invokeResponse({ ...UPDATE_CARD, originator: 'my-provider' })), ['AM012']);
   });

@@ -114,6 +114,15 @@ describe('signed-card payload', () => {
     assert.deepEqual(reportedRanges(payload({ originator: 'contoso' }), 'AM012'), ['"contoso"']);
   });
 
+  it('a claim that is present but no string is AM012 alone: it still stands in for the card originator (no AM010)', () => {
+    const cardWithout = JSON.stringify({ ...APPROVAL_CARD, originator: undefined });
+    for (const originator of [5, { id: ORIGINATOR }, true]) {
+      assert.deepEqual(ruleIds(payload({ originator, adaptiveCardSerialized: cardWithout })), ['AM012'], JSON.stringify(originator));
+    }
+    // A blank claim is missing (AM090), and then the card's own originator is missing too.
+    assert.deepEqual(ruleIds(payload({ originator: ' ', adaptiveCardSerialized: cardWithout })), ['AM010', 'AM090']);
+  });
+
   it('AM093: the card originator differs from the claim, marked in the serialized card; case is ignored', () => {
     const other = '0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f';
     const text = withCard({ ...APPROVAL_CARD, originator: other });

@@ -81,8 +81,11 @@ export interface CardModel {
    * universal actions. Below 1.4 Outlook does not run them (AM021), so the card is an Action.Http card.
    */
   readonly usesUam: boolean;
-  /** The `originator` claim of the signed payload the card came from, if any (AM010/AM011/AM093). */
-  readonly payloadOriginator: string | undefined;
+  /**
+   * The card came from a signed payload with an `originator` claim (present: not null, not blank), which stands in
+   * for the card's own (AM010/AM011).
+   */
+  readonly payloadHasOriginator: boolean;
 }
 
 /** A card version written "major.minor". */
@@ -109,7 +112,7 @@ const SELECT_ACTION_HOSTS: ReadonlySet<string> = new Set(['Container', 'Column',
  * The walk runs on every element and action of every card. Its loops are indexed: `amcard lint` runs it mostly before
  * V8 has optimized it, and until then a for-of loop allocates an iterator and a result object per item.
  */
-export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardModel {
+export function buildCardModel(top: JsonNode, payloadHasOriginator = false): CardModel {
   const cards: CardRef[] = [];
   const elements: ElementRef[] = [];
   const actions: ActionRef[] = [];
@@ -222,7 +225,7 @@ export function buildCardModel(top: JsonNode, payloadOriginator?: string): CardM
     invalidShowCards,
     hasUniversalActions,
     usesUam: hasUniversalActions && version !== undefined && compareVersion(version, 1, 4) >= 0,
-    payloadOriginator,
+    payloadHasOriginator,
   };
 }
 

@@ -123,13 +123,13 @@ function checkPotentialActions(owner: JsonNode, ctx: RuleContext): void {
 }
 
 /**
- * docs/rules.md § "Legacy MessageCard": the legacy MessageCard mode. `payloadOriginator` is the signed payload's claim,
- * if any.
+ * docs/rules.md § "Legacy MessageCard": the legacy MessageCard mode. `payloadHasOriginator`: the card came from a signed
+ * payload with an `originator` claim.
  */
-export function checkMessageCard(card: JsonNode, ctx: RuleContext, payloadOriginator?: string): void {
+export function checkMessageCard(card: JsonNode, ctx: RuleContext, payloadHasOriginator = false): void {
   ctx.report('AM080', legacyTypeNode(card), 'Legacy MessageCard format: Outlook on Mac, iOS and Android does not show it, and Microsoft de-emphasizes it. Prefer an Adaptive Card ("type": "AdaptiveCard") in <script type="application/adaptivecard+json">.');
   checkContextAndContent(card, ctx);
-  checkOriginator(card, legacyTypeNode(card), ctx, { usesUam: false, payloadOriginator });
+  checkOriginator(card, legacyTypeNode(card), ctx, { usesUam: false, payloadHasOriginator });
   checkOutlookRootProperties(card, ctx);
   checkPotentialActions(card, ctx);
   for (const section of arrayItems(propertyValue(card, 'sections'))) checkPotentialActions(section, ctx);

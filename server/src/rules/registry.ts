@@ -18,8 +18,8 @@ const ADAPTIVE_RULES: readonly AdaptiveRule[] = [
 ];
 
 /** Runs every rule of the Adaptive Card mode on a top-level card. */
-export function checkAdaptiveCard(card: JsonNode, ctx: RuleContext, payloadOriginator?: string): void {
-  const model = buildCardModel(card, payloadOriginator);
+export function checkAdaptiveCard(card: JsonNode, ctx: RuleContext, payloadHasOriginator = false): void {
+  const model = buildCardModel(card, payloadHasOriginator);
   for (let index = 0; index < ADAPTIVE_RULES.length; index++) ADAPTIVE_RULES[index]!(model, ctx);
 }
 

@@ -9,15 +9,15 @@ export interface OriginatorContext {
    * a missing originator is then AM011 instead of AM010.
    */
   readonly usesUam: boolean;
-  /** The signed payload's `originator` claim, which stands in for the card's own (AM010/AM011). */
-  readonly payloadOriginator: string | undefined;
+  /** The card came from a signed payload whose `originator` claim is present, which stands in for the card's own (AM010/AM011). */
+  readonly payloadHasOriginator: boolean;
 }
 
 /** AM010/AM011 for a missing `originator` of top-level card `card`, AM012 for one that is not a GUID. */
 export function checkOriginator(card: JsonNode, typeNode: JsonNode, ctx: RuleContext, context: OriginatorContext): void {
   const originator = propertyValue(card, 'originator');
   if (isMissing(originator)) {
-    if (context.payloadOriginator?.trim()) return;
+    if (context.payloadHasOriginator) return;
     const providerId = providerIdToSet(ctx);
     const where = originator ?? typeNode;
     if (context.usesUam) {

@@ -134,8 +134,10 @@ function checkSerializedCard(payload: JsonNode, cardClaim: CardClaim, ctx: RuleC
 
   const inner = contextInsideString(ctx, serialized, text);
   const originatorClaim = stringProperty(payload, 'originator')?.trim() || undefined;
-  if (cardClaim.typeValue === 'AdaptiveCard') checkAdaptiveCard(card.root!, inner, originatorClaim);
-  else checkMessageCard(card.root!, inner, originatorClaim);
+  // A present claim stands in for the card's originator even when it is no string: AM012 reports the claim, once.
+  const claimPresent = !isMissing(propertyValue(payload, 'originator'));
+  if (cardClaim.typeValue === 'AdaptiveCard') checkAdaptiveCard(card.root!, inner, claimPresent);
+  else checkMessageCard(card.root!, inner, claimPresent);
 
   const cardOriginator = propertyValue(card.root, 'originator');
   const cardOriginatorText = cardOriginator?.type === 'string' ? (cardOriginator.value as string).trim() : '';

@@ -54,15 +54,18 @@ export function validateDocument(document: JsonDocument, settings: ServiceSettin
     return { document, findings };
   }
   const responseCard = isResponseCard(document.root, origin.inResponseFile === true);
+  const exempt = (rule: RuleId): boolean => responseCard && NOT_FOR_RESPONSE_CARDS.has(rule);
   const reportedNodes: JsonNode[] = [];
   checkRoot(document.root, {
     settings,
     report: (rule: RuleId, node: JsonNode, message: string, related?: readonly RelatedNode[]) => {
-      if (responseCard && NOT_FOR_RESPONSE_CARDS.has(rule)) return;
+      if (exempt(rule)) return;
       reportedNodes.push(node);
       add(rule, node.offset, node.length, message, related);
     },
+    // The card inside a signed payload's claim reports here: its AM010/AM011 are exempt like any other's.
     reportInString: (rule: RuleId, node: JsonNode, start: number, length: number, message: string) => {
+      if (exempt(rule)) return;
       reportedNodes.push(node);
       const from = rawOffsetInString(node, text, start);
       add(rule, from, rawOffsetInString(node, text, start + length) - from, message);
