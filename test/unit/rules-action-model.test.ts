@@ -340,6 +340,13 @@ describe('AM037 input token in Action.Execute', () => {
     assert.match(only(text, 'AM037').message, /\{\{comment\.value\}\} in the data of an Action\.Execute reaches your service as written.*sends the value of input "comment" by itself.*remove the token/);
   });
 
+  it('says so when the token names no input of the card (ids compared in any case, as tokens are)', () => {
+    const missing = card('1.4', COMMENT, { actions: [execute({ data: { reason: '{{reason.value}}' } })] });
+    assert.match(only(missing, 'AM037').message, /The card has no input "reason", and Action\.Execute sends the values of the inputs it has by itself: remove the token\.$/);
+    const otherCase = card('1.4', COMMENT, { actions: [execute({ data: { comment: '{{Comment.value}}' } })] });
+    assert.match(only(otherCase, 'AM037').message, /sends the value of input "Comment" by itself/);
+  });
+
   it('reports a token inside a data string as Microsoft\'s project-management sample writes it, without the closing brace', () => {
     const text = card('1.4', [{ type: 'Input.Text', id: 'AddComment', label: 'Comment' }], {
       actions: [{ type: 'Action.ShowCard', title: 'Comment', card: { type: 'AdaptiveCard', body: HI, actions: [execute({ verb: 'comment', data: '{Reason: {{AddComment.value}}}' })] } }],

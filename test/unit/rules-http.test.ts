@@ -47,6 +47,9 @@ describe('AM041/AM042/AM043 Action.Http url', () => {
     for (const url of ['/api/c', 'api.contoso.example/c', '{{comment.value}}/c', 'https://', 'https:///c', 'ftp://a.example/c']) {
       assert.deepEqual(ruleIds(httpCard({ url })), ['AM042'], url);
     }
+    // What the message says is what the rule checks: a token cannot stand for the scheme; one in the host passes.
+    assert.match(messages(httpCard({ url: '{{comment.value}}/c' }), 'AM042')[0]!, /a token cannot stand for the scheme\)/);
+    assert.deepEqual(ruleIds(httpCard({ url: 'https://{{comment.value}}/c' })), []);
   });
   it('AM042: an https URL with a host that the URL parser rejects, once its tokens stand for a value', () => {
     // The real-world shape: a placeholder left in the host of a storage-account URL.
@@ -108,6 +111,14 @@ describe('AM045 headers', () => {
     assert.deepEqual(reportedRanges(text, 'AM045'), ['{"Content-Type":"application/json"}']);
     assert.match(messages(text, 'AM045')[0]!, /written as \{"Content-Type": …\}: write it as \{"name": "Content-Type", "value": "…"\}/);
   });
+  it('reports an entry written {"Name", "Value"} once, saying the properties are lower case, not that "Name" is a header', () => {
+    const text = httpCard({ headers: [{ Name: 'Authorization', Value: 'x' }] });
+    assert.deepEqual(reportedRanges(text, 'AM045'), ['{"Name":"Authorization","Value":"x"}']);
+    assert.match(messages(text, 'AM045')[0]!, /written "Name" and "Value": write "name" and "value", in lower case/);
+    const oneOff = httpCard({ headers: [{ name: 'Authorization', VALUE: 'x' }] });
+    assert.deepEqual(reportedRanges(oneOff, 'AM045'), ['{"name":"Authorization","VALUE":"x"}']);
+    assert.match(messages(oneOff, 'AM045')[0]!, /needs a string "value" \(in lower case: "VALUE" is another property\)/);
+  });
   it('reports each malformed header on the header or the bad value', () => {
     const text = httpCard({ headers: [{ name: 'Content-Type' }, 'X-A: b', { name: '', value: 'x' }, { name: 'X-N', value: 5 }] });
     assert.deepEqual(reportedRanges(text, 'AM045'), ['{"name":"Content-Type"}', '"X-A: b"', '""', '5']);
@@ -161,6 +172,11 @@ describe('AM047 malformed token', () => {
     const text = httpCard({ url: 'https://api.contoso.example/c?s={{shirt-size.value}}&n={{first name.value}}' });
     assert.deepEqual(reportedRanges(text, 'AM047'), ['{{shirt-size.value}}', '{{first name.value}}']);
     assert.deepEqual(ruleIds(text), ['AM047']);
+  });
+  it('reports a brace too many, suggesting the token without it', () => {
+    const text = httpCard({ body: 'c={{{comment.value}}' });
+    assert.deepEqual(reportedRanges(text, 'AM047'), ['{{{comment.value}}']);
+    assert.match(messages(text, 'AM047')[0]!, /has a brace too many and is not substituted: write \{\{comment\.value\}\}\.$/);
   });
   it('reports spaces inside the braces, suggesting the token without them', () => {
     const text = httpCard({ body: 'c={{ comment.value }}' });

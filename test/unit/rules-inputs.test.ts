@@ -97,6 +97,14 @@ describe('AM063 required properties', () => {
     assert.deepEqual(reportedRanges(body({ type: 'Container', items: {} }), 'AM063'), ['{}']);
     assert.match(messages(body({ type: 'TextBlock' }), 'AM063')[0]!, /TextBlock requires "text"/);
   });
+  it('says what is wrong with a value that is there: empty, or of another type', () => {
+    assert.deepEqual(messages(body({ type: 'Input.ChoiceSet', id: 'c', choices: [] }), 'AM063'),
+      ['Input.ChoiceSet requires "choices" as a non-empty array, and this one is empty: add at least one item, or the element is dropped.']);
+    assert.deepEqual(messages(body({ type: 'TextBlock', text: ['a'] }), 'AM063'),
+      ['TextBlock requires "text" as a non-empty string, not an array: correct it, or the element is dropped.']);
+    assert.deepEqual(messages(body({ type: 'TextBlock' }), 'AM063'),
+      ['TextBlock requires "text" as a non-empty string: add it, or the element is dropped.']);
+  });
   it('covers the whole table', () => {
     const missing = ['TextBlock', 'Image', 'Container', 'FactSet', 'ImageSet', 'ActionSet', 'Media', 'RichTextBlock'];
     for (const type of missing) assert.deepEqual(ruleIds(card('1.4', [{ type }])), ['AM063'], type);

@@ -104,6 +104,11 @@ describe('MessageCard mode', () => {
     const input = messageCard({ potentialAction: [{ '@type': 'ActionCard', name: 'Ask', inputs: [{ '@type': 'ChoiceInput', id: 'x' }], actions: [] }] });
     assert.deepEqual(reportedRanges(input, 'AM086'), ['"ChoiceInput"']);
     assert.match(messages(input, 'AM086')[0]!, /"TextInput", "DateInput" or "MultichoiceInput"/);
+    // The type as written, and a null type as none.
+    assert.match(messages(viewAction, 'AM086')[0]!, /^Action type "ViewAction" is unknown:/);
+    assert.match(messages(input, 'AM086')[0]!, /^Input type "ChoiceInput" is not a MessageCard input/);
+    assert.match(messages(messageCard({ potentialAction: [{ '@type': null, name: 'Open' }] }), 'AM086')[0]!, /^This action has no "@type":/);
+    assert.match(messages(messageCard({ potentialAction: [{ '@type': 7, name: 'Open' }] }), 'AM086')[0]!, /^"@type" must be a string, not the number 7:/);
   });
 
   it('AM087: OpenUri targets missing, empty, with a bad os or without uri', () => {

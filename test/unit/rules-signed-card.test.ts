@@ -164,6 +164,7 @@ describe('signed-card envelope', () => {
   it('AM095: @context wrong or missing', async () => {
     const token = await signedToken(payloadObject());
     assert.deepEqual(reportedRanges(envelope(token, { '@context': 'https://schema.org' }), 'AM095'), ['"https://schema.org"']);
+    assert.match(messages(envelope(token, { '@context': 'https://schema.org' }), 'AM095')[0]!, /"http:\/\/schema\.org\/extensions" \(or https\)/);
     assert.deepEqual(ruleIds(envelope(token, { '@context': 'https://schema.org/extensions' })), []);
     assert.deepEqual(reportedRanges(envelope(token, { '@context': undefined }), 'AM095'), ['"SignedAdaptiveCard"']);
   });

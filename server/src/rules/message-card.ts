@@ -7,7 +7,8 @@ import { checkHeaderPairs } from './http-headers';
 import { checkOriginator, checkOutlookRootProperties } from './root-properties';
 import { isHttpsUrl } from './urls';
 
-const SCHEMA_ORG_EXTENSIONS = /^https?:\/\/schema\.org\/extensions$/;
+/** The JSON-LD `@context` of a MessageCard (AM081) and of a signed-card envelope (AM095), http or https. */
+export const SCHEMA_ORG_EXTENSIONS = /^https?:\/\/schema\.org\/extensions$/;
 const LEGACY_ACTION_TYPES: ReadonlySet<string> = new Set(['OpenUri', 'HttpPOST', 'ActionCard', 'InvokeAddInCommand']);
 const ACTION_CARD_ACTION_TYPES: ReadonlySet<string> = new Set(['OpenUri', 'HttpPOST']);
 const LEGACY_INPUT_TYPES: ReadonlySet<string> = new Set(['TextInput', 'DateInput', 'MultichoiceInput']);
@@ -73,7 +74,9 @@ function checkInputs(actionCard: JsonNode, ctx: RuleContext): void {
   for (const input of arrayItems(propertyValue(actionCard, 'inputs'))) {
     const type = propertyValue(input, '@type');
     if (type?.type === 'string' && LEGACY_INPUT_TYPES.has(type.value as string)) continue;
-    ctx.report('AM086', type ?? input, `${type === undefined ? 'An input without "@type"' : `Input type ${describeValue(type)}`} is not a MessageCard input: use "TextInput", "DateInput" or "MultichoiceInput".`);
+    const what = type === undefined || type.type === 'null' ? 'An input without "@type"'
+      : type.type === 'string' ? `Input type ${JSON.stringify(type.value)}` : `An input "@type" of ${describeValue(type)}`;
+    ctx.report('AM086', type ?? input, `${what} is not a MessageCard input: use "TextInput", "DateInput" or "MultichoiceInput".`);
   }
 }
 
@@ -81,7 +84,9 @@ function checkInputs(actionCard: JsonNode, ctx: RuleContext): void {
 function knownActionType(action: JsonNode, ctx: RuleContext): string | undefined {
   const type = propertyValue(action, '@type');
   if (type?.type === 'string' && LEGACY_ACTION_TYPES.has(type.value as string)) return type.value as string;
-  const what = action.type !== 'object' ? `${describeValue(action)} is not an action` : type === undefined ? 'This action has no "@type"' : `Action type ${describeValue(type)} is unknown`;
+  const what = action.type !== 'object' ? `${describeValue(action)} is not an action`
+    : type === undefined || type.type === 'null' ? 'This action has no "@type"'
+    : type.type === 'string' ? `Action type ${JSON.stringify(type.value)} is unknown` : `"@type" must be a string, not ${describeValue(type)}`;
   const viewAction = type?.value === 'ViewAction' ? ' ViewAction is the pre-2016 form of OpenUri.' : '';
   ctx.report('AM086', type ?? action, `${what}: MessageCard actions are "OpenUri", "HttpPOST", "ActionCard" and "InvokeAddInCommand".${viewAction}`);
   return undefined;

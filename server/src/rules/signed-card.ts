@@ -3,7 +3,7 @@
 import { arrayItems, decodeCompactJws, describeValue, isEmail, isMissing, type JsonNode, parseJsonDocument, presentValue, propertyKey, propertyValue, rawOffsetInString, stringProperty } from '../card';
 import { reportSubstring, type RuleContext } from './context';
 import { checkAdaptiveCard } from './registry';
-import { checkMessageCard } from './message-card';
+import { checkMessageCard, SCHEMA_ORG_EXTENSIONS } from './message-card';
 import { checkOriginatorGuid } from './root-properties';
 
 interface CardClaim {
@@ -20,7 +20,6 @@ const CARD_CLAIMS: readonly CardClaim[] = [
 ];
 
 const REQUIRED_CLAIMS = ['originator', 'iat', 'sender', 'recipientsSerialized'] as const;
-const SCHEMA_ORG_EXTENSIONS = /^https?:\/\/schema\.org\/extensions$/;
 
 /**
  * A context for a document parsed from the value of string node `host`: its offsets are offsets in that value,
@@ -193,7 +192,7 @@ export function checkSignedEnvelope(envelope: JsonNode, ctx: RuleContext): void 
   if (context === undefined) {
     ctx.report('AM095', typeNode, 'The signed-card envelope has no "@context": add "@context": "http://schema.org/extensions".');
   } else if (!(context.type === 'string' && SCHEMA_ORG_EXTENSIONS.test(context.value as string))) {
-    ctx.report('AM095', context, `"@context" of a signed-card envelope must be "http://schema.org/extensions", not ${describeValue(context)}.`);
+    ctx.report('AM095', context, `"@context" of a signed-card envelope must be "http://schema.org/extensions" (or https), not ${describeValue(context)}.`);
   }
 
   const token = presentValue(envelope, cardClaim.tokenProperty);

@@ -7,6 +7,7 @@ import {
   propertyKeyNode, propertyValue, propertyValueNode, stringProperty, typeNodeOf, type Version
 } from '../../card';
 import { reportSubstring, type AdaptiveRule, type RuleContext } from '../context';
+import { inputIdsLowerCase } from './inputs';
 import {
   ACTION_PROPERTIES_AFTER_14, atLeast14, CARD_PROPERTIES_AFTER_14, ELEMENT_PROPERTIES_AFTER_14, INPUT_VALIDATION,
   REFRESH_PROPERTIES_AFTER_14, validatesInputs
@@ -191,12 +192,13 @@ function stringValuesIn(node: JsonNode): JsonNode[] {
  * Action.Execute adds the inputs' values to a `data` object (or to no data), each under its input id; a `data` that is
  * a string is sent as it is, with no input values (docs/rules.md § AM037).
  */
-function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsString: boolean): string {
+function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsString: boolean, inputIds: ReadonlySet<string>): string {
   const sent = `${token.text} in the ${where} of an Action.Execute reaches your service as written: Outlook substitutes input tokens only in Action.Http.`;
   if (dataIsString) return `${sent} Action.Execute adds the input values only to a "data" object, under their ids: make "data" an object and remove the token.`;
-  return token.kind === 'input'
+  if (token.kind !== 'input') return `${sent} Action.Execute sends the inputs' values by itself: remove the token.`;
+  return inputIds.has(token.inputId.toLowerCase())
     ? `${sent} Action.Execute sends the value of input "${token.inputId}" by itself, under its id: remove the token.`
-    : `${sent} Action.Execute sends the inputs' values by itself: remove the token.`;
+    : `${sent} The card has no input "${token.inputId}", and Action.Execute sends the values of the inputs it has by itself: remove the token.`;
 }
 
 /**
@@ -205,24 +207,26 @@ function executeTokenMessage(token: BracedToken, where: 'verb' | 'data', dataIsS
  */
 function checkExecuteTokens(model: CardModel, ctx: RuleContext): void {
   const { actions } = model;
+  // Made for the first token: most Action.Execute actions have none.
+  let inputIds: ReadonlySet<string> | undefined;
+  /** AM037 on each `{{…}}` but a text function in `string`, the verb or a string of the data. */
+  const report = (string: JsonNode, where: 'verb' | 'data', dataIsString: boolean): void => {
+    for (const token of bracedTokens(string.value as string)) {
+      if (token.kind === 'textFunction') continue;
+      inputIds ??= inputIdsLowerCase(model);
+      reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString, inputIds));
+    }
+  };
   for (let index = 0; index < actions.length; index++) {
     const action = actions[index]!;
     if (action.type !== 'Action.Execute') continue;
     const data = propertyValue(action.node, 'data');
     const dataIsString = data?.type === 'string';
     const verb = propertyValue(action.node, 'verb');
-    if (verb?.type === 'string') reportExecuteTokens(ctx, verb, 'verb', dataIsString);
+    if (verb?.type === 'string') report(verb, 'verb', dataIsString);
     if (data === undefined) continue;
     const strings = stringValuesIn(data);
-    for (let at = 0; at < strings.length; at++) reportExecuteTokens(ctx, strings[at]!, 'data', dataIsString);
-  }
-}
-
-/** AM037 on each `{{…}}` but a text function in `string`, the verb or a string of the data of an Action.Execute. */
-function reportExecuteTokens(ctx: RuleContext, string: JsonNode, where: 'verb' | 'data', dataIsString: boolean): void {
-  for (const token of bracedTokens(string.value as string)) {
-    if (token.kind === 'textFunction') continue;
-    reportSubstring(ctx, 'AM037', string, token.offset, token.text.length, executeTokenMessage(token, where, dataIsString));
+    for (let at = 0; at < strings.length; at++) report(strings[at]!, 'data', dataIsString);
   }
 }
 

@@ -24,6 +24,11 @@ function malformedTokenMessage({ text: token, inner }: BracedToken): string {
   if (isSubstitutableId(inner)) return `${token} is not substituted: an input value is written ${inputToken(inner)}.`;
   if (inputIdOf(inner.trim()) !== undefined) return `${token} is not substituted because of the spaces inside the braces: write {{${inner.trim()}}}.`;
   const name = valueReferenceName(inner);
+  // "{{{comment.value}}": the id is fine, a brace is one too many.
+  const afterBraces = name?.replace(/^\{+/, '');
+  if (afterBraces !== undefined && afterBraces !== name && isSubstitutableId(afterBraces)) {
+    return `${token} has a brace too many and is not substituted: write ${inputToken(afterBraces)}.`;
+  }
   if (name !== undefined) {
     return `${token} is never substituted: input ids in tokens may only contain letters, digits, _, $ and @. Rename the input (e.g. "${substitutableIdFrom(name) || 'comment'}") and the token.`;
   }
@@ -62,7 +67,7 @@ function checkUrl(check: HttpCheck, action: ActionRef): void {
   if (!isHttpsUrl(value)) {
     ctx.report('AM042', url, /^http:\/\//i.test(value)
       ? 'Action.Http URLs must use HTTPS: change "http://" to "https://".'
-      : 'Action.Http "url" must be an absolute URL starting with "https://" and a host name (a token cannot stand for the host or the scheme).');
+      : 'Action.Http "url" must be an absolute URL starting with "https://" and a host name (a token cannot stand for the scheme).');
   } else if (!(value.includes('{{') ? isParsableUrl(replaceBracedTokens(value, () => TOKEN_PLACEHOLDER)) : parsable)) {
     ctx.report('AM042', url, `Action.Http "url" is not a URL Outlook can call: ${UNPARSABLE_URL_HINT}.`);
   }

@@ -184,8 +184,11 @@ const checkRequiredProperties: AdaptiveRule = (model, ctx) => {
     const value = propertyValue(element.node, name);
     if (!meets(value, requirement)) {
       const absent = value === undefined || value.type === 'null';
+      const wanted = `${element.type} requires "${name}" as ${REQUIREMENT_TEXT[requirement]}`;
       ctx.report('AM063', absent ? typeNodeOf(element.node) : value!,
-        `${element.type} requires "${name}" as ${REQUIREMENT_TEXT[requirement]}${absent ? '' : `, not ${describeValue(value!)}`}: add it, or the element is dropped.`);
+        absent ? `${wanted}: add it, or the element is dropped.`
+        : requirement === 'nonEmptyArray' && value!.type === 'array' ? `${wanted}, and this one is empty: add at least one item, or the element is dropped.`
+        : `${wanted}, not ${describeValue(value!)}: correct it, or the element is dropped.`);
       continue;
     }
     if (element.type === 'FactSet') checkTitleValueItems(ctx, value!, 'fact');
