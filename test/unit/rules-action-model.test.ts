@@ -254,6 +254,16 @@ describe('AM032 unknown element type', () => {
     assert.match(findings(text)[1]!.message, /"Column"/);
   });
 
+  it('reports a column or ImageSet image whose type is present but no string; a null type is left out', () => {
+    const text = card('1.0', [
+      { type: 'ColumnSet', columns: [{ type: 5, items: HI }, { type: null, items: HI }] },
+      { type: 'ImageSet', images: [{ type: true, url: 'https://a.example/i.png' }] },
+    ]);
+    assert.deepEqual(report(text), [['AM032', '5'], ['AM032', 'true']]);
+    assert.match(findings(text)[0]!.message, /set "type" to "Column" or leave it out, not the number 5\.$/);
+    assert.match(findings(text)[1]!.message, /set "type" to "Image" or leave it out, not the boolean true\.$/);
+  });
+
   it('skips an unknown element that has a fallback, and its fallback content', () => {
     const text = card('1.4', [{ type: 'Table', rows: [], fallback: { type: 'Carousel', pages: [] } }]);
     assert.deepEqual(findings(text), []);

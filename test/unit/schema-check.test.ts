@@ -104,7 +104,7 @@ describe('schema check: no overlap with the Outlook rules', () => {
         { type: 'ColumnSet', columns: [{ width: '30%', items: [] }] }, { type: 'Unknown', wrap: 'yes' },
       ],
       actions: [
-        { type: 'Action.Http', method: 'patch', url: 5, body: 5, headers: { name: 'x' } },
+        { type: 'Action.Http', method: 'patch', url: 5, headers: { name: 'x' } },
         { type: 'Action.ToggleVisibility', targetElements: 'x' },
         { type: 'Action.InvokeAddInCommand', addInId: 1, desktopCommandId: 2, initializationContext: '{}' },
         { type: 'Action.ShowCard', card: 'none' }, { type: 'Action.Submit', data: 5 }, 7,
@@ -112,6 +112,19 @@ describe('schema check: no overlap with the Outlook rules', () => {
       refresh: 'now', autoInvokeAction: 'x',
     });
     assert.deepEqual(rawSchemaProblems(text), []);
+  });
+
+  it('reports the type of a value whose rule checks only that it is there: an Action.Http body, a form action\'s itemId', () => {
+    const text = card('1.0', [{ type: 'TextBlock', text: 'Hi' }], {
+      actions: [
+        { type: 'Action.Http', title: 'Go', method: 'POST', url: 'https://api.contoso.example/go', body: { comment: '{{c.value}}' } },
+        { type: 'Action.DisplayMessageForm', title: 'Open', itemId: 5 },
+        { type: 'Action.DisplayAppointmentForm', title: 'Open', itemId: ['AAMk'] },
+      ],
+    });
+    const found = schemaFindings(text);
+    assert.deepEqual(found.map((f) => covered(text, f)), ['{"comment":"{{c.value}}"}', '5', '["AAMk"]']);
+    assert.match(found[0]!.message, /"body" must be a string, not an object/);
   });
 
   it('does not flag unknown properties (spec § 6)', () => {
@@ -183,4 +196,82 @@ describe('schema check: the rules win', () => {
     assert.deepEqual(schemaFindings(text, { severities: { schema: 'off' } }), []);
     assert.deepEqual(schemaFindings(text, { severities: { schema: 'error' } }).map((f) => f.severity), ['error', 'error']);
   });
+});
+
+/**
+ * A value marked `x-rule` is left by the schema check to its rule, so the rule must report a value of the wrong type:
+ * otherwise nothing does (an Action.Http body given as an object once passed silently). Each marked property of the
+ * schema is tried in a card that is clean without it; a property the table below has no host for fails the test.
+ */
+describe('schema check: every value left to a rule is still reported when its type is wrong', () => {
+  const schema = JSON.parse(readFileSync(path.join(repoRoot, 'server/schema/outlook-card.schema.json'), 'utf8')) as {
+    definitions: Record<string, { properties?: Record<string, { type?: string | string[]; 'x-rule'?: string }> }>;
+  };
+  const ORIGINATOR = '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a';
+  const TEXT = { type: 'TextBlock', text: 'Hi', id: 'shown' };
+  const IMAGE_URL = 'https://a.example/i.png';
+  const ELEMENTS: Record<string, Record<string, unknown>> = {
+    TextBlock: { type: 'TextBlock', text: 'x' },
+    RichTextBlock: { type: 'RichTextBlock', inlines: ['x'] },
+    Image: { type: 'Image', url: IMAGE_URL },
+    ImageSet: { type: 'ImageSet', images: [{ type: 'Image', url: IMAGE_URL }] },
+    Media: { type: 'Media', sources: [{ mimeType: 'video/mp4', url: 'https://a.example/v.mp4' }] },
+    Container: { type: 'Container', items: [] },
+    ColumnSet: { type: 'ColumnSet', columns: [] },
+    FactSet: { type: 'FactSet', facts: [] },
+    ActionSet: { type: 'ActionSet', actions: [] },
+    'Input.Text': { type: 'Input.Text', id: 'text' },
+    'Input.Number': { type: 'Input.Number', id: 'number' },
+    'Input.Date': { type: 'Input.Date', id: 'date' },
+    'Input.Toggle': { type: 'Input.Toggle', id: 'toggle', title: 'T' },
+    'Input.ChoiceSet': { type: 'Input.ChoiceSet', id: 'choice', choices: [{ title: 'a', value: 'a' }] },
+  };
+  const ACTIONS: Record<string, Record<string, unknown>> = {
+    'Action.Http': { type: 'Action.Http', title: 'H', method: 'POST', url: 'https://api.contoso.example/h', body: '' },
+    'Action.Execute': { type: 'Action.Execute', title: 'E', verb: 'go' },
+    'Action.OpenUrl': { type: 'Action.OpenUrl', title: 'O', url: 'https://a.example/' },
+    'Action.ShowCard': { type: 'Action.ShowCard', title: 'S', card: { type: 'AdaptiveCard', body: [] } },
+    'Action.ToggleVisibility': { type: 'Action.ToggleVisibility', title: 'T', targetElements: ['shown'] },
+    'Action.InvokeAddInCommand': { type: 'Action.InvokeAddInCommand', title: 'A', addInId: ORIGINATOR, desktopCommandId: 'open' },
+    'Action.DisplayMessageForm': { type: 'Action.DisplayMessageForm', title: 'M', itemId: 'AAMk' },
+    'Action.DisplayAppointmentForm': { type: 'Action.DisplayAppointmentForm', title: 'M', itemId: 'AAMk' },
+  };
+  const root = (version: string, extra: Record<string, unknown>): Record<string, unknown> =>
+    ({ type: 'AdaptiveCard', version, originator: ORIGINATOR, body: [TEXT], ...extra });
+  const withElement = (element: Record<string, unknown>) => root('1.4', { body: [TEXT, element] });
+  const withAction = (action: Record<string, unknown>) => root(action['type'] === 'Action.Execute' ? '1.4' : '1.0', { actions: [action] });
+  /** For each definition with marked properties: a clean card with `set` applied where that definition applies. */
+  const HOSTS: Record<string, (set: Record<string, unknown>) => Record<string, unknown>> = {
+    AdaptiveCard: (set) => root('1.0', set),
+    Refresh: (set) => root('1.4', { refresh: { action: ACTIONS['Action.Execute'], userIds: [], ...set } }),
+    Element: (set) => withElement({ ...ELEMENTS['TextBlock'], ...set }),
+    InputCommon: (set) => withElement({ ...ELEMENTS['Input.Text'], ...set }),
+    Column: (set) => withElement({ type: 'ColumnSet', columns: [{ type: 'Column', items: [], ...set }] }),
+    Action: (set) => withAction({ ...ACTIONS['Action.OpenUrl'], ...set }),
+    ActionCommon: (set) => withAction({ ...ACTIONS['Action.OpenUrl'], ...set }),
+    BackgroundImageOrUrl: (set) => root('1.4', { backgroundImage: { url: IMAGE_URL, ...set } }),
+    ...Object.fromEntries(Object.keys(ELEMENTS).map((type) => [type, (set: Record<string, unknown>) => withElement({ ...ELEMENTS[type], ...set })])),
+    ...Object.fromEntries(Object.keys(ACTIONS).map((type) => [type, (set: Record<string, unknown>) => withAction({ ...ACTIONS[type], ...set })])),
+  };
+  const CANDIDATES: readonly [string, unknown][] = [['number', 5], ['boolean', true], ['object', { a: 1 }], ['array', [1]], ['string', 'x']];
+
+  const marked = Object.entries(schema.definitions).flatMap(([definition, { properties = {} }]) =>
+    Object.entries(properties).filter(([, property]) => property['x-rule'] !== undefined).map(([name, property]) => ({ definition, name, property })));
+
+  it('finds the marked properties', () => assert.ok(marked.length > 50, String(marked.length)));
+
+  for (const { definition, name, property } of marked) {
+    it(`${definition}.${name} (${property['x-rule']})`, () => {
+      const host = HOSTS[definition];
+      assert.ok(host, `no host card for ${definition}: add one to HOSTS`);
+      const clean = JSON.stringify(host({}));
+      assert.deepEqual(findings(clean).map((f) => `${f.rule} ${f.message}`), [], 'the host card is clean');
+      const declared = property.type === undefined ? ['string', 'object'] : [property.type].flat();
+      for (const [kind, value] of CANDIDATES) {
+        if (declared.includes(kind)) continue;
+        const text = JSON.stringify(host({ [name]: value }));
+        assert.ok(findings(text).length > 0, `${definition}.${name} = ${JSON.stringify(value)} gets no finding`);
+      }
+    });
+  }
 });

@@ -158,8 +158,10 @@ export function buildCardModel(top: JsonNode, payloadHasOriginator = false): Car
       if (kind !== 'textRun') elements.push({ node, type: undefined, kind, known: false, card });
       return;
     }
-    const declared = stringProperty(node, 'type');
-    const type = declared ?? (kind === 'column' ? 'Column' : kind === 'image' ? 'Image' : undefined);
+    // A column's or an ImageSet image's type may be left out, and must then be right if present: `"type": 5` is none.
+    const typeValue = presentValue(node, 'type');
+    const type = typeValue === undefined ? (kind === 'column' ? 'Column' : kind === 'image' ? 'Image' : undefined)
+      : typeValue.type === 'string' ? (typeValue.value as string) : undefined;
     const known =
       kind === 'column' ? type === 'Column' :
       kind === 'image' ? type === 'Image' :

@@ -122,10 +122,9 @@ function checkElementTypes(model: CardModel, ctx: RuleContext): void {
     let message: string;
     if (node.type !== 'object') {
       message = `An element must be a JSON object with a "type", not ${describeValue(node)}.`;
-    } else if (kind === 'column') {
-      message = `Entries of "columns" must be Columns: set "type" to "Column" or leave it out, not ${JSON.stringify(type)}.`;
-    } else if (kind === 'image') {
-      message = `Entries of "images" must be Images: set "type" to "Image" or leave it out, not ${JSON.stringify(type)}.`;
+    } else if (kind === 'column' || kind === 'image') {
+      const [entries, wanted] = kind === 'column' ? ['columns', 'Column'] : ['images', 'Image'];
+      message = `Entries of "${entries}" must be ${wanted}s: set "type" to "${wanted}" or leave it out, not ${describeValue(typeNodeOf(node))}.`;
     } else if (type === undefined) {
       message = `The element has no "type" string: set it to one Outlook renders (${OUTLOOK_ELEMENTS.join(', ')}).`;
     } else {
