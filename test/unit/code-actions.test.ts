@@ -150,7 +150,7 @@ describe('quick fixes: Action.Http in a 1.4 card (AM020)', () => {
 
   it('converts to Action.Execute: verb from the URL, static body fields as data, endpoint details dropped', () => {
     const text = pretty({ type: 'AdaptiveCard', version: '1.4', originator: PROVIDER, body, actions: [http] });
-    const result = applied(text, titled(fixesForFinding(text, 'AM020'), 'Convert Action.Http to Action.Execute'));
+    const result = applied(text, titled(fixesForFinding(text, 'AM020'), 'Convert Action.Http to Action.Execute (drops url, method and headers)'));
     assert.equal(result, pretty({
       type: 'AdaptiveCard', version: '1.4', originator: PROVIDER, body,
       actions: [{ type: 'Action.Execute', title: 'Approve', verb: 'approve', data: { decision: 'yes' } }],
@@ -158,9 +158,17 @@ describe('quick fixes: Action.Http in a 1.4 card (AM020)', () => {
     assert.deepEqual(ruleIds(result), []);
   });
 
+  it('takes no verb from a host name, and drops body fields that hold a token anywhere', () => {
+    const rooted = { ...http, url: 'https://api.contoso.example/', body: '{"ticket": 7, "note": "from {{comment.value}}"}' };
+    const text = pretty({ type: 'AdaptiveCard', version: '1.4', originator: PROVIDER, body, actions: [{ type: 'Action.Execute', title: 'Ok', verb: 'ok' }, rooted] });
+    const result = applied(text, fixesForFinding(text, 'AM020')[0]!);
+    assert.deepEqual(JSON.parse(result).actions[1], { type: 'Action.Execute', title: 'Approve', data: { ticket: 7 } });
+    assert.deepEqual(ruleIds(result), []);
+  });
+
   it('only converts (preferred) when the card already uses Action.Execute, and never converts autoInvokeAction', () => {
     const uam = pretty({ type: 'AdaptiveCard', version: '1.4', originator: PROVIDER, body, actions: [{ type: 'Action.Execute', title: 'Ok' }, http] });
-    assert.deepEqual(fixesForFinding(uam, 'AM020').map((f) => [f.title, f.isPreferred]), [['Convert Action.Http to Action.Execute', true]]);
+    assert.deepEqual(fixesForFinding(uam, 'AM020').map((f) => [f.title, f.isPreferred]), [['Convert Action.Http to Action.Execute (drops url, method and headers)', true]]);
     const auto = pretty({ type: 'AdaptiveCard', version: '1.4', originator: PROVIDER, body, autoInvokeAction: { type: 'Action.Http', method: 'POST', url: 'https://api.contoso.example/a', body: '' } });
     assert.deepEqual(fixesForFinding(auto, 'AM020').map((f) => f.title), ['Set the card "version" to "1.0"']);
   });
@@ -239,6 +247,18 @@ describe('quick fixes: removing or replacing unsupported elements (AM031, AM032)
   it('removes an unsupported column from a ColumnSet, from the reported finding', () => {
     const columns = pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [{ type: 'ColumnSet', columns: [{ type: 'Column', items: [] }, { type: 'Table' }] }] });
     assert.deepEqual(ruleIds(applied(columns, fixesForFinding(columns, 'AM032')[0])), []);
+  });
+
+  it('prefers correcting a type one or two edits from one Outlook renders, keeping what the element holds; removal is never preferred', () => {
+    const typo = pretty({ type: 'AdaptiveCard', version: '1.0', originator: PROVIDER, body: [
+      { type: 'ColumnSet', columns: [{ type: 'Colum', items: [{ type: 'TextBlock', text: 'Total: 42' }] }] }, { type: 'textblock', text: 'Hi' }, { type: 'Contaner', items: [] },
+    ] });
+    const column = fixesAt(typo, 'AM032', '"Colum"');
+    assert.deepEqual(column.map((f) => [f.title, f.isPreferred]), [['Change the type to "Column"', true], ['Remove the unsupported element', false]]);
+    assert.deepEqual(JSON.parse(applied(typo, column[0]!)).body[0].columns[0], { type: 'Column', items: [{ type: 'TextBlock', text: 'Total: 42' }] });
+    assert.equal(fixesAt(typo, 'AM032', '"textblock"')[0]!.title, 'Change the type to "TextBlock"');
+    assert.equal(fixesAt(typo, 'AM032', '"Contaner"')[0]!.title, 'Change the type to "Container"');
+    assert.deepEqual(fixesAt(text, 'AM032', '"Table"').map((f) => [f.title, f.isPreferred]), [['Remove the unsupported element', false]]);
   });
 });
 
@@ -388,6 +408,19 @@ describe('quick fixes: headers written as an object (AM045, AM088)', () => {
     assert.deepEqual(fixesForFinding(httpCard([{ name: 'Content-Type' }]), 'AM045'), []);
     assert.deepEqual(fixesForFinding(httpCard('Content-Type: application/json'), 'AM045'), []);
   });
+
+  it('AM045: {"Name", "Value"} becomes the pair in lower case, not two headers named "Name" and "Value"', () => {
+    const text = httpCard([{ Name: 'Authorization', Value: '' }]);
+    const result = applied(text, fixesForFinding(text, 'AM045')[0]);
+    assert.deepEqual(JSON.parse(result).actions[0].headers, [{ name: 'Authorization', value: '' }]);
+    assert.deepEqual(ruleIds(result), []);
+  });
+
+  it('AM045: offered only on the object form, not on another problem of the same headers', () => {
+    const text = httpCard([{ name: 'X-Trace' }, { Accept: 'text/plain' }]);
+    assert.deepEqual(fixesAt(text, 'AM045', '{\n          "name": "X-Trace"\n        }'), []);
+    assert.equal(fixesAt(text, 'AM045', '{\n          "Accept": "text/plain"\n        }').length, 1);
+  });
 });
 
 describe('quick fixes: autoInvokeAction not on the top-level card (AM049)', () => {
@@ -428,6 +461,20 @@ describe('quick fixes: autoInvokeAction not on the top-level card (AM049)', () =
     assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Move "autoInvokeAction" to the card root', false], ['Remove the misplaced "autoInvokeAction"', true]]);
     assert.deepEqual(ruleIds(applied(text, fixes[1])), []);
     assert.deepEqual(ruleIds(applied(text, fixes[0])), ['AM048'], 'moved, it is the root\'s AM048 to report');
+  });
+
+  it('does not prefer the move when the action would not run at the root: a 1.4 card, a GET, a POST without body', () => {
+    const misplaced = (version: string, action: Record<string, unknown>) =>
+      pretty({ type: 'AdaptiveCard', version, originator: PROVIDER, body: [{ type: 'ActionSet', actions: [open], autoInvokeAction: action }] });
+    for (const [version, action, after] of [
+      ['1.4', auto, 'AM020'], ['1.0', { ...auto, method: 'GET' }, 'AM048'], ['1.0', { ...auto, body: undefined }, 'AM044'],
+    ] as const) {
+      const text = misplaced(version, action);
+      const fixes = fixesForFinding(text, 'AM049');
+      assert.deepEqual(fixes.map((f) => [f.title, f.isPreferred]), [['Move "autoInvokeAction" to the card root', false], ['Remove the misplaced "autoInvokeAction"', true]], `${version} ${JSON.stringify(action)}`);
+      assert.deepEqual(ruleIds(applied(text, fixes[1]!)), []);
+      assert.deepEqual(ruleIds(applied(text, fixes[0]!)), [after]);
+    }
   });
 
   it('offers nothing for the root\'s own autoInvokeAction', () => {

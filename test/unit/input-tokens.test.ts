@@ -6,11 +6,16 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import * as oniguruma from 'vscode-oniguruma';
 import {
-  bracedTokens, inputIdOf, inputToken, isSubstitutableId, substituteInputTokens, substitutableIdFrom, valueReferenceName,
-  wholeInputTokenId
+  bracedTokens, inputIdOf, inputToken, isSubstitutableId, substituteInputTokens, substitutableIdFrom, valueReferenceName
 } from '../../server/src/card/input-tokens';
 import { substituteInputs } from '../../server/src/card';
 import { card, findings } from './helpers';
+
+/** The input id when `value` is exactly one input token as the module reads it, e.g. `{{comment.value}}`. */
+function wholeInputTokenId(value: string): string | undefined {
+  const [first] = bracedTokens(value);
+  return first?.kind === 'input' && first.text.length === value.length ? first.inputId : undefined;
+}
 
 /** The inputs of the card the rules see, and of the preview's substitution. */
 const CARD_INPUTS = ['comment', 'a', 'N', 'x_1$@'];

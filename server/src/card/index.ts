@@ -25,7 +25,7 @@ export {
 export { describeValue, isEmail, isGuid } from './formats';
 export {
   VALUE_SUFFIX, bracedTokens, inputIdOf, inputToken, isSubstitutableId, replaceBracedTokens, substituteInputTokens, substitutableIdFrom,
-  valueReferenceName, wholeInputTokenId, type BracedToken
+  valueReferenceName, type BracedToken
 } from './input-tokens';
 export {
   arrayItems, byteOrderMarkAsSpace, isMissing, parseJsonDocument, plainValue, presentPropertiesNamed, presentValue, propertyKey,

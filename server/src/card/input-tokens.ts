@@ -70,12 +70,6 @@ export function bracedTokens(value: string): BracedToken[] {
   return tokens;
 }
 
-/** The input id when `value` is exactly one input token, e.g. `{{comment.value}}`; undefined otherwise. */
-export function wholeInputTokenId(value: string): string | undefined {
-  const [first] = bracedTokens(value);
-  return first?.kind === 'input' && first.text.length === value.length ? first.inputId : undefined;
-}
-
 /** `value` with each `{{…}}` token replaced by `replacementOf(token)`; a token it gives undefined for stays as written. */
 export function replaceBracedTokens(value: string, replacementOf: (token: BracedToken) => string | undefined): string {
   let replaced = '';

@@ -1,9 +1,9 @@
 import { distance } from 'fastest-levenshtein';
 import { findNodeAtOffset, getNodeValue } from 'jsonc-parser';
 import {
-  type ActionRef, actionsWithAutoInvoke, adaptiveCardOf, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion,
+  type ActionRef, actionsWithAutoInvoke, adaptiveCardOf, arrayItems, bracedTokens, buildCardModel, type CardModel, compareVersion, ELEMENT_TYPES,
   detectDocumentKind, inputToken, type JsonDocument, type JsonNode, presentValue, propertyValue,
-  rawOffsetInString, stringProperty, wholeInputTokenId
+  rawOffsetInString, stringProperty
 } from '../card';
 import { substitutableInputs } from './element-ids';
 import { editObject, nodeAtRange, removeEntry, replaceNode, type TextEdit } from './json-edit';
@@ -86,7 +86,7 @@ export function quickFixes(
     case 'AM031':
       return inputTimeFixes(context);
     case 'AM032':
-      return removeElementFix(context, 'Remove the unsupported element', true);
+      return unsupportedElementFixes(context);
     case 'AM037':
       return executeTokenFixes(context);
     case 'AM044':
@@ -170,18 +170,26 @@ function httpInUamCardFixes(context: FixContext): QuickFix[] {
   if (action === undefined || action.type !== 'Action.Http') return [];
   const fixes: QuickFix[] = [];
   if (!context.model!.hasUniversalActions) fixes.push(setVersion(context, '1.0', true));
-  if (action.slot !== 'autoInvokeAction') fixes.push(fix(context, 'Convert Action.Http to Action.Execute', [httpToExecute(context.text, action.node)], context.model!.hasUniversalActions));
+  if (action.slot !== 'autoInvokeAction') fixes.push(fix(context, HTTP_TO_EXECUTE, [httpToExecute(context.text, action.node)], context.model!.hasUniversalActions));
   return fixes;
 }
 
+/** The title says what the conversion leaves behind, as the conversion cannot carry it over. */
+const HTTP_TO_EXECUTE = 'Convert Action.Http to Action.Execute (drops url, method and headers)';
+
+/** Scheme and host of a URL, to leave its path; linear (each class is repeated once, and the match is anchored). */
+const URL_ORIGIN = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+
 /**
  * Action.Execute goes to the bot registered for the provider and sends every input value with it, so the
- * endpoint-specific `method`, `url` and `headers` are dropped, input tokens in the body are dropped, the other
- * fields of a JSON-object body become `data`, and the last path segment of the URL becomes the `verb`.
+ * endpoint-specific `method`, `url` and `headers` are dropped, body fields that hold input tokens are dropped, the
+ * other fields of a JSON-object body become `data`, and the last path segment of the URL becomes the `verb` (none
+ * when the URL has no path: a host name is no verb).
  */
 function httpToExecute(text: string, action: JsonNode): TextEdit {
   const set: Record<string, unknown> = { type: 'Action.Execute' };
-  const verb = stringProperty(action, 'url')?.split(/[?#]/)[0].split('/').filter((segment) => /^[A-Za-z][\w.-]*$/.test(segment)).at(-1);
+  const path = stringProperty(action, 'url')?.replace(URL_ORIGIN, '');
+  const verb = path?.split(/[?#]/)[0]!.split('/').filter((segment) => /^[A-Za-z][\w.-]*$/.test(segment)).at(-1);
   if (verb !== undefined && propertyValue(action, 'verb') === undefined) set.verb = verb;
   const data = staticBodyFields(stringProperty(action, 'body'));
   if (data !== undefined && propertyValue(action, 'data') === undefined) set.data = data;
@@ -196,7 +204,8 @@ function staticBodyFields(body: string | undefined): Record<string, unknown> | u
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const fields = Object.entries(parsed).filter(([, value]) => typeof value !== 'string' || wholeInputTokenId(value) === undefined);
+  // A field with a token would reach the bot as written (AM037); Action.Execute sends the input's value by itself.
+  const fields = Object.entries(parsed).filter(([, value]) => typeof value !== 'string' || !bracedTokens(value).some((token) => token.kind === 'input'));
   return fields.length > 0 ? Object.fromEntries(fields) : undefined;
 }
 
@@ -250,6 +259,36 @@ function reportedArrayItem(node: JsonNode): JsonNode | undefined {
 function removeElementFix(context: FixContext, title: string, isPreferred: boolean): QuickFix[] {
   const item = reportedArrayItem(context.node);
   return item ? [fix(context, title, [removeEntry(item)], isPreferred)] : [];
+}
+
+/** The element types an entry of `array` may have: a column's, an ImageSet image's, or any element Outlook renders. */
+function typesFor(array: JsonNode): readonly string[] {
+  const name = array.parent?.type === 'property' ? array.parent.children?.[0]?.value : undefined;
+  if (name === 'columns') return ['Column'];
+  if (name === 'images') return ['Image'];
+  return [...ELEMENT_TYPES].filter((type) => type !== 'Input.Time');
+}
+
+/**
+ * docs/rules.md § AM032: a type one or two edits from one Outlook renders ("Colum", "textblock") is most likely a slip,
+ * so setting that type is preferred. Removing the element is always offered, never preferred: it deletes what the
+ * element holds, and may leave the card empty (AM005) or a target or token without its element (AM055, AM046).
+ */
+function unsupportedElementFixes(context: FixContext): QuickFix[] {
+  const item = reportedArrayItem(context.node);
+  if (item === undefined) return [];
+  const type = propertyValue(item, 'type');
+  const fixes: QuickFix[] = [];
+  if (type?.type === 'string') {
+    const written = type.value as string;
+    const closest = typesFor(item.parent!)
+      .map((candidate) => ({ candidate, cost: distance(written.toLowerCase(), candidate.toLowerCase()) }))
+      .filter(({ candidate, cost }) => cost <= 2 && candidate !== written)
+      .sort((a, b) => a.cost - b.cost)[0];
+    if (closest) fixes.push(fix(context, `Change the type to "${closest.candidate}"`, [replaceNode(type, closest.candidate)], true));
+  }
+  fixes.push(fix(context, 'Remove the unsupported element', [removeEntry(item)], false));
+  return fixes;
 }
 
 /** Outlook's advice for Input.Time is an Input.Text validated server-side: that keeps the id other actions reference. */
@@ -351,7 +390,8 @@ function headersHolding(node: JsonNode): JsonNode | undefined {
 
 /**
  * The {"name", "value"} pairs that headers written as an object mean: `{"Content-Type": "x"}`, alone or as entries of
- * the array. Entries that have a `name` or `value` are pairs already and stay as they are. Undefined when nothing is in
+ * the array, and `{"Name": "Content-Type", "Value": "x"}` in lower case. Entries that have a `name` or `value` are
+ * pairs already and stay as they are. Undefined when nothing is in
  * object form, or a header value written so is not a string.
  */
 function headerPairsOf(headers: JsonNode): unknown[] | undefined {
@@ -362,6 +402,14 @@ function headerPairsOf(headers: JsonNode): unknown[] | undefined {
     if (entry.type !== 'object') return undefined;
     if (propertyValue(entry, 'name') !== undefined || propertyValue(entry, 'value') !== undefined) {
       pairs.push(getNodeValue(entry));
+      continue;
+    }
+    // {"Name": …, "Value": …} is a pair in the wrong case, not two headers named "Name" and "Value".
+    const keys = (entry.children ?? []).map((property) => property.children?.[0]?.value as string);
+    if (keys.length > 0 && keys.every((key) => key.toLowerCase() === 'name' || key.toLowerCase() === 'value')) {
+      const written = getNodeValue(entry) as Record<string, unknown>;
+      pairs.push(Object.fromEntries(keys.map((key) => [key.toLowerCase(), written[key]])));
+      converted = true;
       continue;
     }
     for (const [key, value] of (entry.children ?? []).map((property) => property.children ?? [])) {
@@ -376,6 +424,10 @@ function headerPairsOf(headers: JsonNode): unknown[] | undefined {
 /** docs/rules.md § AM045 and § AM088: headers written as an object become {"name", "value"} pairs. */
 function headerPairFixes(context: FixContext): QuickFix[] {
   const headers = headersHolding(context.node);
+  // Offered where the problem is the object form: the headers themselves, or an entry without "name" and "value".
+  const entry = context.node;
+  const inObjectForm = entry === headers || (entry.type === 'object' && propertyValue(entry, 'name') === undefined && propertyValue(entry, 'value') === undefined);
+  if (!inObjectForm) return [];
   const pairs = headers === undefined ? undefined : headerPairsOf(headers);
   if (pairs === undefined) return [];
   const edit = editObject(context.text, headers!.parent!.parent!, { set: { headers: pairs } });
@@ -393,7 +445,11 @@ function autoInvokeActionFixes(context: FixContext): QuickFix[] {
   const value = property?.children?.[1];
   if (property?.type !== 'property' || property.children?.[0] !== node || node.value !== 'autoInvokeAction' || value === undefined || host === root) return [];
   const removal = removeEntry(property);
-  const runsAtRoot = stringProperty(value, 'type') === 'Action.Http';
+  // It runs at the root only as an Action.Http POST with a body (AM048, AM044) in a card below 1.4 (AM020); moved
+  // otherwise, it would bring those findings, so the move is offered but not preferred.
+  const version = context.model?.version;
+  const runsAtRoot = stringProperty(value, 'type') === 'Action.Http' && stringProperty(value, 'method')?.toUpperCase() === 'POST'
+    && presentValue(value, 'body') !== undefined && version !== undefined && compareVersion(version, 1, 4) < 0;
   const fixes: QuickFix[] = [];
   if (presentValue(root, 'autoInvokeAction') === undefined) {
     const insertion = editObject(text, root, { set: { autoInvokeAction: getNodeValue(value) }, after: ['actions', 'body'] });
