@@ -77,6 +77,18 @@ describe('amcard and files that start with a byte order mark', () => {
     assert.match(succeeded(amcard(['decode', '-', '--key', 'public.pem'], `${BOM}${jws}\n`)).stdout, /^Signature: valid$/m);
   });
 
+  it('decode reads a UTF-16 JWS file and email (little- and big-endian, with their BOM) as the other commands read UTF-16', () => {
+    const jws = succeeded(amcard(['sign', 'bom.card.json', '--key', 'key.pem', ...SIGNING])).stdout;
+    const html = succeeded(amcard(['html', 'bom.card.json', '--sign-with', 'key.pem', ...SIGNING])).stdout;
+    for (const [name, text] of [['utf16.jws', jws], ['utf16.html', html]] as const) {
+      writeFileSync(path.join(dir, `le-${name}`), Buffer.from(`${BOM}${text}`, 'utf16le'));
+      writeFileSync(path.join(dir, `be-${name}`), Buffer.from(`${BOM}${text}`, 'utf16le').swap16());
+      for (const file of [`le-${name}`, `be-${name}`]) {
+        assert.match(succeeded(amcard(['decode', file, '--key', 'public.pem'])).stdout, /^Signature: valid$/m, file);
+      }
+    }
+  });
+
   it('html puts the card without the BOM into the email, and decode reads that email back with a BOM', () => {
     const html = succeeded(amcard(['html', 'bom.card.json', '--sign-with', 'bom-key.pem', ...SIGNING])).stdout;
     assert.ok(!html.includes(BOM), 'no BOM in the email');

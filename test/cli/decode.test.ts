@@ -186,6 +186,34 @@ describe('amcard decode: emails', () => {
     assert.match(human, /^JSON \(no Outlook card kind\):\n\{\n {2}"type": "MessageCard"/m);
   });
 
+describe('amcard decode: input that is no JWS at all exits 2, naming the file', () => {
+  const cases: [string, () => string][] = [
+    ['a PEM key', () => signer.publicKey.export({ type: 'spki', format: 'pem' }) as string],
+    ['a 3 MB text file', () => 'a'.repeat(3_000_000)],
+    ['prose', () => 'Hello. This is not a token.\n'],
+  ];
+  for (const [what, text] of cases) {
+    it(`${what}: the same message in text and --json modes, and no "invalid" verdict`, () => {
+      const file = write('not-a-jws.txt', text());
+      for (const json of [[], ['--json']]) {
+        const run = amcard(['decode', file, ...json]);
+        assert.equal(run.status, 2, run.stdout + run.stderr);
+        assert.equal(run.stderr, 'amcard decode: not-a-jws.txt is not a JWS (header.payload.signature: base64url segments separated by dots): expected a JWS, a signed-card envelope, an HTML email or an .eml message.\n');
+        assert.equal(run.stdout, '');
+      }
+    });
+  }
+
+  it('standard input too; a JWS wrapped over lines is told to lose its line breaks', () => {
+    const piped = amcard(['decode', '-'], 'not a token\n');
+    assert.equal(piped.status, 2, piped.stderr);
+    assert.match(piped.stderr, /^amcard decode: standard input is not a JWS \(header\.payload\.signature/);
+    const wrapped = amcard(['decode', write('wrapped.jws', `${token.slice(0, 60)}\n${token.slice(60)}\n`)]);
+    assert.equal(wrapped.status, 2, wrapped.stderr);
+    assert.match(wrapped.stderr, /^amcard decode: wrapped\.jws is not a JWS as it stands: it has line breaks or spaces inside/);
+  });
+});
+
 describe('amcard decode: usage errors exit 2', () => {
   it('is listed in amcard --help', () => {
     assert.match(amcard(['--help']).stdout, /^\s+decode\s+Decode and verify/m);

@@ -1,7 +1,8 @@
 // amcard invoke and amcard token inspect as processes, against a real node:http service on 127.0.0.1 that verifies
 // the development token with jose against the JWKS amcard wrote, as a user's service would, and answers.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,12 @@ const DEFAULTS_CARD = {
     body: '{"c": "{{comment.value}}", "n": "{{note.value}}"}',
   }],
 };
+
+/** Starts `service` on a free loopback port; gives the --target that maps the cards' host to it. */
+async function listenOnLoopback(service: http.Server): Promise<string> {
+  await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
+  return `https://api.contoso.example=http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+}
 
 interface Received {
   readonly url: string;
@@ -71,8 +78,7 @@ describe('amcard invoke and amcard token inspect', () => {
   before(async () => {
     writeFileSync(path.join(folder, 'card.json'), JSON.stringify(CARD));
     writeFileSync(path.join(folder, 'defaults.card.json'), JSON.stringify(DEFAULTS_CARD));
-    await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
-    target = `https://api.contoso.example=http://127.0.0.1:${(service.address() as AddressInfo).port}`;
+    target = await listenOnLoopback(service);
   });
   after(() => {
     service.close();
@@ -196,5 +202,118 @@ describe('amcard invoke and amcard token inspect', () => {
       assert.equal(badJwks.status, 2);
       assert.match(badJwks.stderr, /card\.json is not a JWKS/);
     });
+
+    it('exits 2 naming a missing file, a directory, an empty file, a device or a named pipe, never reading them as token text', () => {
+      mkdirSync(path.join(folder, 'tokens'));
+      writeFileSync(path.join(folder, 'empty.txt'), '');
+      const fifo = spawnSync('mkfifo', [path.join(folder, 'token.pipe')]);
+      assert.equal(fifo.status, 0, `mkfifo failed: ${fifo.stderr}`);
+      const cases: [string, RegExp][] = [
+        ['missing.jwt', /^amcard token inspect: cannot read missing\.jwt: no such file, and it is not a JWT \(header\.payload\.signature\)\.$/m],
+        ['tokens', /^Cannot read the token tokens: is a directory\.$/m],
+        ['empty.txt', /^amcard token inspect: empty\.txt is empty: expected a JWT/m],
+        ['/dev/zero', /^Cannot read the token \/dev\/zero: is a device, not a regular file/m],
+        ['token.pipe', /^Cannot read the token token\.pipe: is a named pipe \(FIFO\), not a regular file/m],
+      ];
+      for (const [argument, message] of cases) {
+        const run = runCli(['token', 'inspect', argument], folder);
+        assert.notEqual(run.status, null, `${argument}: did not finish in time`);
+        assert.equal(run.status, 2, `${argument}: ${run.stderr}`);
+        assert.match(run.stderr, message);
+        assert.doesNotMatch(run.stderr, /segments/);
+      }
+    });
+  });
+});
+
+describe('amcard invoke: command lines it refuses before anything is created or sent', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'ams-invoke-refused-'));
+  const target = 'https://api.contoso.example=http://127.0.0.1:9';
+  before(() => writeFileSync(path.join(folder, 'card.json'), JSON.stringify(CARD)));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('an Entra ID token (the default shape) without --tenant or --audience names the flags, and creates no key', () => {
+    const cases: [string[], RegExp][] = [
+      [[], /^amcard invoke: an Entra ID token \(the default --token-shape\) needs --tenant <guid> and --audience <app id\|URI>; or send a legacy token with --token-shape legacy\.$/m],
+      [['--token-shape', 'entra', '--tenant', TENANT], /^amcard invoke: an Entra ID token \(--token-shape entra\) needs --audience <app id\|URI>;/m],
+      [['--audience', 'api://contoso-actions', '--tenant', ' '], /needs --tenant <guid>;/],
+    ];
+    for (const [flags, message] of cases) {
+      const run = runCli(['invoke', 'card.json', '--action', 'approve', '--target', target, '--user', 'ana@contoso.example', ...flags], folder);
+      assert.equal(run.status, 2, `${flags.join(' ')}: ${run.stderr}`);
+      assert.match(run.stderr, message);
+    }
+    assert.ok(!existsSync(path.join(folder, '.amcard')), 'no development key was created');
+  });
+
+  it('a file .amcard where the development key\'s folder goes is named in one line, not as errno text', () => {
+    const blocked = path.join(folder, 'blocked');
+    mkdirSync(blocked);
+    writeFileSync(path.join(blocked, 'card.json'), JSON.stringify(CARD));
+    writeFileSync(path.join(blocked, '.amcard'), 'not a folder');
+    const run = runCli(['invoke', 'card.json', '--action', 'approve', '--target', target, '--token-shape', 'legacy', '--user', 'ana@contoso.example'], blocked);
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, 'Cannot write .amcard/development-key.json: .amcard is a file, not a folder.\n');
+    const deeper = runCli(['invoke', 'card.json', '--action', 'approve', '--target', target, '--token-shape', 'legacy', '--user', 'ana@contoso.example', '--dev-key', '.amcard/keys/key.json'], blocked);
+    assert.equal(deeper.status, 2, deeper.stderr);
+    assert.equal(deeper.stderr, 'Cannot create the folder .amcard/keys for the development key: .amcard is a file, not a folder.\n');
+  });
+});
+
+describe('amcard invoke: a response body over 4 MiB', () => {
+  const BODY_BYTES = 5 * 1024 * 1024;
+  const folder = mkdtempSync(path.join(tmpdir(), 'ams-invoke-large-'));
+  // Answers every request with a body 1 MiB over the limit: with its Content-Length, or in chunks without one.
+  const service = http.createServer((request, response) => {
+    request.resume().on('end', () => {
+      const body = Buffer.alloc(BODY_BYTES, 'x');
+      if (request.url === '/declared') {
+        response.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': String(BODY_BYTES) }).end(body);
+        return;
+      }
+      response.writeHead(200, { 'Content-Type': 'text/plain' });
+      response.write(body.subarray(0, BODY_BYTES / 2));
+      response.end(body.subarray(BODY_BYTES / 2));
+    });
+  });
+  let target = '';
+  const LARGE_CARD = {
+    type: 'AdaptiveCard', version: '1.0', originator: '8f14e45f-ceea-467f-a0e6-3c1c0c3e1b2a', body: [],
+    actions: ['declared', 'chunked'].map((id) => ({ type: 'Action.Http', id, title: id, method: 'POST', url: `https://api.contoso.example/${id}`, body: '{}' })),
+  };
+
+  before(async () => {
+    writeFileSync(path.join(folder, 'card.json'), JSON.stringify(LARGE_CARD));
+    target = await listenOnLoopback(service);
+  });
+  after(() => {
+    service.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const invoke = (action: string, ...flags: string[]) =>
+    runCliAsync(['invoke', 'card.json', '--action', action, '--target', target, '--token-shape', 'legacy', '--user', 'ana@contoso.example', ...flags], folder);
+
+  it('says where it cut the body and of how many bytes: a last line, and "bodyCut" in --json', async () => {
+    const human = await invoke('declared');
+    assert.equal(human.status, 0, human.stderr);
+    const note = '\n(response body cut at 4 MiB of 5242880 bytes)\n';
+    assert.equal(human.stdout.slice(-note.length), note);
+    const body = human.stdout.slice(human.stdout.indexOf('\n\n') + 2, -note.length);
+    assert.ok(body.length === 4 * 1024 * 1024 && /^x+$/.test(body), `the body shown is the first 4 MiB (${body.length} characters)`);
+    const json = await invoke('declared', '--json');
+    assert.equal(json.status, 0, json.stderr);
+    const envelope = JSON.parse(json.stdout) as { body: string; bodyCut?: unknown };
+    assert.equal(envelope.body.length, 4 * 1024 * 1024);
+    assert.deepEqual(envelope.bodyCut, { atBytes: 4 * 1024 * 1024, ofBytes: BODY_BYTES });
+  });
+
+  it('says it cut the body when the response did not declare its size', async () => {
+    const human = await invoke('chunked');
+    assert.equal(human.status, 0, human.stderr);
+    const note = '\n(response body cut at 4 MiB of a size the response did not declare)\n';
+    assert.equal(human.stdout.slice(-note.length), note);
+    const json = JSON.parse((await invoke('chunked', '--json')).stdout) as { bodyCut?: unknown };
+    assert.deepEqual(json.bodyCut, { atBytes: 4 * 1024 * 1024, ofBytes: null });
   });
 });

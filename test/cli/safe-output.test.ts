@@ -1,9 +1,9 @@
-// --out of amcard html, sign, eml and decode, and keygen's two files, as users run them: nothing is overwritten
-// without --force, nothing is written through a symlink or over the command's own input, and no email or HTML
-// carries a private key.
+// --out of amcard html, sign, eml and decode, and keygen's two files, as users run them: "--out -" is standard
+// output, nothing is overwritten without --force, nothing is written through a symlink, into a directory or over the
+// command's own input, and no email or HTML carries a private key.
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, linkSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -72,6 +72,21 @@ describe('amcard --out: consent before overwriting', () => {
       assert.equal(forced.status, 0, forced.stderr);
       assert.notEqual(read(`${name}.out`), 'keep me');
       assert.match(read(`${name}.out`), RESULT[name]!);
+    });
+
+    it(`${name} --out - writes the result to standard output, and no file named "-"`, () => {
+      const run = amcard([...args(), '--out', '-']);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, RESULT[name]!);
+      assert.ok(!existsSync(at('-')), 'no file named "-"');
+    });
+
+    it(`${name} --out <directory> is refused, saying it is a directory`, () => {
+      mkdirSync(at(`${name}-folder`), { recursive: true });
+      const run = amcard([...args(), '--out', `${name}-folder`, '--force']);
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, new RegExp(`^Cannot write ${name}-folder: it is a directory, not a regular file; give the path of a file\.$`, 'm'));
+      assert.equal(run.stdout, '');
     });
 
     it(`${name} --out never writes through a symbolic link, even with --force`, () => {
@@ -145,6 +160,14 @@ describe('amcard keygen: both files or none', () => {
     assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /Cannot write missing-folder\/lonely\.pub\.pem: its folder does not exist; nothing was written\./);
     assert.ok(!existsSync(at('lonely.pem')));
+  });
+
+  it('--public-out - is refused (the public key is printed anyway), and nothing is written', () => {
+    const run = amcard(['keygen', '--out', 'dash.pem', '--public-out', '-']);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stderr, /Cannot write "-": it stands for standard output, and this goes only to a file\. Give a file name \(\.\/- for a file named "-"\)\./);
+    assert.ok(!existsSync(at('dash.pem')));
+    assert.ok(!existsSync(at('-')));
   });
 
   it('a symbolic link as --out is refused, even with --force, and its target keeps its text', () => {

@@ -38,4 +38,15 @@ describe('readDecodeInput', () => {
     const tooDeep = `From: a@b.example\r\n${'Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n'.repeat(40)}`;
     assert.match(problemOf(await readDecodeInput(tooDeep)), /^is a MIME message that cannot be read: Maximum MIME nesting depth of 32 levels exceeded\.$/);
   });
+
+  it('says text that is no JWS at all is not one (a PEM key, prose), and tells a JWS wrapped over lines to lose the line breaks', async () => {
+    const notAJws = /^is not a JWS \(header\.payload\.signature: base64url segments separated by dots\): expected a JWS/;
+    assert.match(problemOf(await readDecodeInput('-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A\n-----END PUBLIC KEY-----\n')), notAJws);
+    assert.match(problemOf(await readDecodeInput('Hello. This is not a token.')), notAJws);
+    assert.match(problemOf(await readDecodeInput(`${JWS.slice(0, 30)}\n${JWS.slice(30)}`)), /^is not a JWS as it stands: it has line breaks or spaces inside/);
+  });
+
+  it('takes a damaged JWS as one, for the decoder to say what is wrong with it', async () => {
+    for (const token of [`${JWS}.extra`, 'abc.def', JWS.replace('c2ln', 'c+ln')]) assert.deepEqual(await readDecodeInput(token), { kind: 'jws', token });
+  });
 });

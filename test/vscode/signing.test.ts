@@ -157,11 +157,12 @@ describe('signing commands in a real VS Code', () => {
     assert.match(await textOf(decoded.report), /Verification: \*\*invalid\*\*: The JWS header says "alg": "none"/);
   });
 
-  it('refuses card JSON, empty text and HTML without a card, saying what it takes', async () => {
+  it('refuses card JSON, empty text, HTML without a card and prose, saying what it takes', async () => {
     const refusal = async (text: string) => failure(await execute<DecodeJwsResult>('actionableMessages.decodeJws', { text }));
     assert.match(await refusal(fileText(EXAMPLE)), /^The text holds JSON but no signed-card envelope with a JWS/);
     assert.match(await refusal('  \n'), /^The text is empty: expected a JWS, a signed-card envelope, an HTML email or an \.eml message\.$/);
     assert.match(await refusal('<p>No card</p>'), /^The text has no card: no <script type="application\/adaptivecard\+json">/);
+    assert.match(await refusal('Paste the token here'), /^The text is not a JWS \(header\.payload\.signature: base64url segments separated by dots\)/);
   });
 
   it('refuses to sign a card with errors, listing them, unless told to sign anyway', async () => {

@@ -6,8 +6,15 @@ import { ActionTargetError } from './action-target';
 
 /** Outlook gives a service a few seconds; a local service that takes longer has a problem worth seeing. */
 export const DEFAULT_ACTION_TIMEOUT_MS = 10_000;
-/** A response body above this is cut: no card response comes near it. */
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** A response body above this is cut, and the rest is not read: no card response comes near it. */
+export const MAX_RESPONSE_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Where a body over MAX_RESPONSE_BODY_BYTES was cut. */
+export interface BodyCut {
+  readonly atBytes: number;
+  /** The whole body's size as its Content-Length declared it; null when it declared none, or one of compressed bytes. */
+  readonly ofBytes: number | null;
+}
 
 export interface ActionResponse {
   /**
@@ -16,8 +23,10 @@ export interface ActionResponse {
    */
   readonly envelope: ResponseEnvelope;
   readonly statusText: string;
-  /** The body as received (after a cut at MAX_BODY_BYTES). */
+  /** The body as received (after a cut at MAX_RESPONSE_BODY_BYTES). */
   readonly bodyText: string;
+  /** Set when the body was cut: the answer shown is not the whole answer. */
+  readonly bodyCut: BodyCut | undefined;
   readonly durationMs: number;
 }
 
@@ -29,9 +38,33 @@ function parsedBody(text: string): unknown {
   }
 }
 
-async function readBody(response: Response): Promise<string> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return new TextDecoder().decode(bytes.byteLength > MAX_BODY_BYTES ? bytes.subarray(0, MAX_BODY_BYTES) : bytes);
+/** The size the response declares for its body, when that is the size of the body fetch gives (not compressed). */
+function declaredBodyBytes(response: Response): number | null {
+  const length = response.headers.get('content-length');
+  if (length === null || response.headers.has('content-encoding') || !/^\d+$/.test(length)) return null;
+  return Number(length);
+}
+
+/**
+ * The body, read up to MAX_RESPONSE_BODY_BYTES and cut there: the rest is not read, so a service that answers
+ * without end fills neither memory nor the time limit.
+ */
+async function readBody(response: Response): Promise<{ text: string; cut: BodyCut | undefined }> {
+  const reader = response.body?.getReader();
+  if (reader === undefined) return { text: '', cut: undefined };
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: new TextDecoder().decode(Buffer.concat(chunks)), cut: undefined };
+    chunks.push(value);
+    total += value.byteLength;
+    if (total > MAX_RESPONSE_BODY_BYTES) {
+      await reader.cancel();
+      const text = new TextDecoder().decode(Buffer.concat(chunks).subarray(0, MAX_RESPONSE_BODY_BYTES));
+      return { text, cut: { atBytes: MAX_RESPONSE_BODY_BYTES, ofBytes: declaredBodyBytes(response) } };
+    }
+  }
 }
 
 function describeFailure(url: string, error: unknown, timeoutMs: number): ActionTargetError {
@@ -55,17 +88,29 @@ export async function sendActionRequest(request: HttpRequest, timeoutMs = DEFAUL
   } catch (error) {
     throw describeFailure(request.url, error, timeoutMs);
   }
-  const bodyText = await readBody(response).catch((error: unknown) => {
+  const body = await readBody(response).catch((error: unknown) => {
     throw describeFailure(request.url, error, timeoutMs);
   });
+  const bodyText = body.text;
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => { headers[name] = value; });
   return {
     envelope: { status: response.status, headers, body: bodyText === '' ? '' : parsedBody(bodyText) },
     statusText: response.statusText,
     bodyText,
+    bodyCut: body.cut,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+function mebibytes(bytes: number): string {
+  return `${bytes / (1024 * 1024)} MiB`;
+}
+
+/** The line that says a body was cut, and where. */
+function bodyCutNote(cut: BodyCut): string {
+  const whole = cut.ofBytes === null ? 'of a size the response did not declare' : `of ${cut.ofBytes} bytes`;
+  return `(response body cut at ${mebibytes(cut.atBytes)} ${whole})`;
 }
 
 /** The answer as text: the status line, the headers, the time and the body. */
@@ -76,5 +121,6 @@ export function formatActionResponse(response: ActionResponse): string {
     ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
     '',
     response.bodyText,
+    ...(response.bodyCut === undefined ? [] : [bodyCutNote(response.bodyCut)]),
   ].join('\n');
 }

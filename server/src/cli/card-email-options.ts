@@ -5,7 +5,7 @@ import { readPrivateKey, signCard } from '../signing';
 import { EXIT_OK, UsageError } from './command';
 import { describeFsError, readTextFile } from './inputs';
 import { readInputBytes } from './read-file';
-import { checkNoPrivateKey, type OutputTarget, writeOutputFile } from './safe-output';
+import { STANDARD_OUTPUT, checkNoPrivateKey, type OutputTarget, writeOutputFile } from './safe-output';
 
 /** Reads a file named on the command line (readTextFile); `what` names it in the message when it cannot be read. */
 export function readArgumentFile(file: string, what: string): string {
@@ -91,9 +91,9 @@ export function templateDataHelp(done: string): string {
 /** The help lines of --data, --out and --force, the same in amcard html and eml. */
 export function templateAndOutputHelp(written: string): string {
   return `${templateDataHelp('written')}
-  --out <file>             Write the ${written} to this file instead of standard output. An existing file is
-                           refused unless --force; a symbolic link or an input file (card, data, key, body) is
-                           never written, even with --force.
+  --out <file | ->         Write the ${written} to this file instead of standard output ("-": standard output).
+                           An existing file is refused unless --force; a symbolic link or an input file (card,
+                           data, key, body) is never written, even with --force.
   --force                  Replace an existing --out file.`;
 }
 
@@ -126,9 +126,12 @@ export function writeResult(command: string, text: string, warnings: readonly st
   return EXIT_OK;
 }
 
-/** The --out target of a command with --out and --force, given the files it reads. */
+/**
+ * The --out target of a command with --out and --force, given the files it reads; undefined for standard output,
+ * without --out or with "--out -".
+ */
 export function outputTarget(values: { out?: string; force?: boolean }, inputs: readonly (string | undefined)[]): OutputTarget | undefined {
-  return values.out === undefined ? undefined : { file: values.out, force: values.force === true, inputs };
+  return values.out === undefined || values.out === STANDARD_OUTPUT ? undefined : { file: values.out, force: values.force === true, inputs };
 }
 
 /** Exactly one card argument. */

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import {
   type DecodeSubject, type IssuedAt, type ScriptEntry, type SignedEntry, decodeReport, readPublicKey, verifiedOf
 } from '../signing';
 import { asUsageErrors, outputTarget, readArgumentBytes, readArgumentFile, writeResult } from './card-email-options';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
+import { utf16Text } from './read-file';
+import { tokenArgument, tokenSourceName } from './token-argument';
 
 const USAGE = `Usage: amcard decode <jws | file | -> [options]
 
@@ -19,9 +20,9 @@ Options:
   --sender <address>   The From address the mail is sent with; a different "sender" claim is AM094.
   --json               Print {header, payload, card, verified (true, false or null), problems}; an array when
                        an email holds several cards.
-  --out <file>         Write the result to this file instead of standard output. An existing file is
-                       refused unless --force; a symbolic link or an input file is never written, even
-                       with --force.
+  --out <file | ->     Write the result to this file instead of standard output ("-": standard output).
+                       An existing file is refused unless --force; a symbolic link or an input file is
+                       never written, even with --force.
   --force              Replace an existing --out file.
   -h, --help           Show this help.
 
@@ -31,7 +32,7 @@ Examples:
 
 Exit status: 0 when every signature is valid (or not checked, without --key) and there is no error finding,
 1 when a signature does not verify, a token is refused or a finding is an error, 2 when the command line,
-a key or the input cannot be read (nothing is checked then).
+a key or the input cannot be read, or the input holds no JWS, envelope or email (nothing is checked then).
 `;
 
 const OPTIONS = {
@@ -42,19 +43,20 @@ const OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
-/** Names that are files even when missing, so that a typo says "no such file" instead of "not a JWS". */
-const FILE_EXTENSIONS = /\.(?:jws|jwt|txt|html?|eml|json)$/i;
-
 type Entry = SignedEntry | ScriptEntry;
 
-/** Where the input came from, and what to decode: a file's or standard input's bytes, or the argument as the JWS. */
+/**
+ * Where the input came from, and what to decode: the argument as the JWS, or a file's or standard input's bytes,
+ * so that an .eml's charsets decide its text; text that starts with a UTF-16 byte order mark is decoded as the
+ * other commands decode it.
+ */
 function readInput(argument: string): { name: string; subject: DecodeSubject } {
-  if (argument === '-') return { name: 'standard input', subject: { bytes: readArgumentBytes('-', 'input') } };
-  if (existsSync(argument)) return { name: argument, subject: { bytes: readArgumentBytes(argument, 'input') } };
-  if (FILE_EXTENSIONS.test(argument) || !argument.includes('.')) {
-    throw new UsageError(`amcard decode: cannot read ${argument}: no such file, and it is not a JWS (header.payload.signature).`);
-  }
-  return { name: 'the argument', subject: { token: argument } };
+  const named = tokenArgument('decode', argument, 'JWS');
+  const name = tokenSourceName(named);
+  if ('token' in named) return { name, subject: { token: named.token } };
+  const bytes = readArgumentBytes(named.file, 'input');
+  const text = utf16Text(bytes);
+  return { name, subject: text === undefined ? { bytes } : { text } };
 }
 
 /** The heading of each entry; none for the one JWS given. */

@@ -4,6 +4,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createDevelopmentKey, developmentJwks, readDevelopmentKey, serializeDevelopmentKey, type DevelopmentKey } from '../signing';
 import { readArgumentFile } from './card-email-options';
+import { UsageError } from './command';
+import { describeFsError } from './inputs';
 import { writeKeyFileForCli } from './keygen';
 import { checkCanWrite, writeOutputFile } from './safe-output';
 
@@ -27,7 +29,11 @@ export async function loadOrCreateDevelopmentKey(keyFile: string): Promise<Devel
     return key;
   }
   const folder = path.dirname(keyFile);
-  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  try {
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new UsageError(`Cannot create the folder ${folder} for the development key: ${describeFsError(error)}.`);
+  }
   for (const file of [keyFile, jwksFile]) checkCanWrite({ file, force: false, inputs: [] });
   const key = await createDevelopmentKey();
   writeJwks(jwksFile, key);

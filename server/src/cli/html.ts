@@ -46,7 +46,10 @@ async function runHtml(args: readonly string[]): Promise<number> {
   const recipients = addressList(values.recipients);
   if (keyFile === undefined) {
     const signingFlags = (['sender', 'recipients', 'originator'] as const).filter((flag) => values[flag] !== undefined);
-    if (signingFlags.length > 0) throw new UsageError(`amcard html: ${signingFlags.map((flag) => `--${flag}`).join(', ')} only apply with --sign-with <key file>.`);
+    if (signingFlags.length > 0) {
+      const verb = signingFlags.length === 1 ? 'applies' : 'apply';
+      throw new UsageError(`amcard html: ${signingFlags.map((flag) => `--${flag}`).join(', ')} only ${verb} with --sign-with <key file>.`);
+    }
   } else if (values.sender === undefined || recipients.length === 0) {
     throw new UsageError('amcard html: --sign-with needs --sender <address> and --recipients <a,b> (all To and Cc addresses).');
   }

@@ -15,12 +15,32 @@ export interface InputFile {
   readonly text: string;
 }
 
+/**
+ * The part of `file`'s path that is no folder, for ENOTDIR: the nearest of its parent folders that exists (a file
+ * `.amcard` where `.amcard/development-key.json` is wanted).
+ */
+function notAFolderOnPath(file: string): string | undefined {
+  for (let folder = path.dirname(file); folder !== path.dirname(folder); folder = path.dirname(folder)) {
+    try {
+      return statSync(folder).isDirectory() ? undefined : folder;
+    } catch {
+      // Not there (or not reachable): the one in the way is further up.
+    }
+  }
+  return undefined;
+}
+
+/** Why a file could not be read or written, as the end of a message that names the file; never errno text alone. */
 export function describeFsError(error: unknown): string {
   if (error instanceof UnreadableInputError) return error.message;
-  const code = (error as NodeJS.ErrnoException).code;
+  const { code, path: file } = error as NodeJS.ErrnoException;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOTDIR') {
+    const blocker = file === undefined ? undefined : notAFolderOnPath(file);
+    return blocker === undefined ? 'a part of its path is not a folder' : `${blocker} is a file, not a folder`;
+  }
   return (error as Error).message;
 }
 

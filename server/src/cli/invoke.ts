@@ -1,7 +1,7 @@
 // `amcard invoke`: runs one Action.Http of a card against the user's local service, as Outlook would send it (with
 // its headers and a development token), and prints the answer (docs/action-tokens.md).
 import {
-  DEFAULT_ACTION_TIMEOUT_MS, formatActionResponse, httpActionsOf, invokeHttpAction, parseTargetPair
+  DEFAULT_ACTION_TIMEOUT_MS, MAX_RESPONSE_BODY_BYTES, formatActionResponse, httpActionsOf, invokeHttpAction, parseTargetPair
 } from '../actions';
 import { formatHttpRequest, initialInputValues, InputError, isJsonObject, parseJsonText, withGivenValues, type JsonObject } from '../card';
 import { TOKEN_SHAPES, type TokenShape } from '../signing';
@@ -10,7 +10,8 @@ import { cardToSend } from './card-to-send';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { DEFAULT_DEVELOPMENT_KEY_FILE, loadOrCreateDevelopmentKey } from './development-key-file';
 
-const USAGE = `Usage: amcard invoke <card file> --action <id or title> --target <card host>=<local URL> [options]
+const USAGE = `Usage: amcard invoke <card file> --action <id or title> --target <card host>=<local URL> --user <email>
+         (--tenant <guid> --audience <app id|URI> | --token-shape legacy) [options]
 
 Sends one Action.Http of the card as Outlook would: the card's method, URL, headers and body with every
 {{id.value}} of an input of the card replaced by the input's value (its --input, else the value the card gives
@@ -31,15 +32,18 @@ Options:
   --allow <url>              Allow a non-loopback target URL (repeatable).
   --token-shape <shape>      ${TOKEN_SHAPES.join(' or ')} (default entra): the claims of the token.
   --user <email>             The acting user (sub, or preferred_username and upn). Required.
-  --sender <email>           The mail's sender (legacy sender claim; default the acting user).
-  --tenant <guid>            Entra ID: the tenant id.
-  --audience <app id|URI>    Entra ID: your service's app id or App ID URI.
+  --sender <email>           Legacy: the mail's sender (the sender claim; default the acting user).
+  --tenant <guid>            Entra ID: the tenant id. Required with the entra shape (the default).
+  --audience <app id|URI>    Entra ID: your service's app id or App ID URI. Required with the entra shape.
   --scope <scope>            Entra ID: the scp claim (default user_impersonation).
   --dev-key <file>           The development key (default ${DEFAULT_DEVELOPMENT_KEY_FILE}).
   --data <file>              Template data, when the card is a template.
   --timeout <ms>             How long to wait for the answer (default ${DEFAULT_ACTION_TIMEOUT_MS}).
-  --json                     Print the response envelope {"status", "headers", "body"} as JSON.
+  --json                     Print the response envelope {"status", "headers", "body"} as JSON, with
+                             "bodyCut" when the body was cut.
   -h, --help                 Show this help.
+
+A response body over ${MAX_RESPONSE_BODY_BYTES / (1024 * 1024)} MiB is cut there, and a last line says so.
 
 Exit status: 0 on a 2xx answer, 1 on any other status, 2 when the command line, the card or the target is wrong
 or the service cannot be reached.
@@ -83,9 +87,21 @@ function chooseAction(card: JsonObject, wanted: string | undefined): JsonObject 
   return found;
 }
 
-function tokenShape(value: string | undefined): TokenShape {
+/** The --token-shape, with the flags its claims cannot do without, checked before a key is created or anything sent. */
+function tokenShape(values: { 'token-shape'?: string; tenant?: string; audience?: string }): TokenShape {
+  const value = values['token-shape'];
   const shape = TOKEN_SHAPES.find((candidate) => candidate === (value ?? 'entra'));
   if (shape === undefined) throw new UsageError(`amcard invoke: --token-shape must be ${TOKEN_SHAPES.join(' or ')}; got "${value}".`);
+  if (shape === 'entra') {
+    const missing = [
+      values.tenant?.trim() ? undefined : '--tenant <guid>',
+      values.audience?.trim() ? undefined : '--audience <app id|URI>',
+    ].filter((flag) => flag !== undefined);
+    if (missing.length > 0) {
+      const chosen = value === undefined ? 'the default --token-shape' : '--token-shape entra';
+      throw new UsageError(`amcard invoke: an Entra ID token (${chosen}) needs ${missing.join(' and ')}; or send a legacy token with --token-shape legacy.`);
+    }
+  }
   return shape;
 }
 
@@ -100,6 +116,7 @@ async function runInvoke(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs('invoke', args, OPTIONS);
   if (positionals.length !== 1) throw new UsageError('amcard invoke: give exactly one card file.\nRun "amcard invoke --help" for the options.');
   if (values.user === undefined) throw new UsageError('amcard invoke: --user <email> is required: the acting user the token names.');
+  const shape = tokenShape(values);
   const targets = Object.fromEntries((values.target ?? []).map(parseTargetPair));
   if (Object.keys(targets).length === 0) throw new UsageError('amcard invoke: --target <card host>=<local URL> is required; nothing is sent without it.');
   const cardFile = positionals[0]!;
@@ -114,7 +131,7 @@ async function runInvoke(args: readonly string[]): Promise<number> {
     card, action, key, inputs,
     targets: { targets, allowedUrls: values.allow ?? [] },
     token: {
-      shape: tokenShape(values['token-shape']), actingUser: values.user,
+      shape, actingUser: values.user,
       ...(values.sender === undefined ? {} : { sender: values.sender }),
       ...(values.tenant === undefined ? {} : { tenant: values.tenant }),
       ...(values.audience === undefined ? {} : { audience: values.audience }),
@@ -126,8 +143,10 @@ async function runInvoke(args: readonly string[]): Promise<number> {
     throw error;
   });
   process.stderr.write(`${formatHttpRequest(invoked.request)}\n\n(sent to ${invoked.sentTo})\n\n`);
-  process.stdout.write(values.json === true ? `${JSON.stringify(invoked.response.envelope, null, 2)}\n` : `${formatActionResponse(invoked.response)}\n`);
-  const { status } = invoked.response.envelope;
+  const { envelope, bodyCut } = invoked.response;
+  const json = bodyCut === undefined ? envelope : { ...envelope, bodyCut };
+  process.stdout.write(values.json === true ? `${JSON.stringify(json, null, 2)}\n` : `${formatActionResponse(invoked.response)}\n`);
+  const { status } = envelope;
   return status >= 200 && status < 300 ? EXIT_OK : EXIT_FINDINGS;
 }
 

@@ -2,7 +2,7 @@ import { readKey, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
 import { describeFsError, readTextFile } from './inputs';
 import { formatName, keyFormatOption, writeKeyFileForCli } from './keygen';
-import { checkOutputTarget } from './safe-output';
+import { STANDARD_OUTPUT, checkOutputTarget } from './safe-output';
 
 const USAGE = `Usage: amcard key convert <key file | -> --to pem|jwk|xml [options]
 
@@ -55,7 +55,7 @@ async function runKeyConvert(args: readonly string[]): Promise<number> {
   const isPrivate = key.type === 'private' && values.public !== true;
   const text = isPrivate ? writePrivateKey(key, format) : writePublicKey(key, format);
   const out = values.out;
-  if (out === '-' || (out === undefined && !isPrivate)) {
+  if (out === STANDARD_OUTPUT || (out === undefined && !isPrivate)) {
     process.stdout.write(text);
     return EXIT_OK;
   }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { generateKeyPair, type KeyFormat, PRIVATE_KEY_FILE_MODE, PUBLIC_KEY_FILE_MODE, writeKeyFile, writePrivateKey, writePublicKey } from '../signing';
 import { EXIT_OK, UsageError, parseCommandArgs, type Command } from './command';
-import { checkCanWrite } from './safe-output';
+import { STANDARD_OUTPUT, checkCanWrite } from './safe-output';
 
 const KEY_SIZES = ['2048', '3072', '4096'] as const;
 const KEY_FORMATS: readonly KeyFormat[] = ['pem', 'jwk', 'xml'];
@@ -61,7 +61,7 @@ async function runKeygen(args: readonly string[]): Promise<number> {
   if (!(KEY_SIZES as readonly string[]).includes(bits)) throw new UsageError(`amcard keygen: --bits must be ${KEY_SIZES.join(', ')}; got "${bits}".`);
   const format = keyFormatOption('keygen', '--format', values.format, 'pem');
   const privateFile = values.out;
-  if (privateFile === undefined || privateFile === '-' || privateFile === '') {
+  if (privateFile === undefined || privateFile === STANDARD_OUTPUT || privateFile === '') {
     throw new UsageError('amcard keygen: --out <file> is required. The private key is written only to a file (mode 0600) and never printed, so it cannot end up in a terminal scrollback, a log or a CI transcript.\nRun "amcard keygen --help" for the options.');
   }
   const publicFile = values['public-out'];

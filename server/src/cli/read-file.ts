@@ -24,10 +24,15 @@ function tooLarge(): UnreadableInputError {
   return new UnreadableInputError(`larger than amcard's input limit of ${mebibytes(MAX_INPUT_FILE_BYTES)}`);
 }
 
+/** What a file that is no regular file is, for messages about reading and writing alike: "a directory", "a device", … */
+export function kindOfSpecialFile(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  return stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'a special file';
+}
+
 function notARegularFile(stats: Stats): UnreadableInputError {
   if (stats.isDirectory()) return new UnreadableInputError('is a directory');
-  const kind = stats.isFIFO() ? 'a named pipe (FIFO)' : stats.isSocket() ? 'a socket' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'a special file';
-  return new UnreadableInputError(`is ${kind}, not a regular file: amcard reads only regular files`);
+  return new UnreadableInputError(`is ${kindOfSpecialFile(stats)}, not a regular file: amcard reads only regular files`);
 }
 
 /** The file argument that stands for standard input. */
@@ -133,14 +138,21 @@ const UTF16_DECODERS: readonly (readonly [number, number, TextDecoder])[] = [
   [0xfe, 0xff, new TextDecoder('utf-16be')],
 ];
 
+/**
+ * The first `length` bytes of `bytes` as text when they start with a UTF-16 byte order mark (which is dropped);
+ * undefined for any other bytes. For decode, which reads other input as bytes whose charsets decide their text.
+ */
+export function utf16Text(bytes: Uint8Array, length = bytes.length): string | undefined {
+  if (length < 2) return undefined;
+  for (const [first, second, decoder] of UTF16_DECODERS) {
+    if (bytes[0] === first && bytes[1] === second) return decoder.decode(bytes.subarray(0, length));
+  }
+  return undefined;
+}
+
 /** `length` bytes of `bytes` as text: UTF-16 after its byte order mark, else UTF-8 (an invalid sequence reads as U+FFFD). */
 function decodeText(bytes: Buffer, length: number): string {
-  if (length >= 2) {
-    for (const [first, second, decoder] of UTF16_DECODERS) {
-      if (bytes[0] === first && bytes[1] === second) return decoder.decode(bytes.subarray(0, length));
-    }
-  }
-  return bytes.toString('utf8', 0, length);
+  return utf16Text(bytes, length) ?? bytes.toString('utf8', 0, length);
 }
 
 /**

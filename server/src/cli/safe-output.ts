@@ -7,6 +7,13 @@ import path from 'node:path';
 import { privateKeyIn } from '../email';
 import { UsageError } from './command';
 import { describeFsError } from './inputs';
+import { kindOfSpecialFile } from './read-file';
+
+/**
+ * The --out value that stands for standard output, as `-` stands for standard input in the inputs. No file of that
+ * name is ever written: a file that must be a file refuses it (checkOutputTarget).
+ */
+export const STANDARD_OUTPUT = '-';
 
 export interface OutputTarget {
   /** The --out file. */
@@ -36,17 +43,21 @@ function statOrUndefined(file: string): Stats | undefined {
 }
 
 /**
- * Refuses an --out file that is a symlink, a directory or device, one of the command's inputs (same device and inode,
- * so another name or a hard link of it counts), or an existing file without --force.
+ * Refuses `-` (standard output, never a file name), an --out file that is a symlink, a directory or device, one of
+ * the command's inputs (same device and inode, so another name or a hard link of it counts), or an existing file
+ * without --force.
  */
 export function checkOutputTarget(target: OutputTarget): void {
   const { file } = target;
+  if (file === STANDARD_OUTPUT) {
+    throw new UsageError(`Cannot write "${file}": it stands for standard output, and this goes only to a file. Give a file name (./- for a file named "-").`);
+  }
   const own = linkStats(file);
   if (own === undefined) return;
   if (own.isSymbolicLink()) {
     throw new UsageError(`${file} is a symbolic link; amcard never writes through one, even with --force. Give the path of the file itself, or remove the link.`);
   }
-  if (!own.isFile()) throw new UsageError(`Cannot write ${file}: it is not a regular file.`);
+  if (!own.isFile()) throw new UsageError(`Cannot write ${file}: it is ${kindOfSpecialFile(own)}, not a regular file; give the path of a file.`);
   for (const input of target.inputs) {
     if (input === undefined || input === '-') continue;
     const read = statOrUndefined(input);

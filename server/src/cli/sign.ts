@@ -26,9 +26,9 @@ Options:
                          card, chosen as the preview chooses it). A template is expanded before it is signed;
                          without data, or with \${…} left after expansion, nothing is signed (exit 2).
   --html                 Print the signed email HTML instead of the JWS.
-  --out <file>           Write the result to this file instead of standard output. An existing file is
-                         refused unless --force; a symbolic link, the card or the key file is never
-                         written, even with --force.
+  --out <file | ->       Write the result to this file instead of standard output ("-": standard output).
+                         An existing file is refused unless --force; a symbolic link, the card or the key
+                         file is never written, even with --force.
   --force                Sign even when the card has errors (they are still listed), and replace an
                          existing --out file.
   -h, --help             Show this help.

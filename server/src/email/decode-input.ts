@@ -1,9 +1,9 @@
 // What a text given to decode holds, for `amcard decode` and the Decode JWS command alike: one compact JWS, a
 // JSON-LD signed-card envelope (docs/rules.md § AM095), or an email (HTML or a MIME message) whose every card is
-// decoded.
+// decoded; any other text is a problem that says what it is not.
 import { extractCardsFromEmail, type ExtractedCard } from './extract';
 import { MimeMessageError, looksLikeMimeMessage } from './message';
-import { signedEnvelopeToken } from '../card';
+import { decodeCompactJws, signedEnvelopeToken } from '../card';
 
 export type DecodeInput =
   | { readonly kind: 'jws'; readonly token: string }
@@ -13,6 +13,21 @@ export type DecodeInput =
   | { readonly kind: 'problem'; readonly message: string };
 
 const EXPECTED = 'expected a JWS, a signed-card envelope, an HTML email or an .eml message';
+
+/**
+ * Text that reads as a compact JWS, whole or damaged: segments separated by dots, of base64url characters or the
+ * standard base64 ones a hand-made token slips in (the decoder says what is wrong with those). Anything else, a PEM
+ * key or prose, is no JWS at all, and no signature verdict applies to it.
+ */
+const JWS_LIKE = /^[A-Za-z0-9_+/=-]+(?:\.[A-Za-z0-9_+/=-]*)+$/;
+
+/** The problem of trimmed text that is not JWS_LIKE; a token wrapped over lines is told what to remove. */
+function notAJws(trimmed: string): DecodeInput {
+  if (decodeCompactJws(trimmed.replace(/\s+/g, '')).ok) {
+    return { kind: 'problem', message: 'is not a JWS as it stands: it has line breaks or spaces inside, and a compact JWS (header.payload.signature) has none. Remove them.' };
+  }
+  return { kind: 'problem', message: `is not a JWS (header.payload.signature: base64url segments separated by dots): ${EXPECTED}.` };
+}
 
 function envelopeInput(json: string): DecodeInput {
   let value: unknown;
@@ -45,5 +60,5 @@ export async function readDecodeInput(input: string | Uint8Array): Promise<Decod
       ? { kind: 'email', cards }
       : { kind: 'problem', message: 'has no card: no <script type="application/adaptivecard+json"> or application/ld+json card, and no signedAdaptiveCard or signedMessageCard section.' };
   }
-  return { kind: 'jws', token: trimmed };
+  return JWS_LIKE.test(trimmed) ? { kind: 'jws', token: trimmed } : notAJws(trimmed);
 }
